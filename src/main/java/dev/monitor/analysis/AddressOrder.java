@@ -1,0 +1,31 @@
+package dev.monitor.analysis;
+
+/** Sort keys that put IPv4 addresses in numeric order; anything else sorts after them. */
+final class AddressOrder {
+
+    private AddressOrder() {
+    }
+
+    /** The address as an unsigned 32-bit number, or {@link Long#MAX_VALUE} when it is not dotted IPv4. */
+    static long key(String ip) {
+        long value = 0;
+        int octet = -1;
+        int dots = 0;
+        for (int i = 0; i < ip.length(); i++) {
+            char c = ip.charAt(i);
+            if (c >= '0' && c <= '9') {
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                if (octet > 255) {
+                    return Long.MAX_VALUE;
+                }
+            } else if (c == '.' && octet >= 0 && dots < 3) {
+                value = value << 8 | octet;
+                octet = -1;
+                dots++;
+            } else {
+                return Long.MAX_VALUE;
+            }
+        }
+        return dots == 3 && octet >= 0 ? value << 8 | octet : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.monitor.analysis;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.monitor.snapshot.Snapshot;
+
+/**
+ * Everything the renderers show about one snapshot: the server rows sorted by service then address,
+ * the services sorted by name, and the verdict with the one-line reason for it.
+ *
+ * @param stale why the data shown is older than asked for (a refresh failed), or null when it is not
+ */
+public record Report(Snapshot snapshot, Duration age, String stale, Thresholds thresholds, List<ServerRow> rows,
+        List<ServiceHealth> services, Verdict verdict, String summary) {
+
+    public List<ServiceHealth> unhealthyServices() {
+        return services.stream().filter(ServiceHealth::belowMinimum).toList();
+    }
+
+    public int unknownServers() {
+        return services.stream().mapToInt(ServiceHealth::unknown).sum();
+    }
+}

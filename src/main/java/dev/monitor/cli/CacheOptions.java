@@ -1,0 +1,35 @@
+package dev.monitor.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.monitor.fetch.FetchSettings;
+import dev.monitor.fetch.ReadRequest;
+import dev.monitor.snapshot.SnapshotRepository;
+import picocli.CommandLine.Option;
+
+/** How old the data may be, and where it is kept. */
+public class CacheOptions {
+
+    @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Reuse the saved snapshot while younger than this (default: ${DEFAULT-VALUE}).")
+    Duration maxAge;
+
+    @Option(names = "--max-stale", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "When the API is unreachable, show a saved snapshot younger than this, marked stale "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxStale;
+
+    @Option(names = "--refresh", description = "Fetch afresh even if the saved snapshot is young enough.")
+    boolean refresh;
+
+    @Option(names = "--snapshot", paramLabel = "PATH",
+            description = "Snapshot file to use instead of the endpoint's own under $XDG_CACHE_HOME/monitor.")
+    Path snapshot;
+
+    public ReadRequest readRequest(URI endpoint, FetchSettings fetch, SnapshotRepository repository) {
+        return new ReadRequest(endpoint, snapshot != null ? snapshot : repository.fileFor(endpoint), fetch, maxAge,
+                maxStale, refresh);
+    }
+}

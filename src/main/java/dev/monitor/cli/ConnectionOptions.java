@@ -1,0 +1,93 @@
+package dev.monitor.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+import dev.monitor.fetch.FetchSettings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Where the cluster API is and how hard to ask it. */
+public class ConnectionOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port of the cluster API on --host. Required unless --url is given.")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Host of the cluster API (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Base URL of the cluster API, e.g. http://cluster.example:8080; replaces --host and --port.")
+    String url;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Server requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline of one request, connect to last byte (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Tries again after a connection failure, timeout or 5xx (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    /** The API's base URI, from --url or --host and --port. */
+    public URI endpoint() {
+        if (url != null) {
+            return parseUrl();
+        }
+        if (port == null) {
+            throw usage("--port or --url is required: where is the cluster API? (e.g. --port 8080)");
+        }
+        if (port < 1 || port > 65535) {
+            throw usage("--port must be between 1 and 65535, not " + port);
+        }
+        try {
+            return new URI("http", null, host, port, null, null, null);
+        } catch (URISyntaxException e) {
+            throw usage("--host '" + host + "' is not a host name or address");
+        }
+    }
+
+    public FetchSettings fetchSettings() {
+        if (concurrency < 1) {
+            throw usage("--concurrency must be at least 1, not " + concurrency);
+        }
+        if (timeout.isZero()) {
+            throw usage("--timeout must be longer than 0");
+        }
+        if (retries < 0) {
+            throw usage("--retries must be 0 or more, not " + retries);
+        }
+        return new FetchSettings(concurrency, timeout, retries);
+    }
+
+    private URI parseUrl() {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw usage("--url must be an http:// or https:// URL with a host, not '" + url + "'");
+            }
+            if (port != null) {
+                throw usage("--url and --port cannot be combined: put the port in the URL");
+            }
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            int effectivePort = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return new URI(uri.getScheme(), null, uri.getHost(), effectivePort, path, null, null);
+        } catch (URISyntaxException e) {
+            throw usage("--url '" + url + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

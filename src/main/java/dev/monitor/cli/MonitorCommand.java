@@ -1,0 +1,153 @@
+package dev.monitor.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.monitor.analysis.Analyzer;
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
+import dev.monitor.fetch.ClusterReader;
+import dev.monitor.fetch.ClusterUnavailableException;
+import dev.monitor.fetch.FetchSettings;
+import dev.monitor.fetch.ReadRequest;
+import dev.monitor.fetch.Reading;
+import dev.monitor.render.Section;
+import dev.monitor.render.TableRenderer;
+import dev.monitor.snapshot.SnapshotRepository;
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@TopCommand
+@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = MockServerCommand.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Tells which services of a server cluster are healthy.%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  monitor --port 8080 --unhealthyservices          gate a CI job: exit 0, 1, 2 or 3",
+                "  monitor --port 8080 --printservers --avg         every server, then per-service means",
+                "  monitor --url http://cluster:8080 --service AuthService 5   watch one service every 5s",
+                "  monitor mock-server --port 8080                  serve a mock cluster API to try it on",
+                "",
+                "Exit codes: 0 OK, 1 WARNING (partial or stale data), 2 CRITICAL (a service below",
+                "--min-healthy), 3 UNKNOWN (no usable data, or a usage error)." })
+public class MonitorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    ThresholdOptions thresholdOptions;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Option(names = "--printservers", description = "Print every server: address, service, status, cpu, memory.")
+    boolean printServers;
+
+    @Option(names = "--avg", description = "Print per-service server counts and mean cpu and memory.")
+    boolean averages;
+
+    @Option(names = "--unhealthyservices",
+            description = "Print the services with fewer than --min-healthy healthy servers (the default report).")
+    boolean unhealthyServices;
+
+    @Option(names = "--service", arity = "2", paramLabel = "NAME SECONDS", hideParamSyntax = true,
+            description = "Every SECONDS, fetch the servers of service NAME afresh and print them, until Ctrl-C.")
+    String[] watchedService;
+
+    @Option(names = "--verbose", description = "Explain on stderr: requests, timings, cache decisions.")
+    boolean verbose;
+
+    private final ClusterReader reader;
+    private final SnapshotRepository repository;
+    private final Analyzer analyzer;
+    private final TableRenderer renderer;
+    private final ServiceWatch serviceWatch;
+
+    public MonitorCommand(ClusterReader reader, SnapshotRepository repository, Analyzer analyzer,
+            TableRenderer renderer, ServiceWatch serviceWatch) {
+        this.reader = reader;
+        this.repository = repository;
+        this.analyzer = analyzer;
+        this.renderer = renderer;
+        this.serviceWatch = serviceWatch;
+    }
+
+    @Override
+    public Integer call() {
+        URI endpoint = connection.endpoint();
+        FetchSettings fetch = connection.fetchSettings();
+        Thresholds thresholds = thresholdOptions.thresholds();
+        ServiceWatch.Target watch = watchTarget();
+        ReadRequest request = cache.readRequest(endpoint, fetch, repository);
+        PrintWriter err = spec.commandLine().getErr();
+        StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose);
+
+        Set<Section> sections = sections(watch != null);
+        Verdict verdict = Verdict.OK;
+        if (!sections.isEmpty()) {
+            Reading reading;
+            try {
+                reading = reader.read(request, diagnostics);
+            } catch (ClusterUnavailableException e) {
+                err.println("monitor: UNKNOWN: " + e.getMessage());
+                err.flush();
+                return Verdict.UNKNOWN.exitCode();
+            }
+            Report report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
+            renderer.render(report, sections, spec.commandLine().getOut());
+            verdict = report.verdict();
+            if (verdict != Verdict.OK) {
+                err.println("monitor: " + verdict + ": " + report.summary());
+                err.flush();
+            }
+        }
+        if (watch != null) {
+            return serviceWatch.run(watch, request, thresholds, spec.commandLine().getOut(), diagnostics);
+        }
+        return verdict.exitCode();
+    }
+
+    /** The reports asked for; with none at all (and no watch), the health gate. */
+    private Set<Section> sections(boolean watching) {
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        if (printServers) {
+            sections.add(Section.SERVERS);
+        }
+        if (averages) {
+            sections.add(Section.AVERAGES);
+        }
+        if (unhealthyServices || (sections.isEmpty() && !watching)) {
+            sections.add(Section.UNHEALTHY);
+        }
+        return sections;
+    }
+
+    private ServiceWatch.Target watchTarget() {
+        if (watchedService == null) {
+            return null;
+        }
+        String seconds = watchedService[1];
+        if (!seconds.matches("\\d{1,6}") || Integer.parseInt(seconds) < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--service " + watchedService[0] + " SECONDS: SECONDS must be a whole number, at least 1, not '"
+                            + seconds + "'");
+        }
+        Duration interval = Duration.ofSeconds(Integer.parseInt(seconds));
+        return new ServiceWatch.Target(watchedService[0], interval);
+    }
+}

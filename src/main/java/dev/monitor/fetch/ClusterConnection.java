@@ -1,0 +1,105 @@
+package dev.monitor.fetch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.monitor.api.ClusterApi;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Snapshot;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One run's conversation with a cluster API: its client, its kept-alive connections and its limits.
+ * Nothing here blocks; the command waits once, on the result.
+ */
+public final class ClusterConnection implements AutoCloseable {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    private final ClusterApi api;
+    private final URI endpoint;
+    private final FetchSettings settings;
+
+    ClusterConnection(ClusterApi api, URI endpoint, FetchSettings settings) {
+        this.api = api;
+        this.endpoint = endpoint;
+        this.settings = settings;
+    }
+
+    /** Everything: the server list, then every server's figures. */
+    public Uni<Snapshot> snapshot(Function<String, String> knownService) {
+        Instant started = Instant.now();
+        return serverList()
+                .chain(entries -> servers(entries, knownService))
+                .map(servers -> new Snapshot(endpoint, started, servers));
+    }
+
+    /**
+     * The addresses {@code /servers} lists, as sent.
+     * Fails with {@link ClusterUnavailableException} when the list cannot be had.
+     */
+    public Uni<List<String>> serverList() {
+        return withDeadlineAndRetries(api::servers)
+                .onItem().ifNull().failWith(() -> new InvalidAnswerException("empty answer"))
+                .onFailure().transform(failure -> new ClusterUnavailableException(
+                        "cannot list servers at " + endpoint.resolve("/servers") + ": "
+                                + FailureReasons.describe(failure),
+                        failure));
+    }
+
+    /**
+     * The figures of each entry, fetched at most {@code concurrency} at a time. Duplicates are fetched once;
+     * an entry that is not an IP address is never requested. Every failure becomes an UNKNOWN server whose
+     * service is the one it last had, so one bad server never ends the run.
+     */
+    public Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService) {
+        return Multi.createFrom().iterable(new LinkedHashSet<>(entries))
+                .onItem().transformToUni(entry -> server(entry, knownService)).merge(settings.concurrency())
+                .collect().asList();
+    }
+
+    private Uni<Server> server(String entry, Function<String, String> knownService) {
+        if (!IpLiteral.isValid(entry)) {
+            return Uni.createFrom().item(
+                    new Server.Unknown(Printable.of(String.valueOf(entry)), null, "not an IP address, not requested"));
+        }
+        return withDeadlineAndRetries(() -> api.details(entry))
+                .map(details -> (Server) DetailsReader.read(entry, details))
+                .onFailure().recoverWithItem(failure -> new Server.Unknown(entry, knownService.apply(entry),
+                        FailureReasons.describe(failure)));
+    }
+
+    /**
+     * A request with a deadline on the whole answer, not only between bytes, tried again after a growing,
+     * jittered pause when the failure may pass.
+     */
+    private <T> Uni<T> withDeadlineAndRetries(Supplier<Uni<? extends T>> request) {
+        Uni<T> attempt = Uni.createFrom().deferred(request)
+                .ifNoItem().after(settings.timeout())
+                .failWith(() -> new DeadlineExceededException(settings.timeout()));
+        if (settings.retries() == 0) {
+            return attempt;
+        }
+        return attempt.onFailure(FailureReasons::isTransient).retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(0.5)
+                .atMost(settings.retries());
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } catch (IOException e) {
+            // Closing only releases connections; there is nothing left to report.
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.monitor.fetch;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.monitor.analysis.Durations;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Snapshot;
+import dev.monitor.snapshot.SnapshotRepository;
+import dev.monitor.snapshot.UnreadableSnapshotException;
+
+/**
+ * Gets a run its data: the saved snapshot while it is young enough, else a fresh fetch that replaces it,
+ * else (the API being unreachable) the saved snapshot marked stale while it is not too old.
+ */
+@ApplicationScoped
+public class ClusterReader {
+
+    private final SnapshotRepository repository;
+    private final ClusterFetcher fetcher;
+    private final Clock clock;
+
+    public ClusterReader(SnapshotRepository repository, ClusterFetcher fetcher) {
+        this.repository = repository;
+        this.fetcher = fetcher;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** @throws ClusterUnavailableException when the API cannot be read and no recent snapshot can stand in */
+    public Reading read(ReadRequest request, Diagnostics diagnostics) {
+        Optional<Snapshot> saved = savedSnapshot(request, diagnostics);
+        Instant now = clock.instant();
+        if (saved.isPresent() && !request.refresh() && saved.get().ageAt(now).compareTo(request.maxAge()) < 0) {
+            diagnostics.verbose("using the snapshot in " + request.snapshotFile() + ", "
+                    + Durations.format(saved.get().ageAt(now)) + " old (max age " + Durations.format(request.maxAge()) + ")");
+            return new Reading(saved.get(), null, true);
+        }
+        diagnostics.verbose(saved.isEmpty() ? "no snapshot in " + request.snapshotFile() + ", fetching"
+                : request.refresh() ? "--refresh given, fetching" : "the snapshot is too old, fetching");
+        Snapshot fetched;
+        try (ClusterConnection connection = fetcher.connect(request.endpoint(), request.fetch())) {
+            long start = System.nanoTime();
+            fetched = connection.snapshot(knownServices(saved)).await().indefinitely();
+            diagnostics.verbose("fetched " + fetched.servers().size() + " servers from " + request.endpoint() + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms at concurrency " + request.fetch().concurrency());
+        } catch (ClusterUnavailableException e) {
+            if (saved.isPresent() && saved.get().ageAt(now).compareTo(request.maxStale()) < 0) {
+                return new Reading(saved.get(), e.getMessage(), true);
+            }
+            throw e;
+        }
+        save(request, fetched, diagnostics);
+        return new Reading(fetched, null, false);
+    }
+
+    private Optional<Snapshot> savedSnapshot(ReadRequest request, Diagnostics diagnostics) {
+        try {
+            Optional<Snapshot> saved = repository.read(request.snapshotFile());
+            if (saved.isPresent() && !saved.get().endpoint().equals(request.endpoint())) {
+                diagnostics.warning("the snapshot " + request.snapshotFile() + " is of " + saved.get().endpoint()
+                        + ", not " + request.endpoint() + "; fetching afresh");
+                return Optional.empty();
+            }
+            return saved;
+        } catch (UnreadableSnapshotException e) {
+            diagnostics.warning("the snapshot " + request.snapshotFile() + " is unreadable (" + e.getMessage()
+                    + "); fetching afresh");
+            return Optional.empty();
+        }
+    }
+
+    private void save(ReadRequest request, Snapshot snapshot, Diagnostics diagnostics) {
+        try {
+            repository.write(request.snapshotFile(), snapshot);
+            diagnostics.verbose("saved the snapshot to " + request.snapshotFile());
+        } catch (IOException e) {
+            diagnostics.warning("could not save the snapshot to " + request.snapshotFile() + ": " + e);
+        }
+    }
+
+    /** A server that fails now keeps the service it had: services are fixed, and this keeps the gate honest. */
+    static Function<String, String> knownServices(Optional<Snapshot> saved) {
+        Map<String, String> services = saved.map(s -> s.servers().stream()
+                .filter(server -> server.service() != null)
+                .collect(Collectors.toMap(Server::ip, Server::service, (a, b) -> a)))
+                .orElse(Map.of());
+        return services::get;
+    }
+}

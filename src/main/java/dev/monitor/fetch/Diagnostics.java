@@ -1,0 +1,13 @@
+package dev.monitor.fetch;
+
+/** Where a run tells the user what went wrong or what it decided: errors and warnings always, details
+ * under {@code --verbose}. */
+public interface Diagnostics {
+
+    /** Something that ends the run: the caller exits UNKNOWN after this. */
+    void error(String line);
+
+    void warning(String line);
+
+    void verbose(String line);
+}

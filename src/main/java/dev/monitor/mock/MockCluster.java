@@ -1,0 +1,117 @@
+package dev.monitor.mock;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The fake cluster API of {@code ../shared/API.md}, served by one plain Vert.x HTTP server. Dev mode,
+ * {@code monitor mock-server} and the tests all run this class, so they all speak the same contract.
+ */
+public final class MockCluster {
+
+    private static final String JSON = "application/json";
+    private static final Buffer INVALID_IP = Buffer.buffer("{\"error\": \"Invalid IP\"}");
+
+    private final MockFleet fleet;
+    private final Duration latency;
+    private final Random seeded;
+    private final byte[] serverList;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private Vertx vertx;
+    private HttpServer server;
+
+    /**
+     * @param servers how many servers the fleet has (the reference mock has 150)
+     * @param latency how long each answer is held back, to stand for a real network
+     * @param seed    makes the random figures reproducible; null draws them freshly
+     */
+    public MockCluster(int servers, Duration latency, Long seed) {
+        this.fleet = new MockFleet(servers);
+        this.latency = latency;
+        this.seeded = seed == null ? null : new Random(seed);
+        // The list never changes: encode it once, in the reference mock's json.dumps layout.
+        this.serverList = fleet.addresses().stream()
+                .map(ip -> '"' + ip + '"')
+                .collect(Collectors.joining(", ", "[", "]"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts listening on the port (0 picks a free one); completes with the port actually bound. */
+    public Future<Integer> start(Vertx vertx, String host, int port) {
+        this.vertx = vertx;
+        // Keep-alive connections stay open as long as the client wants them.
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setIdleTimeout(0);
+        return vertx.createHttpServer(options)
+                .requestHandler(this::handle)
+                .listen()
+                .map(bound -> {
+                    server = bound;
+                    return bound.actualPort();
+                });
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    public MockFleet fleet() {
+        return fleet;
+    }
+
+    /** The most requests that were being answered at one time since start: proves a client overlaps them. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Requests answered since start. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    private void handle(HttpServerRequest request) {
+        requests.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (latency.isZero()) {
+            answer(request);
+        } else {
+            vertx.setTimer(latency.toMillis(), id -> answer(request));
+        }
+    }
+
+    private void answer(HttpServerRequest request) {
+        inFlight.decrementAndGet();
+        String path = request.path();
+        if ("/servers".equals(path)) {
+            reply(request, 200, Buffer.buffer(serverList));
+            return;
+        }
+        String service = fleet.serviceAt(path.substring(1));
+        if (service == null) {
+            reply(request, 400, INVALID_IP);
+            return;
+        }
+        reply(request, 200, Buffer.buffer("{\"cpu\": \"" + percent() + "%\", \"memory\": \"" + percent()
+                + "%\", \"service\": \"" + service + "\"}"));
+    }
+
+    private int percent() {
+        return seeded == null ? ThreadLocalRandom.current().nextInt(101) : seeded.nextInt(101);
+    }
+
+    private static void reply(HttpServerRequest request, int status, Buffer body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
+    }
+}

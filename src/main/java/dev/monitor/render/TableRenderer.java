@@ -1,0 +1,104 @@
+package dev.monitor.render;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.ColumnData;
+import com.github.freva.asciitable.HorizontalAlign;
+
+import dev.monitor.analysis.Durations;
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.ServerRow;
+import dev.monitor.analysis.ServiceHealth;
+import dev.monitor.snapshot.Server;
+
+/** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
+@ApplicationScoped
+public class TableRenderer implements Renderer {
+
+    @Override
+    public void render(Report report, Set<Section> sections, PrintWriter out) {
+        boolean first = true;
+        for (Section section : Section.values()) {
+            if (!sections.contains(section)) {
+                continue;
+            }
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            switch (section) {
+                case SERVERS -> out.println(servers(report.rows()));
+                case AVERAGES -> averages(report, out);
+                case UNHEALTHY -> unhealthy(report, out);
+            }
+        }
+        if (report.stale() != null) {
+            out.println();
+            out.println("Stale data, " + Durations.format(report.age()) + " old (" + report.stale() + ")");
+        }
+        out.flush();
+    }
+
+    public String servers(List<ServerRow> rows) {
+        return table(rows, List.of(
+                column("IP").with(ServerRow::ip),
+                column("SERVICE").with(ServerRow::service),
+                column("STATUS").with(row -> row.health().label()),
+                number("CPU").with(row -> row.server() instanceof Server.Measured m ? m.cpu() + "%" : "-"),
+                number("MEMORY").with(row -> row.server() instanceof Server.Measured m ? m.memory() + "%" : "-"),
+                column("REASON").with(row -> row.server() instanceof Server.Unknown u ? u.reason() : "")));
+    }
+
+    private void averages(Report report, PrintWriter out) {
+        out.println(table(report.services(), List.of(
+                column("SERVICE").with(ServiceHealth::service),
+                number("SERVERS").with(s -> String.valueOf(s.servers())),
+                number("HEALTHY").with(s -> String.valueOf(s.healthy())),
+                number("UNKNOWN").with(s -> String.valueOf(s.unknown())),
+                number("AVG CPU").with(s -> percent(s.meanCpu())),
+                number("AVG MEMORY").with(s -> percent(s.meanMemory())))));
+        int unknown = report.unknownServers();
+        if (unknown > 0) {
+            out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s") + ".");
+        }
+    }
+
+    private void unhealthy(Report report, PrintWriter out) {
+        List<ServiceHealth> below = report.unhealthyServices();
+        int minimum = report.thresholds().minHealthy();
+        if (below.isEmpty()) {
+            out.println("All services healthy: each has at least " + minimum + " healthy server"
+                    + (minimum == 1 ? "" : "s") + ".");
+            return;
+        }
+        out.println("Services with fewer than " + minimum + " healthy server" + (minimum == 1 ? "" : "s") + ":");
+        out.println(table(below, List.of(
+                column("SERVICE").with(ServiceHealth::service),
+                number("HEALTHY").with(s -> String.valueOf(s.healthy())),
+                number("SERVERS").with(s -> String.valueOf(s.servers())),
+                number("UNKNOWN").with(s -> String.valueOf(s.unknown())))));
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    private static <T> String table(List<T> rows, List<ColumnData<T>> columns) {
+        return AsciiTable.builder().border(AsciiTable.NO_BORDERS).data(rows, columns).asString();
+    }
+
+    private static Column column(String header) {
+        return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
+    }
+
+    private static Column number(String header) {
+        return new Column().header(header).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.monitor.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Owns the snapshot files: where each endpoint's file lives, reading it, and replacing it atomically.
+ * One file per endpoint, so a run against port 8081 never reads 8080's data.
+ */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    private final Path cacheDirectory;
+    private final SnapshotCodec codec = new SnapshotCodec();
+
+    public SnapshotRepository(@ConfigProperty(name = "monitor.cache-dir") Optional<Path> cacheDirectory) {
+        this.cacheDirectory = cacheDirectory.orElseGet(SnapshotRepository::xdgCacheDirectory);
+    }
+
+    /** {@code $XDG_CACHE_HOME/monitor}, else {@code ~/.cache/monitor}, as the XDG base directory spec says. */
+    private static Path xdgCacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("monitor");
+    }
+
+    /** The default file of an endpoint: readable host and port, plus a digest of the whole URI. */
+    public Path fileFor(URI endpoint) {
+        String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return cacheDirectory.resolve(readable + "-" + digest(endpoint.toString()) + ".json");
+    }
+
+    /**
+     * The snapshot in the file, or empty when there is none.
+     *
+     * @throws UnreadableSnapshotException when the file exists but cannot be used
+     */
+    public Optional<Snapshot> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(codec.read(in));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UnreadableSnapshotException(e.getMessage().lines().findFirst().orElse("unreadable"));
+        }
+    }
+
+    /**
+     * Replaces the file with the snapshot: written to a private temporary file beside it, flushed to disk,
+     * then renamed over it, so that readers and a crash only ever see the old file or the new one.
+     * The rename replaces a symbolic link planted at the path instead of writing through it.
+     */
+    public void write(Path file, Snapshot snapshot) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
+                codec.write(snapshot, out);
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+}
