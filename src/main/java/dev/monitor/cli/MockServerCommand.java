@@ -49,7 +49,7 @@ public class MockServerCommand implements Callable<Integer> {
         if (servers < 0 || latencyMs < 0) {
             throw new ParameterException(spec.commandLine(), "--servers and --latency-ms must be 0 or more");
         }
-        MockCluster cluster = new MockCluster(servers, Duration.ofMillis(latencyMs), seed);
+        MockCluster cluster = MockCluster.random(servers, Duration.ofMillis(latencyMs), seed);
         int bound = cluster.start(vertx, host, port).toCompletionStage().toCompletableFuture().join();
         // Scripts wait for this line (on stderr, like every message) to know the port is open.
         spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on http://%s:%d%n",

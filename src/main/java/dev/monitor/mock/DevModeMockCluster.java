@@ -20,7 +20,7 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class DevModeMockCluster {
 
-    private final MockCluster cluster = new MockCluster(150, Duration.ZERO, null);
+    private final MockCluster cluster = MockCluster.random(150, Duration.ZERO, null);
 
     void start(@Observes StartupEvent startup, Vertx vertx,
             @ConfigProperty(name = "monitor.dev.mock-port", defaultValue = "8080") int port) {

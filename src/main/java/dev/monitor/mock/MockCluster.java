@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import io.vertx.core.Future;
@@ -25,7 +26,7 @@ public final class MockCluster {
 
     private final MockFleet fleet;
     private final Duration latency;
-    private final Random seeded;
+    private final IntSupplier percentages;
     private final byte[] serverList;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -34,14 +35,25 @@ public final class MockCluster {
     private HttpServer server;
 
     /**
+     * The reference behaviour: cpu and memory drawn at random, 0 to 100, on every request.
+     *
      * @param servers how many servers the fleet has (the reference mock has 150)
      * @param latency how long each answer is held back, to stand for a real network
      * @param seed    makes the random figures reproducible; null draws them freshly
      */
-    public MockCluster(int servers, Duration latency, Long seed) {
+    public static MockCluster random(int servers, Duration latency, Long seed) {
+        if (seed == null) {
+            return new MockCluster(servers, latency, () -> ThreadLocalRandom.current().nextInt(101));
+        }
+        Random random = new Random(seed);
+        return new MockCluster(servers, latency, () -> random.nextInt(101));
+    }
+
+    /** @param percentages where each cpu and memory figure comes from; tests pin them to make verdicts certain */
+    public MockCluster(int servers, Duration latency, IntSupplier percentages) {
         this.fleet = new MockFleet(servers);
         this.latency = latency;
-        this.seeded = seed == null ? null : new Random(seed);
+        this.percentages = percentages;
         // The list never changes: encode it once, in the reference mock's json.dumps layout.
         this.serverList = fleet.addresses().stream()
                 .map(ip -> '"' + ip + '"')
@@ -103,12 +115,8 @@ public final class MockCluster {
             reply(request, 400, INVALID_IP);
             return;
         }
-        reply(request, 200, Buffer.buffer("{\"cpu\": \"" + percent() + "%\", \"memory\": \"" + percent()
-                + "%\", \"service\": \"" + service + "\"}"));
-    }
-
-    private int percent() {
-        return seeded == null ? ThreadLocalRandom.current().nextInt(101) : seeded.nextInt(101);
+        reply(request, 200, Buffer.buffer("{\"cpu\": \"" + percentages.getAsInt() + "%\", \"memory\": \""
+                + percentages.getAsInt() + "%\", \"service\": \"" + service + "\"}"));
     }
 
     private static void reply(HttpServerRequest request, int status, Buffer body) {

@@ -1,0 +1,249 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.mock.MockFleet;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * The real command, run in-process against the mock cluster API over a real socket. Every figure of this
+ * mock is 50%, so each verdict is certain: at the default limits (80) every server is healthy, at a limit
+ * of 50 or below none is.
+ */
+@QuarkusMainTest
+class MonitorCommandTest {
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(150, 50);
+
+    @TempDir
+    Path temp;
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString()));
+        all.addAll(Arrays.asList(args));
+        return launcher.launch(all.toArray(String[]::new));
+    }
+
+    @Test
+    void printServersListsEveryServerSortedByServiceThenAddress(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.getOutputStream();
+        assertThat(lines.getFirst()).containsSubsequence("IP", "SERVICE", "STATUS", "CPU", "MEMORY");
+        List<String[]> rows = lines.subList(1, lines.size()).stream()
+                .filter(line -> line.trim().startsWith("10.58."))
+                .map(line -> line.trim().split("\\s+"))
+                .toList();
+        assertThat(rows).hasSize(150);
+        for (String[] row : rows) {
+            assertThat(row[1]).isEqualTo(MockFleet.serviceOf(row[0]));
+            assertThat(row[2]).isEqualTo("Healthy");
+            assertThat(row[3]).matches("\\d{1,3}%");
+            assertThat(row[4]).matches("\\d{1,3}%");
+        }
+        List<String> order = rows.stream().map(row -> row[1] + " " + lastOctet(row[0])).toList();
+        assertThat(order).isSortedAccordingTo((a, b) -> {
+            String[] x = a.split(" ");
+            String[] y = b.split(" ");
+            int byService = x[0].compareTo(y[0]);
+            return byService != 0 ? byService : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+        });
+    }
+
+    @Test
+    void serverAboveTheCpuLimitIsUnhealthyAndItsServiceCritical(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers",
+                "--unhealthyservices", "--cpu-limit=50");
+
+        assertThat(result.exitCode()).as("every service below its minimum is CRITICAL").isEqualTo(2);
+        assertThat(result.getOutput()).doesNotContain("Healthy ");
+        assertThat(result.getOutput()).contains("Unhealthy");
+        assertThat(result.getErrorOutput()).contains("CRITICAL").contains("10 of 10 services below 2 healthy");
+    }
+
+    @Test
+    void averagesCountEveryServerOncePerServiceWithTwoDecimals(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+
+        assertThat(result.exitCode()).isZero();
+        List<String[]> rows = result.getOutputStream().stream()
+                .map(line -> line.trim().split("\\s+"))
+                .filter(cells -> MockFleet.SERVICE_NAMES.contains(cells[0]))
+                .toList();
+        assertThat(rows).extracting(cells -> cells[0]).isSorted().hasSize(10);
+        assertThat(rows.stream().mapToInt(cells -> Integer.parseInt(cells[1])).sum()).isEqualTo(150);
+        for (String[] cells : rows) {
+            assertThat(cells[2]).as("all healthy at 50% below the limit of 80").isEqualTo(cells[1]);
+            assertThat(cells[4]).matches("\\d{1,3}\\.\\d\\d%");
+            assertThat(cells[5]).matches("\\d{1,3}\\.\\d\\d%");
+        }
+    }
+
+    @Test
+    void unhealthyServicesSaysAllHealthyAndExitsZeroWhenNoneIsBelowTheMinimum(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+        assertThat(result.getErrorOutput()).isEmpty();
+    }
+
+    @Test
+    void unhealthyServicesListsServicesBelowMinHealthyWithCounts(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices", "--min-healthy", "16");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getOutput()).contains("fewer than 16 healthy servers");
+        // With all healthy, exactly the services with fewer than 16 servers are listed.
+        for (String service : MockFleet.SERVICE_NAMES) {
+            long size = mock.cluster().fleet().addresses().stream()
+                    .filter(ip -> MockFleet.serviceOf(ip).equals(service)).count();
+            assertThat(result.getOutput().contains(service)).as(service + " with " + size + " servers")
+                    .isEqualTo(size < 16);
+        }
+    }
+
+    @Test
+    void noReportFlagRunsTheHealthGate(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+    }
+
+    @Test
+    void urlWorksInsteadOfPort(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url() + "/", "--avg");
+
+        assertThat(result.exitCode()).isIn(0, 2);
+        assertThat(result.getOutput()).contains("StorageService");
+    }
+
+    @Test
+    void aYoungSnapshotIsReusedWithoutAskingTheApi(QuarkusMainLauncher launcher) {
+        run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+        int requests = mock.cluster().requestCount();
+
+        LaunchResult cached = run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--max-age", "1h");
+        assertThat(mock.cluster().requestCount()).isEqualTo(requests);
+        assertThat(cached.getOutput()).contains("StorageService");
+
+        run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--refresh");
+        assertThat(mock.cluster().requestCount()).isEqualTo(requests + 151);
+    }
+
+    @Test
+    void anOldSnapshotIsReplacedByAFreshFetch(QuarkusMainLauncher launcher) {
+        run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+        int requests = mock.cluster().requestCount();
+
+        run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--max-age", "0");
+        assertThat(mock.cluster().requestCount()).isEqualTo(requests + 151);
+    }
+
+    @Test
+    void verboseExplainsTheCacheDecisionOnStderrOnly(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--verbose");
+
+        assertThat(result.getErrorOutput()).contains("fetched 150 servers").contains("saved the snapshot");
+        assertThat(result.getOutput()).doesNotContain("fetched");
+    }
+
+    @Test
+    void missingPortIsAUsageErrorWithExitThree(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--avg");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("--port or --url is required").contains("--help");
+        assertThat(result.getOutput()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsExitThreeWithOneLineAndTouchNoSnapshot(QuarkusMainLauncher launcher) {
+        for (String[] args : List.of(
+                new String[] { "--port", "70000" },
+                new String[] { "--port", "1", "--cpu-limit", "-5" },
+                new String[] { "--port", "1", "--service", "AuthService" },
+                new String[] { "--port", "1", "--service", "AuthService", "0" },
+                new String[] { "--port", "1", "--timeout", "soon" },
+                new String[] { "--port", "1", "--no-such-flag" })) {
+            LaunchResult result = run(launcher, args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(Files.exists(temp.resolve("snapshot.json"))).isFalse();
+    }
+
+    @Test
+    void unreachableApiIsUnknownWithExitThreeAndAReason(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", "1", "--retries", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("UNKNOWN").contains("connection refused")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownServiceNameIsAnErrorListingTheKnownOnes(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--service", "NoSuchService", "1");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("no service named 'NoSuchService'")
+                .contains("AuthService").contains("UserService");
+    }
+
+    @Test
+    void configurationSetsADefaultThatAFlagOverrides(QuarkusMainLauncher launcher) {
+        System.setProperty("monitor.min-healthy", "1000");
+        try {
+            LaunchResult fromConfig = run(launcher, "--port", String.valueOf(mock.port()));
+            assertThat(fromConfig.exitCode()).isEqualTo(2);
+            assertThat(fromConfig.getOutput()).contains("fewer than 1000 healthy");
+
+            LaunchResult fromFlag = run(launcher, "--port", String.valueOf(mock.port()),
+                    "--min-healthy", "1");
+            assertThat(fromFlag.exitCode()).isZero();
+        } finally {
+            System.clearProperty("monitor.min-healthy");
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("--port", "--host", "--url", "--printservers", "--avg",
+                "--unhealthyservices", "--service", "--cpu-limit", "--memory-limit", "--min-healthy", "--max-age",
+                "--refresh", "--snapshot", "--concurrency", "--timeout", "--retries", "--verbose", "--version",
+                "Examples:", "(default: 80)", "(default: 2m)", "(default: 64)");
+    }
+
+    @Test
+    void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).startsWith("monitor ").doesNotContain("unknown");
+    }
+
+    private static int lastOctet(String ip) {
+        return Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
+    }
+}

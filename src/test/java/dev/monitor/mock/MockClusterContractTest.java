@@ -1,0 +1,96 @@
+package dev.monitor.mock;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+
+/** The mock speaks the contract of ../shared/API.md exactly, checked over HTTP with rest-assured. */
+@QuarkusTest
+class MockClusterContractTest {
+
+    @Inject
+    Vertx vertx;
+
+    private MockCluster cluster;
+
+    @BeforeEach
+    void start() {
+        cluster = MockCluster.random(150, Duration.ZERO, null);
+        RestAssured.port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.stop().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void serversListsTheReferenceFleetInOrder() {
+        List<String> servers = given().get("/servers").then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("$", hasSize(150))
+                .extract().jsonPath().getList("$", String.class);
+        assertThat(servers.getFirst()).isEqualTo("10.58.1.1");
+        assertThat(servers.getLast()).isEqualTo("10.58.1.150");
+        assertThat(new HashSet<>(servers)).hasSize(150);
+    }
+
+    @Test
+    void serverDetailsArePercentagesAndTheMd5Service() throws Exception {
+        for (String ip : List.of("10.58.1.1", "10.58.1.77", "10.58.1.150")) {
+            given().get("/" + ip).then()
+                    .statusCode(200)
+                    .contentType("application/json")
+                    .body("cpu", matchesPattern("(100|[1-9]?[0-9])%"))
+                    .body("memory", matchesPattern("(100|[1-9]?[0-9])%"))
+                    .body("service", equalTo(md5Service(ip)));
+        }
+    }
+
+    @Test
+    void figuresAreDrawnAfreshOnEveryRequest() {
+        Set<String> answers = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(given().get("/10.58.1.5").then().extract().asString());
+        }
+        assertThat(answers).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void unlistedAddressesAndOtherPathsAreInvalidIp() {
+        for (String path : List.of("/10.58.1.151", "/10.58.1.0", "/abc", "/", "/servers/x", "/10.58.1.1/x")) {
+            given().get(path).then()
+                    .statusCode(400)
+                    .contentType("application/json")
+                    .body("error", equalTo("Invalid IP"));
+        }
+    }
+
+    /** The contract's rule, computed here independently of the mock's own code. */
+    private static String md5Service(String ip) throws Exception {
+        List<String> names = List.of("PermissionsService", "AuthService", "MLService", "StorageService",
+                "TimeService", "GeoService", "TicketService", "RoleService", "IdService", "UserService");
+        byte[] digest = MessageDigest.getInstance("MD5").digest(ip.getBytes("UTF-8"));
+        return names.get(new BigInteger(1, digest).mod(BigInteger.TEN).intValue());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.monitor.testing;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.monitor.mock.MockCluster;
+import io.vertx.core.Vertx;
+
+/**
+ * Serves the project's own mock cluster API on a free loopback port for the tests of one class, over a
+ * real socket: {@code @RegisterExtension static MockClusterExtension mock = new MockClusterExtension(150);}
+ */
+public class MockClusterExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final MockCluster cluster;
+    private Vertx vertx;
+    private int port;
+
+    /** A fleet whose every figure is the given percentage, so that each test knows its verdict. */
+    public MockClusterExtension(int servers, int percentage) {
+        this(new MockCluster(servers, Duration.ZERO, () -> percentage));
+    }
+
+    public MockClusterExtension(MockCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        vertx = Vertx.vertx();
+        port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    public MockCluster cluster() {
+        return cluster;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+}
