@@ -1,0 +1,73 @@
+package dev.monitor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs {@code monitor mock-server} from the packaged artifact (the native binary under {@code -Dnative},
+ * else the jar) as its own process on a free port, for the tests of one class.
+ */
+public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
+    private final List<String> options;
+    private Process process;
+    private int port;
+
+    public MockServerProcess(String... options) {
+        this.options = List.of(options);
+    }
+
+    /** The command that runs the packaged artifact, as the user would run it. */
+    public static List<String> artifactCommand() {
+        String nativeImage = System.getProperty("native.image.path");
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            return List.of(nativeImage);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        List<String> command = new ArrayList<>(artifactCommand());
+        command.addAll(List.of("mock-server", "--host", "127.0.0.1", "--port", "0"));
+        command.addAll(options);
+        process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        for (String line = err.readLine(); line != null; line = err.readLine()) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                port = Integer.parseInt(listening.group(1));
+                return;
+            }
+        }
+        throw new IllegalStateException("mock-server ended without listening: exit " + process.exitValue());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+}
