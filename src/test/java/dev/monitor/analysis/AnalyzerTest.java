@@ -1,0 +1,134 @@
+package dev.monitor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Server.Measured;
+import dev.monitor.snapshot.Server.Unknown;
+import dev.monitor.snapshot.Snapshot;
+
+class AnalyzerTest {
+
+    private static final Instant FETCHED = Instant.parse("2026-11-26T08:00:00Z");
+    private final Analyzer analyzer = new Analyzer();
+
+    private Report analyze(Server... servers) {
+        return analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(servers)),
+                Thresholds.DEFAULTS, FETCHED.plusSeconds(30), null);
+    }
+
+    @Test
+    void serverIsHealthyOnlyWithBothFiguresBelowTheirLimits() {
+        Thresholds limits = Thresholds.DEFAULTS;
+        assertThat(analyzer.healthOf(new Measured("a", "S", 79, 79), limits)).isEqualTo(Health.HEALTHY);
+        assertThat(analyzer.healthOf(new Measured("a", "S", 80, 10), limits)).isEqualTo(Health.UNHEALTHY);
+        assertThat(analyzer.healthOf(new Measured("a", "S", 10, 80), limits)).isEqualTo(Health.UNHEALTHY);
+        assertThat(analyzer.healthOf(new Unknown("a", "S", "HTTP 500"), limits)).isEqualTo(Health.UNKNOWN);
+    }
+
+    @Test
+    void serviceWithOneHealthyServerIsCritical() {
+        Report report = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 90, 10),
+                new Measured("10.0.0.3", "Geo", 10, 10),
+                new Measured("10.0.0.4", "Geo", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(report.unhealthyServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(report.summary()).contains("1 of 2 services below 2 healthy: Auth 1/2");
+    }
+
+    @Test
+    void allServicesAtTheirMinimumAreOk() {
+        Report report = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.OK);
+        assertThat(report.verdict().exitCode()).isZero();
+    }
+
+    @Test
+    void unknownServersMakeTheDataPartialAndNeverCountAsHealthy() {
+        Report partial = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10),
+                new Unknown("10.0.0.3", "Auth", "timed out after 5s"));
+        assertThat(partial.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(partial.summary()).contains("1 of 3 servers UNKNOWN");
+
+        Report failsClosed = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Unknown("10.0.0.2", "Auth", "HTTP 500"),
+                new Unknown("10.0.0.3", "Auth", "HTTP 500"));
+        assertThat(failsClosed.verdict()).as("below the minimum because of UNKNOWN servers").isEqualTo(Verdict.CRITICAL);
+        assertThat(failsClosed.services().getFirst().unknown()).isEqualTo(2);
+    }
+
+    @Test
+    void averagesLeaveOutUnknownServers() {
+        Report report = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 20),
+                new Measured("10.0.0.2", "Auth", 31, 41),
+                new Unknown("10.0.0.3", "Auth", "HTTP 500"));
+
+        ServiceHealth auth = report.services().getFirst();
+        assertThat(auth.servers()).isEqualTo(3);
+        assertThat(auth.measured()).isEqualTo(2);
+        assertThat(auth.meanCpu()).isEqualTo(20.5);
+        assertThat(auth.meanMemory()).isEqualTo(30.5);
+    }
+
+    @Test
+    void serversOfAnUnknownServiceAreListedButHaveNoMinimum() {
+        Report report = analyze(
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10),
+                new Unknown("10.0.0.9", null, "connection reset"));
+
+        assertThat(report.services()).extracting(ServiceHealth::service)
+                .containsExactly(ServiceHealth.UNKNOWN_SERVICE, "Auth");
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+    }
+
+    @Test
+    void rowsAreSortedByServiceThenNumericAddress() {
+        Report report = analyze(
+                new Measured("10.58.1.10", "B", 1, 1),
+                new Measured("10.58.1.9", "B", 1, 1),
+                new Measured("10.58.2.1", "A", 1, 1),
+                new Measured("10.58.1.100", "A", 1, 1),
+                new Measured("::1", "A", 1, 1));
+
+        assertThat(report.rows()).extracting(ServerRow::ip)
+                .containsExactly("10.58.1.100", "10.58.2.1", "::1", "10.58.1.9", "10.58.1.10");
+    }
+
+    @Test
+    void emptyClusterIsUnknown() {
+        Report report = analyze();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(report.summary()).contains("no servers");
+    }
+
+    @Test
+    void staleDataIsAWarningThatSaysHowOld() {
+        Report report = analyzer.analyze(
+                new Snapshot(URI.create("http://x:1"), FETCHED, List.of(
+                        new Measured("10.0.0.1", "Auth", 10, 10), new Measured("10.0.0.2", "Auth", 10, 10))),
+                Thresholds.DEFAULTS, FETCHED.plus(Duration.ofMinutes(3)), "connection refused");
+
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(report.age()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(report.summary()).contains("stale data, 3m old: connection refused");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.monitor.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.api.ServerDetails;
+import dev.monitor.snapshot.Server;
+
+class DetailsReaderTest {
+
+    @Test
+    void readsTheContractsPercentages() {
+        assertThat(DetailsReader.read("10.0.0.1", new ServerDetails("61%", "0%", "UserService")))
+                .isEqualTo(new Server.Measured("10.0.0.1", "UserService", 61, 0));
+        assertThat(DetailsReader.percentage("cpu", "100%")).isEqualTo(100);
+    }
+
+    @Test
+    void rejectsFiguresOutsideTheContractNamingTheField() {
+        assertThatThrownBy(() -> DetailsReader.percentage("cpu", "abc%")).hasMessage("cpu \"abc%\" is not a percentage");
+        assertThatThrownBy(() -> DetailsReader.percentage("cpu", "250%")).hasMessage("cpu 250% is outside 0-100");
+        assertThatThrownBy(() -> DetailsReader.percentage("memory", "-5%")).hasMessageContaining("not a percentage");
+        assertThatThrownBy(() -> DetailsReader.percentage("memory", null)).hasMessage("missing field memory");
+        assertThatThrownBy(() -> DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", null)))
+                .hasMessage("missing field service");
+    }
+
+    @Test
+    void stripsTerminalControlCharactersFromServiceNames() {
+        Server.Measured server = DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u001b[31mService\u0007"));
+
+        assertThat(server.service()).isEqualTo("Auth[31mService");
+    }
+
+    @Test
+    void onlyIpLiteralsAreRequested() {
+        assertThat(IpLiteral.isValid("10.58.1.1")).isTrue();
+        assertThat(IpLiteral.isValid("::1")).isTrue();
+        assertThat(IpLiteral.isValid("2001:db8::7")).isTrue();
+        for (String entry : new String[] { "../admin", "10.58.1.256", "example.com", "10.58.1", "", "1.2.3.4/x",
+                "010.1.1.1", ":::" }) {
+            assertThat(IpLiteral.isValid(entry)).as(entry).isFalse();
+        }
+    }
+}
