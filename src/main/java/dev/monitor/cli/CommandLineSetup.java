@@ -14,6 +14,7 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create()
                 .setDefaultValueProvider(new ConfigDefaultProvider())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new UnexpectedErrorHandler());
     }

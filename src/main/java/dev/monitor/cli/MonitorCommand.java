@@ -18,7 +18,7 @@ import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.fetch.Reading;
 import dev.monitor.render.Section;
-import dev.monitor.render.TableRenderer;
+import dev.monitor.render.Unavailable;
 import dev.monitor.snapshot.SnapshotRepository;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
@@ -55,6 +55,9 @@ public class MonitorCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--printservers", description = "Print every server: address, service, status, cpu, memory.")
     boolean printServers;
 
@@ -75,15 +78,13 @@ public class MonitorCommand implements Callable<Integer> {
     private final ClusterReader reader;
     private final SnapshotRepository repository;
     private final Analyzer analyzer;
-    private final TableRenderer renderer;
     private final ServiceWatch serviceWatch;
 
     public MonitorCommand(ClusterReader reader, SnapshotRepository repository, Analyzer analyzer,
-            TableRenderer renderer, ServiceWatch serviceWatch) {
+            ServiceWatch serviceWatch) {
         this.reader = reader;
         this.repository = repository;
         this.analyzer = analyzer;
-        this.renderer = renderer;
         this.serviceWatch = serviceWatch;
     }
 
@@ -98,6 +99,7 @@ public class MonitorCommand implements Callable<Integer> {
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose);
 
         Set<Section> sections = sections(watch != null);
+        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
             Reading reading;
@@ -106,10 +108,11 @@ public class MonitorCommand implements Callable<Integer> {
             } catch (ClusterUnavailableException e) {
                 err.println("monitor: UNKNOWN: " + e.getMessage());
                 err.flush();
+                printer.unavailable(new Unavailable(endpoint, thresholds, e.getMessage()));
                 return Verdict.UNKNOWN.exitCode();
             }
             Report report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
-            renderer.render(report, sections, spec.commandLine().getOut());
+            printer.print(report, sections);
             verdict = report.verdict();
             if (verdict != Verdict.OK) {
                 err.println("monitor: " + verdict + ": " + report.summary());
@@ -117,7 +120,7 @@ public class MonitorCommand implements Callable<Integer> {
             }
         }
         if (watch != null) {
-            return serviceWatch.run(watch, request, thresholds, spec.commandLine().getOut(), diagnostics);
+            return serviceWatch.run(watch, request, thresholds, printer, diagnostics);
         }
         return verdict.exitCode();
     }

@@ -45,16 +45,14 @@ public class ServiceWatch {
     private final ClusterReader reader;
     private final ClusterFetcher fetcher;
     private final Analyzer analyzer;
-    private final TableRenderer renderer;
 
-    public ServiceWatch(ClusterReader reader, ClusterFetcher fetcher, Analyzer analyzer, TableRenderer renderer) {
+    public ServiceWatch(ClusterReader reader, ClusterFetcher fetcher, Analyzer analyzer) {
         this.reader = reader;
         this.fetcher = fetcher;
         this.analyzer = analyzer;
-        this.renderer = renderer;
     }
 
-    public int run(Target target, ReadRequest request, Thresholds thresholds, PrintWriter out,
+    public int run(Target target, ReadRequest request, Thresholds thresholds, ReportOutput out,
             Diagnostics diagnostics) {
         CountDownLatch stop = new CountDownLatch(1);
         SignalHandler previousInt = Signal.handle(new Signal("INT"), signal -> stop.countDown());
@@ -112,7 +110,8 @@ public class ServiceWatch {
     }
 
     private void print(Target target, List<Server> servers, ReadRequest request, Thresholds thresholds,
-            PrintWriter out) {
+            ReportOutput output) {
+        PrintWriter out = output.stdoutWriter();
         Instant now = Instant.now();
         Report report = analyzer.analyze(new Snapshot(request.endpoint(), now, servers), thresholds, now, null);
         ServiceHealth health = report.services().getFirst();
@@ -120,7 +119,7 @@ public class ServiceWatch {
                 LocalTime.ofInstant(now, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS),
                 health.healthy(), health.servers(), thresholds.minHealthy(),
                 health.belowMinimum() ? ", CRITICAL" : "");
-        out.println(renderer.servers(report.rows()));
+        out.println(new TableRenderer(output.style()).servers(report.rows()));
         out.flush();
     }
 

@@ -9,8 +9,11 @@ public class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class)
+        return new String[] { "monitor " + version() };
+    }
+
+    static String version() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class)
                 .orElse("unknown");
-        return new String[] { "monitor " + version };
     }
 }

@@ -5,22 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.ColumnData;
 import com.github.freva.asciitable.HorizontalAlign;
+import com.github.freva.asciitable.Styler;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.analysis.Health;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.snapshot.Server;
+import picocli.CommandLine.Help.Ansi;
 
 /** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
-@ApplicationScoped
 public class TableRenderer implements Renderer {
+
+    private final TableStyle style;
+
+    public TableRenderer(TableStyle style) {
+        this.style = style;
+    }
 
     @Override
     public void render(Report report, Set<Section> sections, PrintWriter out) {
@@ -47,13 +53,14 @@ public class TableRenderer implements Renderer {
     }
 
     public String servers(List<ServerRow> rows) {
-        return table(rows, List.of(
+        List<ColumnData<ServerRow>> columns = List.of(
                 column("IP").with(ServerRow::ip),
                 column("SERVICE").with(ServerRow::service),
                 column("STATUS").with(row -> row.health().label()),
                 number("CPU").with(row -> row.server() instanceof Server.Measured m ? m.cpu() + "%" : "-"),
                 number("MEMORY").with(row -> row.server() instanceof Server.Measured m ? m.memory() + "%" : "-"),
-                column("REASON").with(row -> row.server() instanceof Server.Unknown u ? u.reason() : "")));
+                column("REASON").with(row -> row.server() instanceof Server.Unknown u ? u.reason() : ""));
+        return table(rows, columns, colours(rows.stream().map(ServerRow::health).toList(), 2));
     }
 
     private void averages(Report report, PrintWriter out) {
@@ -63,9 +70,9 @@ public class TableRenderer implements Renderer {
                 number("HEALTHY").with(s -> String.valueOf(s.healthy())),
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown())),
                 number("AVG CPU").with(s -> percent(s.meanCpu())),
-                number("AVG MEMORY").with(s -> percent(s.meanMemory())))));
+                number("AVG MEMORY").with(s -> percent(s.meanMemory()))), null));
         int unknown = report.unknownServers();
-        if (unknown > 0) {
+        if (unknown > 0 && style.headers()) {
             out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s") + ".");
         }
     }
@@ -74,31 +81,61 @@ public class TableRenderer implements Renderer {
         List<ServiceHealth> below = report.unhealthyServices();
         int minimum = report.thresholds().minHealthy();
         if (below.isEmpty()) {
-            out.println("All services healthy: each has at least " + minimum + " healthy server"
-                    + (minimum == 1 ? "" : "s") + ".");
+            if (style.headers()) {
+                out.println("All services healthy: each has at least " + minimum + " healthy server"
+                        + (minimum == 1 ? "" : "s") + ".");
+            }
             return;
         }
-        out.println("Services with fewer than " + minimum + " healthy server" + (minimum == 1 ? "" : "s") + ":");
+        if (style.headers()) {
+            out.println("Services with fewer than " + minimum + " healthy server" + (minimum == 1 ? "" : "s") + ":");
+        }
+        Styler red = colours(below.stream().map(s -> Health.UNHEALTHY).toList(), 0);
         out.println(table(below, List.of(
                 column("SERVICE").with(ServiceHealth::service),
                 number("HEALTHY").with(s -> String.valueOf(s.healthy())),
                 number("SERVERS").with(s -> String.valueOf(s.servers())),
-                number("UNKNOWN").with(s -> String.valueOf(s.unknown())))));
+                number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), red));
     }
 
     private static String percent(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f%%", value);
     }
 
-    private static <T> String table(List<T> rows, List<ColumnData<T>> columns) {
-        return AsciiTable.builder().border(AsciiTable.NO_BORDERS).data(rows, columns).asString();
+    /** Colours the given column by each row's health, or nothing when colour is off. */
+    private Styler colours(List<Health> health, int column) {
+        return style.colour() ? new StatusColours(health, column) : null;
     }
 
-    private static Column column(String header) {
-        return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
+    private static <T> String table(List<T> rows, List<ColumnData<T>> columns, Styler styler) {
+        return AsciiTable.builder().border(AsciiTable.NO_BORDERS).styler(styler).data(rows, columns).asString();
     }
 
-    private static Column number(String header) {
-        return new Column().header(header).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
+    private Column column(String header) {
+        return new Column().header(style.headers() ? header : null).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
+    }
+
+    private Column number(String header) {
+        return new Column().header(style.headers() ? header : null).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
+    }
+
+    /**
+     * Colours one column's cells by the health of their row, after the table library has padded them, so the
+     * escape codes never count towards a column's width.
+     */
+    private record StatusColours(List<Health> health, int statusColumn) implements Styler {
+
+        @Override
+        public List<String> styleCell(Column column, int row, int col, List<String> lines) {
+            if (col != statusColumn) {
+                return lines;
+            }
+            Ansi.Style colour = switch (health.get(row)) {
+                case HEALTHY -> Ansi.Style.fg_green;
+                case UNHEALTHY -> Ansi.Style.fg_red;
+                case UNKNOWN -> Ansi.Style.fg_yellow;
+            };
+            return lines.stream().map(line -> colour.on() + line + colour.off()).toList();
+        }
     }
 }

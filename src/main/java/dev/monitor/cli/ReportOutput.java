@@ -1,0 +1,97 @@
+package dev.monitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.SortKey;
+import dev.monitor.render.OutputFormat;
+import dev.monitor.render.Renderer;
+import dev.monitor.render.Section;
+import dev.monitor.render.TableStyle;
+import dev.monitor.render.Unavailable;
+
+/**
+ * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}
+ * asked for, and stdout or {@code --output-file}, which is replaced whole on every report.
+ */
+public final class ReportOutput {
+
+    private final OutputFormat format;
+    private final SortKey sortBy;
+    private final TableStyle style;
+    private final Path file;
+    private final PrintWriter stdout;
+    private final String version;
+
+    ReportOutput(OutputFormat format, SortKey sortBy, boolean headers, boolean colour, Path file, PrintWriter stdout,
+            String version) {
+        this.format = format;
+        this.sortBy = sortBy;
+        this.style = new TableStyle(colour, headers);
+        this.file = file;
+        this.stdout = stdout;
+        this.version = version;
+    }
+
+    /** One report, in full. */
+    public void print(Report report, Set<Section> sections) {
+        print(report, sections, false);
+    }
+
+    /** @param oneLine JSON on one line, for the NDJSON stream of a watch */
+    public void print(Report report, Set<Section> sections, boolean oneLine) {
+        Report ordered = sortBy == null ? report : sortBy.apply(report);
+        write(out -> renderer(oneLine).render(ordered, sections, out));
+    }
+
+    /** No data at all: machine formats still answer (Nagios' UNKNOWN line, JSON's UNKNOWN document). */
+    public void unavailable(Unavailable unavailable) {
+        write(out -> renderer(false).unavailable(unavailable, out));
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public TableStyle style() {
+        return style;
+    }
+
+    /** True when the report goes to stdout, so a live view may redraw it in place. */
+    public boolean toStdout() {
+        return file == null;
+    }
+
+    PrintWriter stdoutWriter() {
+        return stdout;
+    }
+
+    public SortKey sortBy() {
+        return sortBy;
+    }
+
+    private Renderer renderer(boolean oneLine) {
+        return format.renderer(style, oneLine, version);
+    }
+
+    private void write(Consumer<PrintWriter> rendering) {
+        if (file == null) {
+            rendering.accept(stdout);
+            stdout.flush();
+            return;
+        }
+        StringWriter text = new StringWriter();
+        rendering.accept(new PrintWriter(text));
+        try {
+            OutputFile.replace(file, text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write --output-file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.monitor.render;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.ServerRow;
+import dev.monitor.analysis.ServiceHealth;
+import dev.monitor.snapshot.Server;
+
+/**
+ * RFC 4180 CSV (commas, CRLF, quotes only where needed), one header row and one table: so one report per
+ * run, which the command checks before any fetching. A figure that is not known is an empty field.
+ */
+public class CsvRenderer implements Renderer {
+
+    private final boolean headers;
+
+    public CsvRenderer(boolean headers) {
+        this.headers = headers;
+    }
+
+    @Override
+    public void render(Report report, Set<Section> sections, PrintWriter out) {
+        if (sections.size() != 1) {
+            throw new IllegalArgumentException("csv holds one report, not " + sections);
+        }
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+            switch (sections.iterator().next()) {
+                case SERVERS -> servers(csv, report.rows());
+                case AVERAGES -> averages(csv, report.services());
+                case UNHEALTHY -> unhealthy(csv, report);
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void servers(CSVPrinter csv, List<ServerRow> rows) throws IOException {
+        header(csv, "ip", "service", "status", "cpu", "memory", "reason");
+        for (ServerRow row : rows) {
+            if (row.server() instanceof Server.Measured m) {
+                csv.printRecord(row.ip(), row.service(), row.health().label(), m.cpu(), m.memory(), "");
+            } else if (row.server() instanceof Server.Unknown u) {
+                csv.printRecord(row.ip(), row.service(), row.health().label(), "", "", u.reason());
+            }
+        }
+    }
+
+    private void averages(CSVPrinter csv, List<ServiceHealth> services) throws IOException {
+        header(csv, "service", "servers", "healthy", "unknown", "mean_cpu", "mean_memory");
+        for (ServiceHealth s : services) {
+            csv.printRecord(s.service(), s.servers(), s.healthy(), s.unknown(), mean(s.meanCpu()),
+                    mean(s.meanMemory()));
+        }
+    }
+
+    private void unhealthy(CSVPrinter csv, Report report) throws IOException {
+        header(csv, "service", "healthy", "servers", "unknown", "min_healthy");
+        for (ServiceHealth s : report.unhealthyServices()) {
+            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), report.thresholds().minHealthy());
+        }
+    }
+
+    private void header(CSVPrinter csv, String... names) throws IOException {
+        if (headers) {
+            csv.printRecord((Object[]) names);
+        }
+    }
+
+    private static String mean(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
