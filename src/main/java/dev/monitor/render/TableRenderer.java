@@ -22,6 +22,9 @@ import picocli.CommandLine.Help.Ansi;
 /** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
 public class TableRenderer implements Renderer {
 
+    private static final Styler PLAIN = new Styler() {
+    };
+
     private final TableStyle style;
 
     public TableRenderer(TableStyle style) {
@@ -70,7 +73,7 @@ public class TableRenderer implements Renderer {
                 number("HEALTHY").with(s -> String.valueOf(s.healthy())),
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown())),
                 number("AVG CPU").with(s -> percent(s.meanCpu())),
-                number("AVG MEMORY").with(s -> percent(s.meanMemory()))), null));
+                number("AVG MEMORY").with(s -> percent(s.meanMemory()))), PLAIN));
         int unknown = report.unknownServers();
         if (unknown > 0 && style.headers()) {
             out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s") + ".");
@@ -104,7 +107,7 @@ public class TableRenderer implements Renderer {
 
     /** Colours the given column by each row's health, or nothing when colour is off. */
     private Styler colours(List<Health> health, int column) {
-        return style.colour() ? new StatusColours(health, column) : null;
+        return style.colour() ? new StatusColours(health, column) : PLAIN;
     }
 
     private static <T> String table(List<T> rows, List<ColumnData<T>> columns, Styler styler) {
@@ -135,7 +138,13 @@ public class TableRenderer implements Renderer {
                 case UNHEALTHY -> Ansi.Style.fg_red;
                 case UNKNOWN -> Ansi.Style.fg_yellow;
             };
-            return lines.stream().map(line -> colour.on() + line + colour.off()).toList();
+            // Around the word only: the padding stays plain, so an underlined or inverse theme looks right too.
+            return lines.stream().map(line -> {
+                String word = line.strip();
+                int at = line.indexOf(word);
+                return word.isEmpty() ? line
+                        : line.substring(0, at) + colour.on() + word + colour.off() + line.substring(at + word.length());
+            }).toList();
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.monitor.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.analysis.Report;
+import dev.monitor.snapshot.Server;
+
+/** CSV read back by a strict RFC 4180 parser: one header row, one table, quoting where a field needs it. */
+class CsvRendererTest {
+
+    @Test
+    void serversAreOneRowEachWithEmptyFiguresForUnknown() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.mixed(), Section.SERVERS));
+
+        assertThat(records.getFirst().values()).containsExactly("ip", "service", "status", "cpu", "memory", "reason");
+        assertThat(records).hasSize(7);
+        CSVRecord unknown = records.stream().filter(r -> r.get(0).equals("10.0.0.3")).findFirst().orElseThrow();
+        assertThat(unknown.values()).containsExactly("10.0.0.3", "AuthService", "UNKNOWN", "", "", "timed out after 5s");
+        CSVRecord measured = records.stream().filter(r -> r.get(0).equals("10.0.0.2")).findFirst().orElseThrow();
+        assertThat(measured.values()).containsExactly("10.0.0.2", "AuthService", "Unhealthy", "95", "10", "");
+    }
+
+    @Test
+    void fieldsWithCommasQuotesAndLineBreaksSurviveTheRoundTrip() throws Exception {
+        String hostile = "Auth, \"the\" service\r\nsecond line";
+        List<CSVRecord> records = parse(render(true,
+                Reports.of(new Server.Measured("10.0.0.1", hostile, 1, 2)), Section.SERVERS));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).get(1)).isEqualTo(hostile);
+    }
+
+    @Test
+    void averagesHaveTwoDecimalsAndEmptyMeansWhenNoServerAnswered() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.mixed(), Section.AVERAGES));
+
+        assertThat(records.getFirst().values())
+                .containsExactly("service", "servers", "healthy", "unknown", "mean_cpu", "mean_memory");
+        assertThat(records.get(1).values()).containsExactly("(unknown service)", "1", "0", "1", "", "");
+        assertThat(records.get(2).values()).containsExactly("AuthService", "4", "2", "1", "38.00", "20.00");
+    }
+
+    @Test
+    void unhealthyListsOnlyServicesBelowTheMinimum() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.mixed(), Section.UNHEALTHY));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).values()).containsExactly("UserService", "1", "1", "0", "2");
+    }
+
+    @Test
+    void noHeadersLeavesOutTheHeaderRowOnly() throws Exception {
+        List<CSVRecord> records = parse(render(false, Reports.mixed(), Section.SERVERS));
+
+        assertThat(records).hasSize(6);
+        assertThat(records.getFirst().get(0)).isNotEqualTo("ip");
+    }
+
+    @Test
+    void linesEndWithCrLfAsRfc4180Says() {
+        String text = render(true, Reports.allHealthy(), Section.SERVERS);
+
+        assertThat(text).endsWith("\r\n");
+        assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    @Test
+    void twoReportsAreRefused() {
+        assertThatThrownBy(() -> new CsvRenderer(true).render(Reports.mixed(),
+                EnumSet.of(Section.SERVERS, Section.AVERAGES), new PrintWriter(new StringWriter())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String render(boolean headers, Report report, Section section) {
+        StringWriter text = new StringWriter();
+        new CsvRenderer(headers).render(report, Set.of(section), new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static List<CSVRecord> parse(String text) throws Exception {
+        try (var parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+            return parser.getRecords();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.monitor.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+import dev.monitor.analysis.Thresholds;
+
+/** The JSON document, read back by Jackson and held against the schema README documents. */
+class JsonRendererTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** README's "JSON output" table: each field and the JSON types it may have. */
+    private static final Map<String, List<JsonNodeType>> DOCUMENT = Map.ofEntries(
+            Map.entry("schemaVersion", List.of(JsonNodeType.NUMBER)),
+            Map.entry("endpoint", List.of(JsonNodeType.STRING)),
+            Map.entry("verdict", List.of(JsonNodeType.STRING)),
+            Map.entry("exitCode", List.of(JsonNodeType.NUMBER)),
+            Map.entry("summary", List.of(JsonNodeType.STRING)),
+            Map.entry("thresholds", List.of(JsonNodeType.OBJECT)),
+            Map.entry("fetchedAt", List.of(JsonNodeType.STRING, JsonNodeType.NULL)),
+            Map.entry("snapshotAgeSeconds", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
+            Map.entry("stale", List.of(JsonNodeType.STRING, JsonNodeType.NULL)),
+            Map.entry("counts", List.of(JsonNodeType.OBJECT)),
+            Map.entry("servers", List.of(JsonNodeType.ARRAY)),
+            Map.entry("services", List.of(JsonNodeType.ARRAY)));
+    private static final Map<String, List<JsonNodeType>> SERVER = Map.of(
+            "ip", List.of(JsonNodeType.STRING),
+            "service", List.of(JsonNodeType.STRING, JsonNodeType.NULL),
+            "status", List.of(JsonNodeType.STRING),
+            "cpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
+            "memory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
+            "reason", List.of(JsonNodeType.STRING, JsonNodeType.NULL));
+    private static final Map<String, List<JsonNodeType>> SERVICE = Map.of(
+            "service", List.of(JsonNodeType.STRING),
+            "servers", List.of(JsonNodeType.NUMBER),
+            "healthy", List.of(JsonNodeType.NUMBER),
+            "unknown", List.of(JsonNodeType.NUMBER),
+            "meanCpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
+            "meanMemory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
+            "belowMinimum", List.of(JsonNodeType.BOOLEAN));
+
+    @Test
+    void documentFollowsTheSchemaWithNumbersAsNumbers() throws Exception {
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(true), Reports.mixed()));
+
+        assertMatches(document, DOCUMENT, "document");
+        document.get("servers").forEach(server -> assertMatches(server, SERVER, "server"));
+        document.get("services").forEach(service -> assertMatches(service, SERVICE, "service"));
+        assertThat(document.get("schemaVersion").asInt()).isEqualTo(JsonRenderer.SCHEMA_VERSION);
+        assertThat(document.get("verdict").asText()).isEqualTo("CRITICAL");
+        assertThat(document.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(document.get("fetchedAt").asText()).isEqualTo("2026-11-26T08:00:00Z");
+        assertThat(document.get("snapshotAgeSeconds").asDouble()).isEqualTo(1.5);
+        assertThat(document.get("thresholds").get("minHealthy").isInt()).isTrue();
+    }
+
+    @Test
+    void unknownServersAreListedWithTheirReasonAndCounted() throws Exception {
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(true), Reports.mixed()));
+
+        JsonNode counts = document.get("counts");
+        assertThat(counts.get("servers").asInt()).isEqualTo(6);
+        assertThat(counts.get("healthy").asInt()).isEqualTo(3);
+        assertThat(counts.get("unhealthy").asInt()).isEqualTo(1);
+        assertThat(counts.get("unknown").asInt()).isEqualTo(2);
+        JsonNode timedOut = find(document.get("servers"), "ip", "10.0.0.3");
+        assertThat(timedOut.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(timedOut.get("reason").asText()).isEqualTo("timed out after 5s");
+        assertThat(timedOut.get("cpu").isNull()).isTrue();
+        JsonNode measured = find(document.get("servers"), "ip", "10.0.0.2");
+        assertThat(measured.get("cpu").isIntegralNumber()).isTrue();
+        assertThat(measured.get("cpu").asInt()).isEqualTo(95);
+        assertThat(find(document.get("servers"), "ip", "not-an-ip").get("service").isNull()).isTrue();
+    }
+
+    @Test
+    void servicesCarryTheirMeansAsNumbersAndWhetherTheyAreBelowTheMinimum() throws Exception {
+        JsonNode services = MAPPER.readTree(render(new JsonRenderer(true), Reports.mixed())).get("services");
+
+        JsonNode auth = find(services, "service", "AuthService");
+        assertThat(auth.get("meanCpu").asDouble()).isEqualTo(38.0);
+        assertThat(auth.get("meanMemory").asDouble()).isEqualTo(20.0);
+        assertThat(auth.get("belowMinimum").asBoolean()).isFalse();
+        assertThat(find(services, "service", "UserService").get("belowMinimum").asBoolean()).isTrue();
+        assertThat(find(services, "service", "(unknown service)").get("meanCpu").isNull())
+                .as("no server of it answered").isTrue();
+    }
+
+    @Test
+    void unavailableIsADocumentOfTheSameSchemaWithVerdictUnknown() throws Exception {
+        StringWriter text = new StringWriter();
+        new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
+                "cannot list servers: connection refused"), new PrintWriter(text));
+        JsonNode document = MAPPER.readTree(text.toString());
+
+        assertMatches(document, DOCUMENT, "document");
+        assertThat(document.get("verdict").asText()).isEqualTo("UNKNOWN");
+        assertThat(document.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(document.get("summary").asText()).contains("connection refused");
+        assertThat(document.get("servers")).isEmpty();
+    }
+
+    @Test
+    void oneLineModeWritesExactlyOneLineForNdjson() throws Exception {
+        String text = render(new JsonRenderer(false), Reports.mixed());
+
+        assertThat(text.lines()).hasSize(1);
+        assertThat(MAPPER.readTree(text).get("servers")).hasSize(6);
+    }
+
+    @Test
+    void hostileNamesAreEscapedNotBreakingTheDocument() throws Exception {
+        String text = render(new JsonRenderer(false), Reports.of(
+                new dev.monitor.snapshot.Server.Measured("10.0.0.1", "Quote\"Back\\slash\u001B[31m", 1, 1)));
+
+        assertThat(MAPPER.readTree(text).get("servers").get(0).get("service").asText())
+                .isEqualTo("Quote\"Back\\slash\u001B[31m");
+        assertThat(text).doesNotContain("\u001B");
+    }
+
+    static String render(Renderer renderer, dev.monitor.analysis.Report report) {
+        StringWriter text = new StringWriter();
+        renderer.render(report, EnumSet.allOf(Section.class), new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static void assertMatches(JsonNode node, Map<String, List<JsonNodeType>> schema, String what) {
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as(what + " fields").containsExactlyInAnyOrderElementsOf(schema.keySet());
+        schema.forEach((field, types) -> assertThat(types).as(what + "." + field + " is " + node.get(field))
+                .contains(node.get(field).getNodeType()));
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.get(field).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value);
+    }
+}

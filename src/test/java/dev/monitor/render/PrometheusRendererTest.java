@@ -1,0 +1,128 @@
+package dev.monitor.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.snapshot.Server;
+
+/**
+ * The exposition text checked by Prometheus' own linter ({@code promtool check metrics}, Debian package
+ * {@code prometheus}), and its samples read back to check names, values and the absence of timestamps.
+ */
+class PrometheusRendererTest {
+
+    /** {@code name{labels} value}: the text format's sample line, with no timestamp after the value. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\"\\\\n])*\",?)*})? (\\S+)");
+
+    @Test
+    void promtoolAcceptsTheOutput() throws Exception {
+        assumeTrue(promtool() != null, "promtool is not installed (Debian package 'prometheus'); "
+                + "the sample checks below still run");
+        for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()), unavailable())) {
+            Process check = new ProcessBuilder(promtool(), "check", "metrics").redirectErrorStream(true).start();
+            check.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            check.getOutputStream().close();
+            String verdict = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(check.exitValue()).as("promtool check metrics: " + verdict + "\n" + text).isZero();
+            assertThat(verdict).as("promtool's lint findings").isBlank();
+        }
+    }
+
+    @Test
+    void everySampleIsAPlainNameLabelsValueLineWithoutTimestamp() {
+        String text = render(Reports.mixed());
+
+        for (String line : text.lines().filter(line -> !line.startsWith("#")).toList()) {
+            assertThat(SAMPLE.matcher(line).matches()).as(line).isTrue();
+            assertThat(line).startsWith("monitor_");
+        }
+    }
+
+    @Test
+    void utilisationIsARatioFromZeroToOnePerServerLabelledByIpAndService() {
+        Map<String, Double> samples = samples(render(Reports.mixed()));
+
+        assertThat(samples).containsEntry("monitor_server_cpu_ratio{ip=\"10.0.0.2\",service=\"AuthService\"}", 0.95);
+        assertThat(samples).containsEntry("monitor_server_memory_ratio{ip=\"10.0.0.2\",service=\"AuthService\"}", 0.1);
+        assertThat(samples).doesNotContainKey("monitor_server_cpu_ratio{ip=\"10.0.0.3\",service=\"AuthService\"}");
+        assertThat(samples).containsEntry("monitor_server_reachable{ip=\"10.0.0.3\",service=\"AuthService\"}", 0.0);
+        assertThat(samples).containsEntry("monitor_server_reachable{ip=\"10.0.0.2\",service=\"AuthService\"}", 1.0);
+        assertThat(samples.keySet()).noneMatch(name -> name.startsWith("up"));
+    }
+
+    @Test
+    void servicesVerdictBuildAndAgeAreExposed() {
+        Map<String, Double> samples = samples(render(Reports.mixed()));
+
+        assertThat(samples).containsEntry("monitor_service_healthy_servers{service=\"UserService\"}", 1.0);
+        assertThat(samples).containsEntry("monitor_service_servers{service=\"AuthService\"}", 4.0);
+        assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"CRITICAL\"}", 1.0);
+        assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"OK\"}", 0.0);
+        assertThat(samples).containsEntry("monitor_snapshot_age_seconds", 1.5);
+        assertThat(samples).containsEntry("monitor_last_successful_fetch_timestamp_seconds",
+                (double) Reports.FETCHED.getEpochSecond());
+        assertThat(samples.keySet()).anyMatch(name -> name.startsWith("monitor_build_info{version="));
+    }
+
+    @Test
+    void unavailableSaysUnknownAndClaimsNoFetch() {
+        Map<String, Double> samples = samples(unavailable());
+
+        assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"UNKNOWN\"}", 1.0);
+        assertThat(samples.keySet()).noneMatch(name -> name.startsWith("monitor_last_successful_fetch"));
+    }
+
+    @Test
+    void hostileServiceNamesAreEscapedInLabelValues() {
+        String text = render(Reports.of(new Server.Measured("10.0.0.1", "a\"b\\c\nd", 1, 1)));
+
+        assertThat(samples(text)).containsKey("monitor_service_servers{service=\"a\\\"b\\\\c\\nd\"}");
+    }
+
+    private static String render(dev.monitor.analysis.Report report) {
+        return JsonRendererTest.render(new PrometheusRenderer("1.2.3"), report);
+    }
+
+    private static String unavailable() {
+        StringWriter text = new StringWriter();
+        new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
+                Thresholds.DEFAULTS, "connection refused"), new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static Map<String, Double> samples(String text) {
+        Map<String, Double> samples = new HashMap<>();
+        text.lines().filter(line -> !line.startsWith("#")).forEach(line -> {
+            Matcher m = SAMPLE.matcher(line);
+            assertThat(m.matches()).as(line).isTrue();
+            samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
+        });
+        return samples;
+    }
+
+    private static String promtool() {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .map(directory -> new File(directory, "promtool"))
+                .filter(File::canExecute)
+                .map(File::getPath)
+                .findFirst().orElse(null);
+    }
+}

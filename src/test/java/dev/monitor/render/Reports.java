@@ -1,0 +1,47 @@
+package dev.monitor.render;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.monitor.analysis.Analyzer;
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Snapshot;
+
+/** Reports made by the real analyzer from snapshots written out in the test, with the default thresholds. */
+final class Reports {
+
+    static final URI ENDPOINT = URI.create("http://127.0.0.1:8080");
+    static final Instant FETCHED = Instant.parse("2026-11-26T08:00:00Z");
+
+    private Reports() {
+    }
+
+    static Report of(Server... servers) {
+        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), Thresholds.DEFAULTS,
+                FETCHED.plus(Duration.ofMillis(1500)), null);
+    }
+
+    /**
+     * AuthService: two healthy, one unhealthy, one UNKNOWN (OK on its own); UserService: one healthy only
+     * (CRITICAL); a server whose service was never learnt.
+     */
+    static Report mixed() {
+        return of(
+                new Server.Measured("10.0.0.10", "AuthService", 9, 20),
+                new Server.Measured("10.0.0.9", "AuthService", 10, 30),
+                new Server.Measured("10.0.0.2", "AuthService", 95, 10),
+                new Server.Unknown("10.0.0.3", "AuthService", "timed out after 5s"),
+                new Server.Measured("10.0.0.4", "UserService", 50, 50),
+                new Server.Unknown("not-an-ip", null, "not an IP address, not requested"));
+    }
+
+    static Report allHealthy() {
+        return of(
+                new Server.Measured("10.0.0.1", "AuthService", 10, 20),
+                new Server.Measured("10.0.0.2", "AuthService", 30, 40));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.monitor.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The table for people: status colours only when asked for, and no headers for scripts. */
+class TableRendererTest {
+
+    private static final String ESC = "\u001B[";
+
+    @Test
+    void colouredTablePaintsEachStatusInItsColour() {
+        String text = JsonRendererTest.render(new TableRenderer(new TableStyle(true, true)), Reports.mixed());
+
+        assertThat(text).contains(ESC + "32mHealthy").contains(ESC + "31mUnhealthy").contains(ESC + "33mUNKNOWN");
+    }
+
+    @Test
+    void plainTableHasNoEscapeCodes() {
+        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.mixed());
+
+        assertThat(text).doesNotContain("\u001B").contains("Healthy", "Unhealthy", "UNKNOWN");
+    }
+
+    @Test
+    void colourDoesNotShiftTheColumns() {
+        List<String> plain = new TableRenderer(TableStyle.PLAIN).servers(Reports.mixed().rows()).lines().toList();
+        List<String> coloured = new TableRenderer(new TableStyle(true, true)).servers(Reports.mixed().rows())
+                .lines().map(line -> line.replaceAll("\u001B\\[\\d+m", "")).toList();
+
+        assertThat(coloured).isEqualTo(plain);
+    }
+
+    @Test
+    void noHeadersLeavesOnlyTheDataRows() {
+        String text = JsonRendererTest.render(new TableRenderer(new TableStyle(false, false)), Reports.mixed());
+
+        assertThat(text.lines()).noneMatch(line -> line.contains("SERVICE") || line.contains("STATUS")
+                || line.contains("AVG CPU") || line.startsWith("Services with fewer"));
+        assertThat(new TableRenderer(new TableStyle(false, false)).servers(Reports.mixed().rows()).lines())
+                .hasSize(6);
+    }
+
+    @Test
+    void onlyTheAskedSectionsArePrinted() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        new TableRenderer(TableStyle.PLAIN).render(Reports.mixed(), EnumSet.of(Section.AVERAGES),
+                new java.io.PrintWriter(text));
+
+        assertThat(text.toString()).contains("AVG CPU").doesNotContain("10.0.0.2");
+    }
+}
