@@ -1,0 +1,88 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged artifact on a real pseudo-terminal, made by util-linux {@code script}: what people see, as
+ * opposed to what a pipe gets.
+ */
+class TerminalIT {
+
+    private static final String ESC = "\u001B[";
+
+    @RegisterExtension
+    static MockServerProcess mock = new MockServerProcess("--servers", "40", "--seed", "3");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void needsScript() {
+        assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux 'script' makes the pseudo-terminal");
+    }
+
+    @Test
+    void tableIsColouredOnATerminalEvenWhenStdinIsNot() throws Exception {
+        String out = inTerminal(Map.of(), "< /dev/null", "--printservers");
+
+        assertThat(out).contains(ESC + "32mHealthy" + ESC + "39m");
+    }
+
+    @Test
+    void noColorEnvironmentVariableTurnsColourOff() throws Exception {
+        String out = inTerminal(Map.of("NO_COLOR", "1"), "", "--printservers");
+
+        assertThat(out).contains("Healthy").doesNotContain(ESC + "3");
+    }
+
+    @Test
+    void noColorFlagTurnsColourOff() throws Exception {
+        String out = inTerminal(Map.of(), "", "--printservers", "--no-color");
+
+        assertThat(out).contains("Healthy").doesNotContain(ESC + "3");
+    }
+
+    @Test
+    void pipedIntoAnotherProgramTheTableIsPlainEvenFromATerminal() throws Exception {
+        String out = inTerminal(Map.of(), "| cat", "--printservers");
+
+        assertThat(out).contains("Healthy").doesNotContain(ESC + "3");
+    }
+
+    /** Runs monitor with its output on a pseudo-terminal, {@code redirect} appended to its shell command. */
+    private String inTerminal(Map<String, String> environment, String redirect, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
+        command.addAll(List.of("--port", String.valueOf(mock.port()), "--snapshot",
+                temp.resolve("terminal.json").toString()));
+        command.addAll(List.of(args));
+        String shell = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" ")) + " " + redirect;
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", shell, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true);
+        builder.environment().remove("NO_COLOR");
+        builder.environment().put("TERM", "xterm");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.monitor.mock.MockCluster;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * {@code --output} and its companions, through the real command against the mock over a real socket. The
+ * mock's figures are random but seeded, so the verdict varies while each run is reproducible.
+ */
+@QuarkusMainTest
+class OutputFormatsCommandTest {
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(MockCluster.random(60, Duration.ZERO, 42L));
+
+    @TempDir
+    Path temp;
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString(),
+                "--port", String.valueOf(mock.port())));
+        all.addAll(Arrays.asList(args));
+        return launcher.launch(all.toArray(String[]::new));
+    }
+
+    @Test
+    void jsonIsTheOnlyThingOnStdoutAndItsVerdictIsTheExitCode(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = run(launcher, "-o", "json", "--printservers", "--avg");
+
+        JsonNode document = new ObjectMapper().readTree(result.getOutput());
+        assertThat(document.get("servers")).hasSize(60);
+        assertThat(document.get("exitCode").asInt()).isEqualTo(result.exitCode());
+    }
+
+    @Test
+    void formatNamesAreAcceptedInAnyCase(QuarkusMainLauncher launcher) {
+        assertThat(run(launcher, "--output", "NAGIOS").getOutput()).startsWith("MONITOR ");
+    }
+
+    @Test
+    void csvWithTwoReportsIsAUsageErrorThatSaysSo(QuarkusMainLauncher launcher) {
+        int requests = mock.cluster().requestCount();
+        LaunchResult result = run(launcher, "-o", "csv", "--printservers", "--avg");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(result.getErrorOutput()).contains("-o csv prints one report per run")
+                .contains("--printservers, --avg");
+        assertThat(mock.cluster().requestCount()).as("checked before any request").isEqualTo(requests);
+        assertThat(Files.exists(temp.resolve("snapshot.json"))).isFalse();
+    }
+
+    @Test
+    void unknownFormatIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "-o", "yaml");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: ").contains("yaml");
+    }
+
+    @Test
+    void nagiosPrintsItsUnknownLineWhenTheApiIsUnreachable(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--port", "1", "--retries", "0", "-o", "nagios", "--snapshot",
+                temp.resolve("none.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getOutputStream()).hasSize(1);
+        assertThat(result.getOutput()).startsWith("MONITOR UNKNOWN - ").contains("connection refused");
+    }
+
+    @Test
+    void outputFileGetsTheReportAtomicallyAndStdoutStaysEmpty(QuarkusMainLauncher launcher) throws Exception {
+        Path metrics = temp.resolve("monitor.prom");
+        Files.writeString(metrics, "old");
+
+        LaunchResult result = run(launcher, "-o", "prometheus", "--output-file", metrics.toString());
+
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(Files.readString(metrics)).contains("# TYPE monitor_service_servers gauge")
+                .contains("monitor_verdict{monitor_verdict=");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+                    .containsExactlyInAnyOrder("monitor.prom", "snapshot.json");
+        }
+    }
+
+    @Test
+    void outputFileThatIsADirectoryIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--output-file", temp.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("is a directory");
+    }
+
+    @Test
+    void tableHasNoColourWhenStdoutIsNotATerminal(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--printservers");
+
+        assertThat(result.getOutput()).contains("Healthy").doesNotContain("\u001B");
+    }
+
+    @Test
+    void sortByCpuOrdersTheServerRowsNumerically(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--printservers", "--sort-by", "cpu", "--no-headers");
+
+        List<Integer> cpu = result.getOutputStream().stream()
+                .map(line -> line.trim().split("\\s+")[3])
+                .map(value -> Integer.parseInt(value.replace("%", "")))
+                .toList();
+        assertThat(cpu).hasSize(60).isSorted();
+        assertThat(cpu.getFirst()).isLessThan(cpu.getLast());
+    }
+}
