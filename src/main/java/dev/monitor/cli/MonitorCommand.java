@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -25,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @TopCommand
@@ -58,19 +56,8 @@ public class MonitorCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--printservers", description = "Print every server: address, service, status, cpu, memory.")
-    boolean printServers;
-
-    @Option(names = "--avg", description = "Print per-service server counts and mean cpu and memory.")
-    boolean averages;
-
-    @Option(names = "--unhealthyservices",
-            description = "Print the services with fewer than --min-healthy healthy servers (the default report).")
-    boolean unhealthyServices;
-
-    @Option(names = "--service", arity = "2", paramLabel = "NAME SECONDS", hideParamSyntax = true,
-            description = "Every SECONDS, fetch the servers of service NAME afresh and print them, until Ctrl-C.")
-    String[] watchedService;
+    @Mixin
+    ReportOptions reports;
 
     @Option(names = "--verbose", description = "Explain on stderr: requests, timings, cache decisions.")
     boolean verbose;
@@ -79,13 +66,15 @@ public class MonitorCommand implements Callable<Integer> {
     private final SnapshotRepository repository;
     private final Analyzer analyzer;
     private final ServiceWatch serviceWatch;
+    private final ReportWatch reportWatch;
 
     public MonitorCommand(ClusterReader reader, SnapshotRepository repository, Analyzer analyzer,
-            ServiceWatch serviceWatch) {
+            ServiceWatch serviceWatch, ReportWatch reportWatch) {
         this.reader = reader;
         this.repository = repository;
         this.analyzer = analyzer;
         this.serviceWatch = serviceWatch;
+        this.reportWatch = reportWatch;
     }
 
     @Override
@@ -93,13 +82,17 @@ public class MonitorCommand implements Callable<Integer> {
         URI endpoint = connection.endpoint();
         FetchSettings fetch = connection.fetchSettings();
         Thresholds thresholds = thresholdOptions.thresholds();
-        ServiceWatch.Target watch = watchTarget();
+        ServiceWatch.Target serviceWatch = reports.serviceWatch();
+        Duration reportWatch = reports.reportWatch();
         ReadRequest request = cache.readRequest(endpoint, fetch, repository);
         PrintWriter err = spec.commandLine().getErr();
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose);
-
-        Set<Section> sections = sections(watch != null);
+        Set<Section> sections = reports.sections();
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
+
+        if (reportWatch != null) {
+            return this.reportWatch.run(reportWatch, request, thresholds, sections, printer, diagnostics);
+        }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
             Reading reading;
@@ -119,38 +112,9 @@ public class MonitorCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        if (watch != null) {
-            return serviceWatch.run(watch, request, thresholds, printer, diagnostics);
+        if (serviceWatch != null) {
+            return this.serviceWatch.run(serviceWatch, request, thresholds, printer, diagnostics);
         }
         return verdict.exitCode();
-    }
-
-    /** The reports asked for; with none at all (and no watch), the health gate. */
-    private Set<Section> sections(boolean watching) {
-        Set<Section> sections = EnumSet.noneOf(Section.class);
-        if (printServers) {
-            sections.add(Section.SERVERS);
-        }
-        if (averages) {
-            sections.add(Section.AVERAGES);
-        }
-        if (unhealthyServices || (sections.isEmpty() && !watching)) {
-            sections.add(Section.UNHEALTHY);
-        }
-        return sections;
-    }
-
-    private ServiceWatch.Target watchTarget() {
-        if (watchedService == null) {
-            return null;
-        }
-        String seconds = watchedService[1];
-        if (!seconds.matches("\\d{1,6}") || Integer.parseInt(seconds) < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--service " + watchedService[0] + " SECONDS: SECONDS must be a whole number, at least 1, not '"
-                            + seconds + "'");
-        }
-        Duration interval = Duration.ofSeconds(Integer.parseInt(seconds));
-        return new ServiceWatch.Target(watchedService[0], interval);
     }
 }

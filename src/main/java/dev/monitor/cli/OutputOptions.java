@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.monitor.analysis.SortKey;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Section;
+import dev.monitor.render.TableStyle;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,9 +59,10 @@ public class OutputOptions {
         if (outputFile != null && Files.isDirectory(outputFile)) {
             throw new ParameterException(spec.commandLine(), "--output-file " + outputFile + " is a directory");
         }
-        boolean colour = format == OutputFormat.TABLE && outputFile == null
-                && Colour.wanted(noColor, environment, Terminal.STDOUT::isTerminal);
-        return new ReportOutput(format, sortBy, !noHeaders, colour, outputFile, stdout, VersionProvider.version());
+        boolean terminal = outputFile == null && Terminal.STDOUT.isTerminal();
+        boolean colour = format == OutputFormat.TABLE && Colour.wanted(noColor, environment, () -> terminal);
+        return new ReportOutput(format, sortBy, new TableStyle(colour, !noHeaders), outputFile, stdout, terminal,
+                VersionProvider.version());
     }
 
     /** Whether a progress bar may be drawn on stderr. */

@@ -27,15 +27,18 @@ public final class ReportOutput {
     private final TableStyle style;
     private final Path file;
     private final PrintWriter stdout;
+    private final boolean terminal;
     private final String version;
 
-    ReportOutput(OutputFormat format, SortKey sortBy, boolean headers, boolean colour, Path file, PrintWriter stdout,
-            String version) {
+    /** @param terminal whether stdout is a terminal */
+    ReportOutput(OutputFormat format, SortKey sortBy, TableStyle style, Path file, PrintWriter stdout,
+            boolean terminal, String version) {
         this.format = format;
         this.sortBy = sortBy;
-        this.style = new TableStyle(colour, headers);
+        this.style = style;
         this.file = file;
         this.stdout = stdout;
+        this.terminal = terminal;
         this.version = version;
     }
 
@@ -46,8 +49,17 @@ public final class ReportOutput {
 
     /** @param oneLine JSON on one line, for the NDJSON stream of a watch */
     public void print(Report report, Set<Section> sections, boolean oneLine) {
-        Report ordered = sortBy == null ? report : sortBy.apply(report);
-        write(out -> renderer(oneLine).render(ordered, sections, out));
+        write(out -> renderer(oneLine).render(ordered(report), sections, out));
+    }
+
+    /** Text already rendered (a watch's frame). */
+    void printText(String text) {
+        write(out -> out.print(text));
+    }
+
+    /** The report in the order {@code --sort-by} asked for. */
+    Report ordered(Report report) {
+        return sortBy == null ? report : sortBy.apply(report);
     }
 
     /** No data at all: machine formats still answer (Nagios' UNKNOWN line, JSON's UNKNOWN document). */
@@ -63,17 +75,13 @@ public final class ReportOutput {
         return style;
     }
 
-    /** True when the report goes to stdout, so a live view may redraw it in place. */
-    public boolean toStdout() {
-        return file == null;
+    /** True when the report goes to stdout and stdout is a terminal, so a live view may redraw it in place. */
+    boolean toTerminal() {
+        return file == null && terminal;
     }
 
     PrintWriter stdoutWriter() {
         return stdout;
-    }
-
-    public SortKey sortBy() {
-        return sortBy;
     }
 
     private Renderer renderer(boolean oneLine) {

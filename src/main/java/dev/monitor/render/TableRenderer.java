@@ -17,13 +17,11 @@ import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.snapshot.Server;
-import picocli.CommandLine.Help.Ansi;
 
 /** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
 public class TableRenderer implements Renderer {
 
-    private static final Styler PLAIN = new Styler() {
-    };
+    private static final Styler PLAIN = StatusColours.NONE;
 
     private final TableStyle style;
 
@@ -120,31 +118,5 @@ public class TableRenderer implements Renderer {
 
     private Column number(String header) {
         return new Column().header(style.headers() ? header : null).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
-    }
-
-    /**
-     * Colours one column's cells by the health of their row, after the table library has padded them, so the
-     * escape codes never count towards a column's width.
-     */
-    private record StatusColours(List<Health> health, int statusColumn) implements Styler {
-
-        @Override
-        public List<String> styleCell(Column column, int row, int col, List<String> lines) {
-            if (col != statusColumn) {
-                return lines;
-            }
-            Ansi.Style colour = switch (health.get(row)) {
-                case HEALTHY -> Ansi.Style.fg_green;
-                case UNHEALTHY -> Ansi.Style.fg_red;
-                case UNKNOWN -> Ansi.Style.fg_yellow;
-            };
-            // Around the word only: the padding stays plain, so an underlined or inverse theme looks right too.
-            return lines.stream().map(line -> {
-                String word = line.strip();
-                int at = line.indexOf(word);
-                return word.isEmpty() ? line
-                        : line.substring(0, at) + colour.on() + word + colour.off() + line.substring(at + word.length());
-            }).toList();
-        }
     }
 }

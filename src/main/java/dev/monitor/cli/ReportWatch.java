@@ -1,0 +1,52 @@
+package dev.monitor.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.monitor.analysis.Analyzer;
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.fetch.ClusterReader;
+import dev.monitor.fetch.ClusterUnavailableException;
+import dev.monitor.fetch.Diagnostics;
+import dev.monitor.fetch.ReadRequest;
+import dev.monitor.fetch.Reading;
+import dev.monitor.render.LiveView;
+import dev.monitor.render.Section;
+
+/**
+ * {@code --watch SECONDS}: the whole report, fetched afresh every interval and shown, until Ctrl-C. When a
+ * fetch fails the saved snapshot stands in while {@code --max-stale} allows, marked stale, as in a single run.
+ */
+@ApplicationScoped
+public class ReportWatch {
+
+    private final ClusterReader reader;
+    private final Analyzer analyzer;
+
+    public ReportWatch(ClusterReader reader, Analyzer analyzer) {
+        this.reader = reader;
+        this.analyzer = analyzer;
+    }
+
+    public int run(Duration interval, ReadRequest request, Thresholds thresholds, Set<Section> sections,
+            ReportOutput output, Diagnostics diagnostics) {
+        ReadRequest fresh = new ReadRequest(request.endpoint(), request.snapshotFile(), request.fetch(),
+                request.maxAge(), request.maxStale(), true);
+        WatchScreen screen = WatchScreen.of(output, sections, null, interval);
+        return Watch.run(interval, first -> {
+            try {
+                Reading reading = reader.read(fresh, diagnostics);
+                Instant now = Instant.now();
+                Report report = analyzer.analyze(reading.snapshot(), thresholds, now, reading.stale());
+                screen.show(new LiveView.Tick(now, output.ordered(report)));
+            } catch (ClusterUnavailableException e) {
+                diagnostics.warning(e.getMessage() + "; trying again in " + interval.toSeconds() + "s");
+            }
+            return null;
+        }, screen);
+    }
+}
