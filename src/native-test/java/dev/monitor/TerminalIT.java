@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The packaged artifact on a real pseudo-terminal, made by util-linux {@code script}: what people see, as
  * opposed to what a pipe gets.
@@ -65,10 +67,42 @@ class TerminalIT {
         assertThat(out).contains("Healthy").doesNotContain(ESC + "3");
     }
 
-    /** Runs monitor with its output on a pseudo-terminal, {@code redirect} appended to its shell command. */
+    @Test
+    void serviceWatchRedrawsInPlaceAndGivesTheCursorBackOnCtrlC() throws Exception {
+        String out = inTerminal(Map.of(), "; echo \"exit=$?\"", "--service", "AuthService", "1");
+
+        assertThat(out.split("\u001B\\[H", -1).length - 1).as("redraws from home").isGreaterThanOrEqualTo(2);
+        assertThat(out).contains(ESC + "K").contains(ESC + "J").doesNotContain(ESC + "2J");
+        assertThat(out).contains("AuthService at ").contains("Ctrl-C to stop");
+        assertThat(out.lastIndexOf(ESC + "?25h")).as("cursor shown again after the last frame")
+                .isGreaterThan(out.lastIndexOf(ESC + "H"));
+        assertThat(out).contains("exit=0");
+    }
+
+    @Test
+    void watchWithJsonPrintsOneDocumentPerLineWhenPiped() throws Exception {
+        String out = inTerminal(Map.of(), "| cat", "--watch", "1", "-o", "json");
+
+        List<String> documents = out.lines().map(String::strip).filter(line -> line.startsWith("{")).toList();
+        assertThat(documents.size()).as(out).isGreaterThanOrEqualTo(2);
+        ObjectMapper json = new ObjectMapper();
+        for (String document : documents) {
+            assertThat(json.readTree(document).get("servers")).hasSize(40);
+        }
+        assertThat(out).doesNotContain(ESC + "H");
+    }
+
+    /**
+     * Runs monitor with its output on a pseudo-terminal, {@code redirect} appended to its shell command; a watch
+     * gets Ctrl-C (SIGINT) after a few seconds.
+     */
     private String inTerminal(Map<String, String> environment, String redirect, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
+        List<String> command = new ArrayList<>();
+        if (List.of(args).contains("--service") || List.of(args).contains("--watch")) {
+            command.addAll(List.of("timeout", "--preserve-status", "-s", "INT", "6"));
+        }
+        command.addAll(MockServerProcess.artifactCommand());
         command.addAll(List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve("terminal.json").toString()));
         command.addAll(List.of(args));

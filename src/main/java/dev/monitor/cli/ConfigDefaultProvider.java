@@ -21,7 +21,11 @@ public class ConfigDefaultProvider implements IDefaultValueProvider {
         if (!(argument instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
             return null;
         }
-        return ConfigProvider.getConfig().getOptionalValue(key(option), String.class).orElse(null);
+        var config = ConfigProvider.getConfig();
+        // A subcommand that shares the top command's options (as __complete does) shares their defaults too.
+        return config.getOptionalValue(key(option), String.class)
+                .or(() -> config.getOptionalValue("monitor." + option.longestName().substring(2), String.class))
+                .orElse(null);
     }
 
     static String key(OptionSpec option) {

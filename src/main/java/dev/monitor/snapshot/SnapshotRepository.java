@@ -46,6 +46,11 @@ public class SnapshotRepository {
         return base.resolve("monitor");
     }
 
+    /** Where the endpoints' files are kept, unless {@code --snapshot} names another. */
+    public Path directory() {
+        return cacheDirectory;
+    }
+
     /** The default file of an endpoint: readable host and port, plus a digest of the whole URI. */
     public Path fileFor(URI endpoint) {
         String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");

@@ -1,0 +1,81 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code monitor completion bash}, sourced by a real bash, completing as it would on Tab. */
+class CompletionIT {
+
+    @RegisterExtension
+    static MockServerProcess mock = new MockServerProcess("--servers", "30");
+
+    @TempDir
+    Path temp;
+
+    private Path monitor;
+    private Path script;
+
+    @BeforeEach
+    void installTheScript() throws Exception {
+        monitor = temp.resolve("monitor");
+        Files.writeString(monitor, "#!/bin/sh\nexec " + MockServerProcess.artifactCommand().stream()
+                .map(word -> "'" + word + "'").collect(Collectors.joining(" ")) + " \"$@\"\n");
+        Files.setPosixFilePermissions(monitor, PosixFilePermissions.fromString("rwx------"));
+        script = temp.resolve("monitor.bash");
+        Files.writeString(script, run(monitor.toString(), "completion", "bash"));
+    }
+
+    @Test
+    void flagsAndFormatNamesComplete() throws Exception {
+        assertThat(complete(monitor.toString(), "--outp")).contains("--output", "--output-file");
+        assertThat(complete(monitor.toString(), "-o", "")).contains("table", "json", "csv", "prometheus", "nagios");
+        assertThat(complete(monitor.toString(), "--sort-by", "c")).containsExactly("cpu");
+    }
+
+    @Test
+    void serviceNamesComeFromTheLastSnapshot() throws Exception {
+        String snapshot = temp.resolve("s.json").toString();
+        run(monitor.toString(), "--port", String.valueOf(mock.port()), "--snapshot", snapshot, "--avg");
+
+        assertThat(complete(monitor.toString(), "--port", String.valueOf(mock.port()), "--snapshot", snapshot,
+                "--service", "Au")).containsExactly("AuthService");
+        assertThat(complete(monitor.toString(), "--port", String.valueOf(mock.port()), "--snapshot", snapshot,
+                "--service", "")).hasSize(10).contains("UserService", "StorageService");
+    }
+
+    @Test
+    void withoutASnapshotServiceCompletesToNothingQuietly() throws Exception {
+        assertThat(complete(monitor.toString(), "--snapshot", temp.resolve("none.json").toString(), "--service", ""))
+                .isEmpty();
+    }
+
+    /** The candidates bash would offer for the last word. */
+    private List<String> complete(String... words) throws Exception {
+        String array = java.util.Arrays.stream(words).map(word -> "'" + word + "'").collect(Collectors.joining(" "));
+        String program = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + array + "); COMP_CWORD="
+                + (words.length - 1) + "; _monitor_live 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        return run("bash", "-c", program).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}
