@@ -236,6 +236,16 @@ class MonitorCommandTest {
     }
 
     @Test
+    void helpGroupsTheOptionsUnderHeadingsWithExamples(QuarkusMainLauncher launcher) {
+        String help = launcher.launch("--help").getOutput();
+
+        assertThat(help).containsSubsequence("Reports:", "--printservers", "--watch", "Connection:", "--port",
+                "Thresholds:", "--cpu-limit", "Output:", "--output", "--sort-by", "Cache:", "--max-age", "General:",
+                "--verbose");
+        assertThat(help).contains("In a terminal", "In a CI gate", "For Prometheus", "-o prometheus --output-file");
+    }
+
+    @Test
     void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--version");
 
