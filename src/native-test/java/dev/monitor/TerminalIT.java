@@ -68,6 +68,21 @@ class TerminalIT {
     }
 
     @Test
+    void progressBarIsDrawnOnAStderrTerminalAndErasedAfterwards() throws Exception {
+        String out = inTerminal(Map.of(), "> /dev/null", "--avg");
+
+        assertThat(out).contains("Fetching").contains("40/40 servers").endsWith(ESC + "K");
+    }
+
+    @Test
+    void quietOrAStderrThatIsNoTerminalGetsNoProgressBar() throws Exception {
+        assertThat(inTerminal(Map.of(), "> /dev/null", "--avg", "--quiet")).doesNotContain("Fetching");
+        Path err = temp.resolve("err.txt");
+        inTerminal(Map.of(), "2> " + err, "--avg");
+        assertThat(java.nio.file.Files.readString(err)).doesNotContain("Fetching");
+    }
+
+    @Test
     void serviceWatchRedrawsInPlaceAndGivesTheCursorBackOnCtrlC() throws Exception {
         String out = inTerminal(Map.of(), "; echo \"exit=$?\"", "--service", "AuthService", "1");
 

@@ -13,6 +13,7 @@ import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.ClusterUnavailableException;
+import dev.monitor.fetch.FetchProgress;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.fetch.Reading;
@@ -94,8 +95,11 @@ public class MonitorCommand implements Callable<Integer> {
         Duration reportWatch = reports.reportWatch();
         ReadRequest request = cache.readRequest(endpoint, fetch, repository);
         PrintWriter err = spec.commandLine().getErr();
-        StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose);
         Set<Section> sections = reports.sections();
+        // No bar under a live view: it would draw over the frame.
+        boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
+        StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
+                progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 
         if (reportWatch != null) {

@@ -3,9 +3,17 @@ package dev.monitor.cli;
 import java.io.PrintWriter;
 
 import dev.monitor.fetch.Diagnostics;
+import dev.monitor.fetch.FetchProgress;
 
-/** Warnings always, details only under {@code --verbose}; both on stderr, so stdout stays the report. */
-record StderrDiagnostics(PrintWriter err, boolean verbose) implements Diagnostics {
+/**
+ * Warnings always, details only under {@code --verbose}, a progress bar when one is wanted; all on stderr, so
+ * stdout stays the report.
+ */
+record StderrDiagnostics(PrintWriter err, boolean verbose, FetchProgress progress) implements Diagnostics {
+
+    StderrDiagnostics(PrintWriter err, boolean verbose) {
+        this(err, verbose, FetchProgress.NONE);
+    }
 
     @Override
     public void error(String line) {

@@ -37,9 +37,16 @@ public final class ClusterConnection implements AutoCloseable {
 
     /** Everything: the server list, then every server's figures. */
     public Uni<Snapshot> snapshot(Function<String, String> knownService) {
+        return snapshot(knownService, FetchProgress.NONE);
+    }
+
+    /** Everything, telling {@code progress} of each server done. */
+    public Uni<Snapshot> snapshot(Function<String, String> knownService, FetchProgress progress) {
         Instant started = Instant.now();
         return serverList()
-                .chain(entries -> servers(entries, knownService))
+                .invoke(entries -> progress.started(entries.size()))
+                .chain(entries -> servers(entries, knownService, progress))
+                .eventually(progress::finished)
                 .map(servers -> new Snapshot(endpoint, started, servers));
     }
 
@@ -62,8 +69,14 @@ public final class ClusterConnection implements AutoCloseable {
      * service is the one it last had, so one bad server never ends the run.
      */
     public Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService) {
+        return servers(entries, knownService, FetchProgress.NONE);
+    }
+
+    private Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService,
+            FetchProgress progress) {
         return Multi.createFrom().iterable(new LinkedHashSet<>(entries))
                 .onItem().transformToUni(entry -> server(entry, knownService)).merge(settings.concurrency())
+                .invoke(progress::fetched)
                 .collect().asList();
     }
 

@@ -47,7 +47,7 @@ public class ClusterReader {
         Snapshot fetched;
         try (ClusterConnection connection = fetcher.connect(request.endpoint(), request.fetch())) {
             long start = System.nanoTime();
-            fetched = connection.snapshot(knownServices(saved)).await().indefinitely();
+            fetched = connection.snapshot(knownServices(saved), diagnostics.progress()).await().indefinitely();
             diagnostics.verbose("fetched " + fetched.servers().size() + " servers from " + request.endpoint() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms at concurrency " + request.fetch().concurrency());
         } catch (ClusterUnavailableException e) {

@@ -10,4 +10,9 @@ public interface Diagnostics {
     void warning(String line);
 
     void verbose(String line);
+
+    /** Where a fetch reports how far it got; by default nowhere. */
+    default FetchProgress progress() {
+        return FetchProgress.NONE;
+    }
 }

@@ -1,0 +1,78 @@
+package dev.monitor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+import dev.monitor.fetch.FetchProgress;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr (count, rate, ETA) while more than a handful of servers are fetched, erased when
+ * the fetch ends so the report follows on a clean line. The bar is handed its width, so the library never
+ * probes the terminal itself.
+ */
+final class ProgressBarDisplay implements FetchProgress {
+
+    /** Below this, a fetch is over before a bar could tell anything. */
+    static final int HANDFUL = 20;
+    private static final String ERASE_LINE = "\r\u001B[K";
+
+    private final PrintWriter err;
+    private final int width;
+    private volatile ProgressBar bar;
+
+    ProgressBarDisplay(PrintWriter err, Map<String, String> environment) {
+        this.err = err;
+        this.width = width(environment.get("COLUMNS"));
+    }
+
+    @Override
+    public void started(int servers) {
+        if (servers <= HANDFUL) {
+            return;
+        }
+        bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(servers).setUnit(" servers", 1)
+                .setStyle(ProgressBarStyle.UNICODE_BLOCK).showSpeed().setUpdateIntervalMillis(200).continuousUpdate()
+                .setConsumer(new DelegatingProgressBarConsumer(this::draw, width))
+                .build();
+    }
+
+    @Override
+    public void fetched() {
+        ProgressBar current = bar;
+        if (current != null) {
+            current.step();
+        }
+    }
+
+    @Override
+    public void finished() {
+        ProgressBar current = bar;
+        if (current != null) {
+            bar = null;
+            current.close();
+            synchronized (err) {
+                err.print(ERASE_LINE);
+                err.flush();
+            }
+        }
+    }
+
+    private void draw(String line) {
+        synchronized (err) {
+            err.print('\r' + line);
+            err.flush();
+        }
+    }
+
+    private static int width(String columns) {
+        try {
+            return Math.max(40, Integer.parseInt(columns) - 1);
+        } catch (NumberFormatException | NullPointerException e) {
+            return 79;
+        }
+    }
+}
