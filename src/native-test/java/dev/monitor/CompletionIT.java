@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompletionIT {
 
     @RegisterExtension
-    static MockServerProcess mock = new MockServerProcess("--servers", "30");
+    static MockServerProcess mock = new MockServerProcess("--servers", "150");
 
     @TempDir
     Path temp;
