@@ -113,10 +113,12 @@ public class TableRenderer implements Renderer {
     }
 
     private Column column(String header) {
-        return new Column().header(style.headers() ? header : null).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
+        return new Column().header(style.headers() ? header : null)
+                .headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
     }
 
     private Column number(String header) {
-        return new Column().header(style.headers() ? header : null).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
+        return new Column().header(style.headers() ? header : null)
+                .headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT);
     }
 }
