@@ -113,6 +113,17 @@ class OutputFormatsCommandTest {
     }
 
     @Test
+    void watchIntervalsBelowTheMinimumAndTwoLiveViewsAreUsageErrors(QuarkusMainLauncher launcher) {
+        LaunchResult zero = run(launcher, "--watch", "0");
+        assertThat(zero.exitCode()).isEqualTo(3);
+        assertThat(zero.getErrorOutput()).contains("--watch SECONDS: SECONDS must be a whole number, at least 1");
+
+        LaunchResult both = run(launcher, "--watch", "5", "--service", "AuthService", "5");
+        assertThat(both.exitCode()).isEqualTo(3);
+        assertThat(both.getErrorOutput()).contains("--watch and --service are two live views");
+    }
+
+    @Test
     void tableHasNoColourWhenStdoutIsNotATerminal(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, "--printservers");
 
