@@ -1,0 +1,41 @@
+package dev.monitor.nativeimage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.cli.MonitorMain;
+import dev.monitor.nativeimage.fixture.JacksonFixtures;
+
+/**
+ * A native image binds by reflection only what was registered for it, and {@code -Dquarkus.native.sources-only}
+ * (what CI can build without GraalVM) does not run the analysis that would notice. So this test does: every class
+ * that Jackson databind binds outside the REST client must carry {@code @RegisterForReflection} or be named by one.
+ */
+class JacksonRegistrationTest {
+
+    @Test
+    void everyClassJacksonBindsOutsideTheRestClientIsRegisteredForReflection() throws URISyntaxException {
+        Path classes = Path.of(MonitorMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        assertThat(JacksonBindings.of(classes).unregistered())
+                .as("classes Jackson binds without @RegisterForReflection (the native binary could not bind them)")
+                .isEmpty();
+    }
+
+    @Test
+    void findsEveryWayOfBindingAndEveryWayOfRegistering() throws URISyntaxException {
+        Path fixtures = Path.of(JacksonFixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/monitor/nativeimage/fixture");
+        JacksonBindings bindings = JacksonBindings.of(fixtures);
+
+        String prefix = JacksonFixtures.class.getName() + "$";
+        assertThat(bindings.bound()).containsExactlyInAnyOrder(prefix + "Report", prefix + "Line", prefix + "Row",
+                prefix + "Elsewhere", prefix + "Annotated");
+        assertThat(bindings.unregistered()).containsExactlyInAnyOrder(prefix + "Report", prefix + "Line",
+                prefix + "Annotated");
+    }
+}
