@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs {@code monitor mock-server} from the packaged artifact (the native binary under {@code -Dnative},
- * else the jar) as its own process on a free port, for the tests of one class.
+ * Runs {@code monitor mock-server} from the packaged artifact ({@code target/monitor}: the native binary under
+ * {@code -Dnative}, else the JVM launcher) as its own process on a free port, for the tests of one class.
  */
 public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
 
