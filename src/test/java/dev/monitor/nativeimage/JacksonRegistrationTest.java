@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.monitor.cli.MonitorMain;
 import dev.monitor.nativeimage.fixture.JacksonFixtures;
 
 /**
@@ -18,8 +17,8 @@ import dev.monitor.nativeimage.fixture.JacksonFixtures;
 class JacksonRegistrationTest {
 
     @Test
-    void everyClassJacksonBindsOutsideTheRestClientIsRegisteredForReflection() throws URISyntaxException {
-        Path classes = Path.of(MonitorMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    void everyClassJacksonBindsOutsideTheRestClientIsRegisteredForReflection() {
+        Path classes = Path.of("target", "classes");
 
         assertThat(JacksonBindings.of(classes).unregistered())
                 .as("classes Jackson binds without @RegisterForReflection (the native binary could not bind them)")
