@@ -24,10 +24,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if ! command -v hyperfine >/dev/null; then
-  echo "bench/startup.sh: installing hyperfine" >&2
-  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
-fi
+for tool in hyperfine jq; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench/startup.sh: installing $tool" >&2
+    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
 if [ ! -x target/monitor ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   echo "bench/startup.sh: build first with ./mvnw package" >&2
   exit 3
@@ -40,7 +42,7 @@ work="$(mktemp -d)"
 export XDG_CACHE_HOME="$work" MONITOR_MAX_AGE=1h
 target/monitor mock-server --host 127.0.0.1 --port "$port" --seed 1 2>"$work/mock.log" &
 mock=$!
-trap 'kill $mock 2>/dev/null; wait $mock 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $mock 2>/dev/null; wait $mock 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do
   grep -q "listening on" "$work/mock.log" && break
   sleep 0.1
@@ -67,11 +69,29 @@ for args in "--version" "--port $port --unhealthyservices"; do
   add "target/monitor $args" "target/monitor $args"
 done
 
-hyperfine_args=(-N --warmup 3 --runs "$runs" --ignore-failure)
-[ -n "$export_md" ] && hyperfine_args+=(--export-markdown "$export_md")
+hyperfine_args=(-N --warmup 3 --runs "$runs" --ignore-failure --export-json "$work/startup.json")
 for i in "${!commands[@]}"; do
   hyperfine_args+=(-n "${names[$i]}" "${commands[$i]}")
 done
 "$java" -version 2>&1 | head -n 1
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (hyperfine runs are wall time: compare on a quiet machine)"
 hyperfine "${hyperfine_args[@]}"
+
+# Each row against plain `java -jar` with the same arguments: the median wall time (what the issue's
+# target is stated in) and the CPU time, which a busy machine disturbs much less.
+summary="$(jq -r '
+  def args: sub("^.*(quarkus-run\\.jar|target/monitor) "; "");
+  def ms: . * 1000 | round | tostring + " ms";
+  def ratio: . * 100 | round / 100 | tostring + " x";
+  (.results | map(select(.command | startswith("java -jar "))) | map({key: (.command | args), value: .})
+    | from_entries) as $base
+  | "| command | median | mean ± σ | CPU (user+sys) | median vs java -jar | CPU vs java -jar |",
+    "|:---|---:|---:|---:|---:|---:|",
+    (.results[] | . as $r | $base[$r.command | args] as $b
+      | "| `\($r.command)` | \($r.median | ms) | \($r.mean | ms) ± \($r.stddev | ms) | \($r.user + $r.system | ms)"
+        + " | \($r.median / $b.median | ratio) | \(($r.user + $r.system) / ($b.user + $b.system) | ratio) |")
+' "$work/startup.json")"
+echo
+echo "$summary"
+[ -n "$export_md" ] && echo "$summary" > "$export_md"
+exit 0
