@@ -45,6 +45,9 @@ public class Analyzer {
             tallies.computeIfAbsent(row.service(), ServiceTally::new).add(row);
         }
         sortByServiceThenAddress(rows);
+        for (String expected : thresholds.expectedServices()) {
+            tallies.computeIfAbsent(expected, ServiceTally::new);
+        }
         List<ServiceHealth> services = tallies.values().stream()
                 .map(tally -> tally.summary(thresholds))
                 .sorted(Comparator.comparing(ServiceHealth::service))
@@ -55,32 +58,38 @@ public class Analyzer {
                 summary(verdict, rows.length, services, thresholds, stale, age));
     }
 
+    /** An expected service that is missing is CRITICAL even when the cluster lists no servers at all. */
     private static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
-        if (servers == 0) {
-            return Verdict.UNKNOWN;
-        }
         if (services.stream().anyMatch(ServiceHealth::belowMinimum)) {
             return Verdict.CRITICAL;
         }
+        if (servers == 0) {
+            return Verdict.UNKNOWN;
+        }
         boolean partial = services.stream().anyMatch(s -> s.unknown() > 0);
-        return partial || stale != null ? Verdict.WARNING : Verdict.OK;
+        boolean belowWarning = services.stream().anyMatch(ServiceHealth::belowWarning);
+        return partial || belowWarning || stale != null ? Verdict.WARNING : Verdict.OK;
     }
 
     private static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
             Thresholds thresholds, String stale, Duration age) {
-        if (servers == 0) {
-            return "the cluster lists no servers";
-        }
         List<ServiceHealth> below = services.stream().filter(ServiceHealth::belowMinimum).toList();
+        List<ServiceHealth> warned = services.stream().filter(ServiceHealth::belowWarning).toList();
         List<String> parts = new ArrayList<>();
-        if (below.isEmpty()) {
-            parts.add("all " + services.size() + " services have at least " + thresholds.minHealthy()
-                    + " healthy servers");
-        } else {
+        if (servers == 0) {
+            parts.add("the cluster lists no servers");
+        }
+        if (!below.isEmpty()) {
             parts.add(below.size() + " of " + services.size() + " services below " + thresholds.minHealthy()
-                    + " healthy: " + below.stream()
-                            .map(s -> s.service() + " " + s.healthy() + "/" + s.servers())
-                            .collect(Collectors.joining(", ")));
+                    + " healthy: " + counts(below));
+        }
+        if (!warned.isEmpty()) {
+            parts.add(warned.size() + " of " + services.size() + " services below the warning level "
+                    + thresholds.warnHealthy().orElseThrow() + " healthy: " + counts(warned));
+        }
+        if (servers > 0 && below.isEmpty() && warned.isEmpty()) {
+            parts.add("all " + services.size() + " services have at least "
+                    + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers");
         }
         int unknown = services.stream().mapToInt(ServiceHealth::unknown).sum();
         if (unknown > 0) {
@@ -90,6 +99,13 @@ public class Analyzer {
             parts.add("stale data, " + Durations.format(age) + " old: " + stale);
         }
         return String.join("; ", parts);
+    }
+
+    /** {@code Auth 1/2}, or {@code Auth missing} for an expected service the cluster does not list. */
+    private static String counts(List<ServiceHealth> services) {
+        return services.stream()
+                .map(s -> s.service() + (s.isMissing() ? " missing" : " " + s.healthy() + "/" + s.servers()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Service by name, then address by numeric value (10.58.1.2 before 10.58.1.10). */
@@ -137,11 +153,18 @@ public class Analyzer {
 
         ServiceHealth summary(Thresholds thresholds) {
             int measured = servers - unknown;
-            boolean hasMinimum = !ServiceHealth.UNKNOWN_SERVICE.equals(service);
-            return new ServiceHealth(service, servers, healthy, unknown,
-                    measured == 0 ? Double.NaN : (double) cpuSum / measured,
-                    measured == 0 ? Double.NaN : (double) memorySum / measured,
-                    hasMinimum && healthy < thresholds.minHealthy());
+            if (ServiceHealth.UNKNOWN_SERVICE.equals(service)) {
+                return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
+                        mean(memorySum, measured), 0, 0);
+            }
+            int minimum = thresholds.minHealthy().requiredOf(servers);
+            int warnMinimum = Math.max(minimum, thresholds.warnHealthy().map(w -> w.requiredOf(servers)).orElse(0));
+            return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
+                    mean(memorySum, measured), minimum, warnMinimum);
+        }
+
+        private static double mean(long sum, int count) {
+            return count == 0 ? Double.NaN : (double) sum / count;
         }
     }
 }

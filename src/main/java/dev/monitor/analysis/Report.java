@@ -18,6 +18,11 @@ public record Report(Snapshot snapshot, Duration age, String stale, Thresholds t
         return services.stream().filter(ServiceHealth::belowMinimum).toList();
     }
 
+    /** The services at or above their minimum but below the warning level. */
+    public List<ServiceHealth> warningServices() {
+        return services.stream().filter(ServiceHealth::belowWarning).toList();
+    }
+
     public int unknownServers() {
         return services.stream().mapToInt(ServiceHealth::unknown).sum();
     }

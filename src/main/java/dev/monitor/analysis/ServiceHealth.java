@@ -4,15 +4,40 @@ package dev.monitor.analysis;
  * One service's servers summed up. The means cover only the servers that answered ({@code servers -
  * unknown}); they are NaN when none did.
  *
- * @param belowMinimum true when fewer than the minimum of its servers are known to be healthy
+ * @param minimum     the healthy servers it needs not to be CRITICAL (a share already worked out as a count)
+ * @param warnMinimum the healthy servers it needs not to be WARNING; equal to {@code minimum} without a warning level
  */
 public record ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu,
-        double meanMemory, boolean belowMinimum) {
+        double meanMemory, int minimum, int warnMinimum) {
 
     /** Where servers go whose service was never learnt; it is listed, but has no minimum to meet. */
     public static final String UNKNOWN_SERVICE = "(unknown service)";
 
+    /** An expected service that the cluster does not list at all. */
+    public static ServiceHealth missing(String service, int minimum, int warnMinimum) {
+        return new ServiceHealth(service, 0, 0, 0, Double.NaN, Double.NaN, minimum, warnMinimum);
+    }
+
     public int measured() {
         return servers - unknown;
+    }
+
+    /** True when the cluster lists none of its servers: only an expected service can be in a report so. */
+    public boolean isMissing() {
+        return servers == 0;
+    }
+
+    /** CRITICAL: fewer than the minimum of its servers are known to be healthy, or it has none at all. */
+    public boolean belowMinimum() {
+        return isMissing() || healthy < minimum;
+    }
+
+    /** WARNING: at or above the minimum, but below the warning level. */
+    public boolean belowWarning() {
+        return !belowMinimum() && healthy < warnMinimum;
+    }
+
+    public Verdict state() {
+        return belowMinimum() ? Verdict.CRITICAL : belowWarning() ? Verdict.WARNING : Verdict.OK;
     }
 }

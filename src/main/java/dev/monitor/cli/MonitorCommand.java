@@ -111,10 +111,11 @@ public class MonitorCommand implements Callable<Integer> {
             try {
                 reading = reader.read(request, diagnostics);
             } catch (ClusterUnavailableException e) {
-                err.println("monitor: UNKNOWN: " + e.getMessage());
+                Verdict unreachable = thresholdOptions.unreachableState();
+                err.println("monitor: " + unreachable + ": " + e.getMessage());
                 err.flush();
                 printer.unavailable(new Unavailable(endpoint, thresholds, e.getMessage()));
-                return Verdict.UNKNOWN.exitCode();
+                return unreachable.exitCode();
             }
             Report report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
             printer.print(report, sections);

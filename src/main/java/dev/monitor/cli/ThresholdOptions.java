@@ -1,12 +1,20 @@
 package dev.monitor.cli;
 
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** What counts as healthy. */
+/** What counts as healthy, and what a run reports when it cannot tell. */
 public class ThresholdOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -20,22 +28,52 @@ public class ThresholdOptions {
             description = "A server is healthy only with memory below this (default: ${DEFAULT-VALUE}).")
     int memoryLimit;
 
-    @Option(names = "--min-healthy", paramLabel = "N",
-            description = "A service with fewer healthy servers is CRITICAL (default: ${DEFAULT-VALUE}).")
-    int minHealthy;
+    @Option(names = "--min-healthy", paramLabel = "N|P%", converter = HealthyLevelConverter.class,
+            description = "A service with fewer healthy servers is CRITICAL: a count, or a share of its servers "
+                    + "rounded up (default: ${DEFAULT-VALUE}).")
+    HealthyLevel minHealthy;
+
+    @Option(names = "--warn-healthy", paramLabel = "N|P%", converter = HealthyLevelConverter.class,
+            description = "A service with fewer healthy servers, but at least --min-healthy, is WARNING.")
+    HealthyLevel warnHealthy;
+
+    @Option(names = "--expect-service", paramLabel = "NAME",
+            description = "A service that must exist: with no servers at all it is CRITICAL. Repeatable.")
+    List<String> expectedServices;
+
+    @Option(names = "--unreachable-state", paramLabel = "STATE", converter = UnreachableStateConverter.class,
+            completionCandidates = UnreachableStates.class,
+            description = "The state when the API cannot be read and no saved snapshot stands in: "
+                    + "unknown, critical or warning (default: ${DEFAULT-VALUE}).")
+    Verdict unreachableState;
 
     public Thresholds thresholds() {
         requirePercentage("--cpu-limit", cpuLimit);
         requirePercentage("--memory-limit", memoryLimit);
-        if (minHealthy < 0) {
-            throw new ParameterException(spec.commandLine(), "--min-healthy must be 0 or more, not " + minHealthy);
+        if (warnHealthy != null && minHealthy instanceof HealthyLevel.Count min
+                && warnHealthy instanceof HealthyLevel.Count warn && warn.servers() < min.servers()) {
+            throw new ParameterException(spec.commandLine(), "--warn-healthy " + warn
+                    + " is below --min-healthy " + min + ": the warning level must be the higher one");
         }
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy);
+        return new Thresholds(cpuLimit, memoryLimit, minHealthy, Optional.ofNullable(warnHealthy),
+                expectedServices == null ? Set.of() : new LinkedHashSet<>(expectedServices));
+    }
+
+    /** The verdict of a run that has no data at all because the API could not be read. */
+    public Verdict unreachableState() {
+        return unreachableState;
     }
 
     private void requirePercentage(String option, int value) {
         if (value < 0 || value > 100) {
             throw new ParameterException(spec.commandLine(), option + " must be between 0 and 100, not " + value);
+        }
+    }
+
+    static final class UnreachableStates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("unknown", "critical", "warning").iterator();
         }
     }
 }

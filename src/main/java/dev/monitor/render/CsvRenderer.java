@@ -67,7 +67,7 @@ public class CsvRenderer implements Renderer {
     private void unhealthy(CSVPrinter csv, Report report) throws IOException {
         header(csv, "service", "healthy", "servers", "unknown", "min_healthy");
         for (ServiceHealth s : report.unhealthyServices()) {
-            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), report.thresholds().minHealthy());
+            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), s.minimum());
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.monitor.analysis.Health;
+import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
@@ -99,8 +100,18 @@ public class JsonRenderer implements Renderer {
         json.writeObjectFieldStart("thresholds");
         json.writeNumberField("cpuLimit", thresholds.cpuLimit());
         json.writeNumberField("memoryLimit", thresholds.memoryLimit());
-        json.writeNumberField("minHealthy", thresholds.minHealthy());
+        level(json, "minHealthy", thresholds.minHealthy());
+        level(json, "warnHealthy", thresholds.warnHealthy().orElse(null));
         json.writeEndObject();
+    }
+
+    /** A count as a number ({@code 2}), a share as text ({@code "50%"}), none as null. */
+    private static void level(JsonGenerator json, String field, HealthyLevel level) throws IOException {
+        switch (level) {
+            case null -> json.writeNullField(field);
+            case HealthyLevel.Count count -> json.writeNumberField(field, count.servers());
+            case HealthyLevel.Share share -> json.writeStringField(field, share.toString());
+        }
     }
 
     private static void counts(JsonGenerator json, List<ServerRow> rows) throws IOException {
@@ -139,6 +150,9 @@ public class JsonRenderer implements Renderer {
         mean(json, "meanCpu", service.meanCpu());
         mean(json, "meanMemory", service.meanMemory());
         json.writeBooleanField("belowMinimum", service.belowMinimum());
+        json.writeNumberField("minimum", service.minimum());
+        json.writeNumberField("warnMinimum", service.warnMinimum());
+        json.writeStringField("state", service.state().name());
         json.writeEndObject();
     }
 

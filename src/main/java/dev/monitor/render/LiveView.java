@@ -23,6 +23,7 @@ import com.github.freva.asciitable.HorizontalAlign;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
+import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 
 /**
@@ -60,11 +61,11 @@ public final class LiveView {
         Tick latest = ticks.getLast();
         Report report = latest.report();
         ServiceHealth health = report.services().stream().filter(s -> s.service().equals(service)).findFirst()
-                .orElse(new ServiceHealth(service, 0, 0, 0, Double.NaN, Double.NaN, true));
+                .orElse(ServiceHealth.missing(service, 0, 0));
         StringBuilder frame = new StringBuilder();
         frame.append(String.format("%s at %s: %d of %d servers healthy (minimum %d)%s, every %ds, Ctrl-C to stop%n",
-                service, time(latest.at()), health.healthy(), health.servers(), report.thresholds().minHealthy(),
-                health.belowMinimum() ? ", CRITICAL" : "", interval.toSeconds()));
+                service, time(latest.at()), health.healthy(), health.servers(), health.minimum(),
+                health.state() == Verdict.OK ? "" : ", " + health.state(), interval.toSeconds()));
         List<ServerRow> rows = report.rows();
         List<Map<String, Server.Measured>> history = history();
         String[][] cells = new String[rows.size()][];

@@ -27,10 +27,12 @@ public class NagiosRenderer implements Renderer {
     public void render(Report report, Set<Section> sections, PrintWriter out) {
         List<String> perfdata = new ArrayList<>();
         for (ServiceHealth service : report.services()) {
-            String critical = service.service().equals(ServiceHealth.UNKNOWN_SERVICE) ? ""
-                    : report.thresholds().minHealthy() + ":";
-            perfdata.add(label(service.service() + " healthy") + "=" + service.healthy() + ";;" + critical + ";0;"
-                    + service.servers());
+            // Ranges are counts: a share (--min-healthy 50%) is already worked out for each service.
+            boolean ranked = !service.service().equals(ServiceHealth.UNKNOWN_SERVICE);
+            String critical = ranked ? service.minimum() + ":" : "";
+            String warning = ranked && report.thresholds().warnHealthy().isPresent() ? service.warnMinimum() + ":" : "";
+            perfdata.add(label(service.service() + " healthy") + "=" + service.healthy() + ";" + warning + ";"
+                    + critical + ";0;" + service.servers());
         }
         int servers = report.rows().size();
         perfdata.add(label("unknown servers") + "=" + report.unknownServers() + ";0;;0;" + servers);
@@ -46,7 +48,7 @@ public class NagiosRenderer implements Renderer {
         out.println(statusLine(report.verdict(), report.summary()) + " | " + String.join(" ", perfdata));
         for (ServiceHealth service : report.unhealthyServices()) {
             out.println(text("CRITICAL: " + service.service() + " has " + service.healthy() + " of "
-                    + service.servers() + " servers healthy, minimum " + report.thresholds().minHealthy()));
+                    + service.servers() + " servers healthy, minimum " + service.minimum()));
         }
         Set<String> failing = report.unhealthyServices().stream().map(ServiceHealth::service)
                 .collect(Collectors.toSet());

@@ -58,9 +58,6 @@ public class PrometheusRenderer implements Renderer {
         metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
                 "When the data shown was fetched, in seconds since the epoch.",
                 report.snapshot().fetchedAt().toEpochMilli() / 1000.0));
-        metrics.add(gauge("monitor_min_healthy_servers", null,
-                "The number of healthy servers each service needs (--min-healthy).",
-                report.thresholds().minHealthy()));
         write(metrics, out);
     }
 
@@ -127,12 +124,18 @@ public class PrometheusRenderer implements Renderer {
                 .help("Servers of the service that are healthy.");
         GaugeSnapshot.Builder total = GaugeSnapshot.builder().name("monitor_service_servers")
                 .help("Servers of the service, whatever their state.");
+        GaugeSnapshot.Builder minimum = GaugeSnapshot.builder().name("monitor_min_healthy_servers")
+                .help("Healthy servers the service needs not to be CRITICAL (--min-healthy, a share worked out).");
+        GaugeSnapshot.Builder warnMinimum = GaugeSnapshot.builder().name("monitor_warn_healthy_servers")
+                .help("Healthy servers the service needs not to be WARNING (--warn-healthy, else --min-healthy).");
         for (ServiceHealth service : services) {
             Labels labels = Labels.of("service", service.service());
             healthy.dataPoint(point(labels, service.healthy()));
             total.dataPoint(point(labels, service.servers()));
+            minimum.dataPoint(point(labels, service.minimum()));
+            warnMinimum.dataPoint(point(labels, service.warnMinimum()));
         }
-        return List.of(healthy.build(), total.build());
+        return List.of(healthy.build(), total.build(), minimum.build(), warnMinimum.build());
     }
 
     private static MetricSnapshot gauge(String name, Unit unit, String help, double value) {

@@ -13,9 +13,11 @@ import com.github.freva.asciitable.Styler;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.analysis.Health;
+import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
+import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 
 /** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
@@ -79,24 +81,34 @@ public class TableRenderer implements Renderer {
     }
 
     private void unhealthy(Report report, PrintWriter out) {
-        List<ServiceHealth> below = report.unhealthyServices();
-        int minimum = report.thresholds().minHealthy();
-        if (below.isEmpty()) {
+        List<ServiceHealth> listed = report.services().stream().filter(s -> s.state() != Verdict.OK).toList();
+        HealthyLevel minimum = report.thresholds().minHealthy();
+        if (listed.isEmpty()) {
+            HealthyLevel level = report.thresholds().warnHealthy().orElse(minimum);
             if (style.headers()) {
-                out.println("All services healthy: each has at least " + minimum + " healthy server"
-                        + (minimum == 1 ? "" : "s") + ".");
+                out.println("All services healthy: each has at least " + level + " healthy " + servers(level) + ".");
             }
             return;
         }
         if (style.headers()) {
-            out.println("Services with fewer than " + minimum + " healthy server" + (minimum == 1 ? "" : "s") + ":");
+            out.println("Services with fewer than " + minimum + " healthy " + servers(minimum)
+                    + report.thresholds().warnHealthy().map(warn -> " (CRITICAL) or " + warn + " (WARNING)").orElse("")
+                    + ":");
         }
-        Styler red = colours(below.stream().map(s -> Health.UNHEALTHY).toList(), 0);
-        out.println(table(below, List.of(
+        // CRITICAL in the colour of an unhealthy server, WARNING in that of an UNKNOWN one.
+        Styler colour = colours(listed.stream()
+                .map(s -> s.state() == Verdict.CRITICAL ? Health.UNHEALTHY : Health.UNKNOWN).toList(), 0);
+        out.println(table(listed, List.of(
                 column("SERVICE").with(ServiceHealth::service),
+                column("STATE").with(s -> s.isMissing() ? "CRITICAL (missing)" : s.state().name()),
                 number("HEALTHY").with(s -> String.valueOf(s.healthy())),
+                number("MINIMUM").with(s -> String.valueOf(s.minimum())),
                 number("SERVERS").with(s -> String.valueOf(s.servers())),
-                number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), red));
+                number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), colour));
+    }
+
+    private static String servers(HealthyLevel level) {
+        return level instanceof HealthyLevel.Count(int count) && count == 1 ? "server" : "servers";
     }
 
     private static String percent(double value) {

@@ -1,0 +1,142 @@
+package dev.monitor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Server.Measured;
+import dev.monitor.snapshot.Server.Unknown;
+import dev.monitor.snapshot.Snapshot;
+
+/** Counts and shares, the WARNING level, and expected services, as the Analyzer applies them. */
+class ThresholdsTest {
+
+    private static final Instant FETCHED = Instant.parse("2026-11-26T08:00:00Z");
+    private final Analyzer analyzer = new Analyzer();
+
+    private Report analyze(Thresholds thresholds, Server... servers) {
+        return analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(servers)),
+                thresholds, FETCHED, null);
+    }
+
+    /** Five Auth servers: three healthy, one unhealthy, one UNKNOWN. */
+    private Report fiveAuthServersThreeHealthy(Thresholds thresholds) {
+        return analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10),
+                new Measured("10.0.0.3", "Auth", 10, 10),
+                new Measured("10.0.0.4", "Auth", 95, 10),
+                new Unknown("10.0.0.5", "Auth", "HTTP 500"));
+    }
+
+    @Test
+    void levelsAreReadAsCountsOrShares() {
+        assertThat(HealthyLevel.parse("2")).isEqualTo(new HealthyLevel.Count(2));
+        assertThat(HealthyLevel.parse("50%")).isEqualTo(new HealthyLevel.Share(50));
+        assertThat(HealthyLevel.parse("50%")).hasToString("50%");
+        assertThatThrownBy(() -> HealthyLevel.parse("101%")).hasMessageContaining("more than 100%");
+        assertThatThrownBy(() -> HealthyLevel.parse("half")).hasMessageContaining("count like 2");
+        assertThatThrownBy(() -> HealthyLevel.parse("-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aShareIsRoundedUpToWholeServers() {
+        assertThat(new HealthyLevel.Share(50).requiredOf(5)).isEqualTo(3);
+        assertThat(new HealthyLevel.Share(50).requiredOf(4)).isEqualTo(2);
+        assertThat(new HealthyLevel.Share(1).requiredOf(150)).isEqualTo(2);
+        assertThat(new HealthyLevel.Share(100).requiredOf(7)).isEqualTo(7);
+        assertThat(new HealthyLevel.Share(0).requiredOf(7)).isZero();
+    }
+
+    @Test
+    void aShareCountsUnknownServersAsNotHealthy() {
+        Report sixty = fiveAuthServersThreeHealthy(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(60)));
+        assertThat(sixty.verdict()).as("3 of 5 healthy meets 60%; the UNKNOWN server makes it partial")
+                .isEqualTo(Verdict.WARNING);
+        assertThat(sixty.services().getFirst().minimum()).isEqualTo(3);
+
+        Report sixtyOne = fiveAuthServersThreeHealthy(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(61)));
+        assertThat(sixtyOne.verdict()).as("61% of 5 is 4 servers, the UNKNOWN one not among them")
+                .isEqualTo(Verdict.CRITICAL);
+        assertThat(sixtyOne.summary()).contains("below 61% healthy: Auth 3/5");
+    }
+
+    @Test
+    void belowTheWarningLevelButAtTheMinimumIsWarning() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(2))
+                .withWarnHealthy(new HealthyLevel.Count(3));
+        Report report = analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10),
+                new Measured("10.0.0.3", "Geo", 10, 10),
+                new Measured("10.0.0.4", "Geo", 10, 10),
+                new Measured("10.0.0.5", "Geo", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(report.verdict().exitCode()).isEqualTo(1);
+        assertThat(report.warningServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(report.unhealthyServices()).isEmpty();
+        assertThat(report.summary()).contains("below the warning level 3 healthy: Auth 2/2");
+    }
+
+    @Test
+    void belowTheMinimumIsCriticalWhateverTheWarningLevel() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(50))
+                .withWarnHealthy(new HealthyLevel.Share(80));
+        Report report = fiveAuthServersThreeHealthy(thresholds);
+        assertThat(report.services().getFirst().warnMinimum()).isEqualTo(4);
+        assertThat(report.verdict()).as("3 of 5 meets 50% but not 80%").isEqualTo(Verdict.WARNING);
+        assertThat(report.warningServices()).hasSize(1);
+
+        Report critical = analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 95, 10),
+                new Measured("10.0.0.3", "Auth", 95, 10));
+        assertThat(critical.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(critical.verdict().exitCode()).isEqualTo(2);
+        assertThat(critical.warningServices()).isEmpty();
+    }
+
+    @Test
+    void anExpectedServiceWithNoServersIsCritical() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Auth", "Billing"));
+        Report report = analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        ServiceHealth billing = report.unhealthyServices().getFirst();
+        assertThat(billing.service()).isEqualTo("Billing");
+        assertThat(billing.isMissing()).isTrue();
+        assertThat(report.summary()).contains("Billing missing");
+    }
+
+    @Test
+    void anExpectedServiceIsMissingEvenWithAShareOfZero() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(0))
+                .withExpectedServices(Set.of("Billing"));
+
+        assertThat(analyze(thresholds, new Measured("10.0.0.1", "Auth", 10, 10)).verdict())
+                .isEqualTo(Verdict.CRITICAL);
+        assertThat(analyze(thresholds).verdict()).as("an empty cluster lacks the expected service too")
+                .isEqualTo(Verdict.CRITICAL);
+    }
+
+    @Test
+    void expectedServicesThatArePresentChangeNothing() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Auth"));
+        Report report = analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.OK);
+        assertThat(report.services()).hasSize(1);
+    }
+}
