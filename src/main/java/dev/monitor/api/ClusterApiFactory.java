@@ -10,18 +10,40 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
-/** Builds the {@link ClusterApi} client for one run, for the endpoint and limits the flags name. */
+/** Builds the {@link ClusterApi} client for one run, for the endpoint, access and limits the flags name. */
 @ApplicationScoped
 public class ClusterApiFactory {
 
-    public ClusterApi create(URI endpoint, int concurrency, Duration connectTimeout) {
-        return QuarkusRestClientBuilder.newBuilder()
+    public ClusterApi create(URI endpoint, Access access, int concurrency, Duration connectTimeout) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 // One kept-alive connection per concurrent request: a smaller pool would queue the fan-out.
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
                 .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, true)
-                .followRedirects(false)
-                .build(ClusterApi.class);
+                // A redirect is reported, never followed: following one could carry the secret elsewhere.
+                .followRedirects(false);
+        if ("https".equals(endpoint.getScheme())) {
+            TlsSettings tls = access.tls();
+            builder.tlsConfiguration(new ClusterTlsConfiguration(tls))
+                    .trustAll(tls.insecure())
+                    .verifyHost(!tls.insecure());
+        }
+        access.credentials().ifPresent(credentials -> builder.register(new AuthorizationFilter(endpoint, credentials)));
+        ProxyRoute proxy = access.proxy();
+        if (proxy.isNone()) {
+            // "none" keeps the JVM's http(s).proxyHost properties out: the proxy is chosen once, by ProxySelection.
+            builder.proxyAddress("none", 0);
+        } else {
+            builder.proxyAddress(proxy.host(), proxy.port());
+            if (proxy.userInfo() != null) {
+                int colon = proxy.userInfo().indexOf(':');
+                builder.proxyUser(colon < 0 ? proxy.userInfo() : proxy.userInfo().substring(0, colon));
+                if (colon >= 0) {
+                    builder.proxyPassword(proxy.userInfo().substring(colon + 1));
+                }
+            }
+        }
+        return builder.build(ClusterApi.class);
     }
 }

@@ -57,6 +57,9 @@ public class MonitorCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    AccessOptions access;
+
+    @Mixin
     ThresholdOptions thresholdOptions;
 
     @Mixin
@@ -89,17 +92,18 @@ public class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         URI endpoint = connection.endpoint();
-        FetchSettings fetch = connection.fetchSettings();
         Thresholds thresholds = thresholdOptions.thresholds();
         ServiceWatch.Target serviceWatch = reports.serviceWatch();
         Duration reportWatch = reports.reportWatch();
-        ReadRequest request = cache.readRequest(endpoint, fetch, repository);
         PrintWriter err = spec.commandLine().getErr();
         Set<Section> sections = reports.sections();
         // No bar under a live view: it would draw over the frame.
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
                 progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
+        FetchSettings fetch = connection.fetchSettings()
+                .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics));
+        ReadRequest request = cache.readRequest(endpoint, fetch, repository);
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 
         if (reportWatch != null) {

@@ -17,7 +17,8 @@ public class ClusterFetcher {
     }
 
     public ClusterConnection connect(URI endpoint, FetchSettings settings) {
-        return new ClusterConnection(apiFactory.create(endpoint, settings.concurrency(), settings.timeout()),
+        return new ClusterConnection(
+                apiFactory.create(endpoint, settings.access(), settings.concurrency(), settings.timeout()),
                 endpoint, settings);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -22,7 +23,11 @@ final class FailureReasons {
             return deadline.getMessage();
         }
         if (cause instanceof WebApplicationException web) {
-            return "HTTP " + web.getResponse().getStatus();
+            return httpStatus(web.getResponse());
+        }
+        String tls = TlsFailures.describe(failure);
+        if (tls != null) {
+            return tls;
         }
         if (cause instanceof ConnectException) {
             return "connection refused";
@@ -46,13 +51,28 @@ final class FailureReasons {
         return Printable.of(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
     }
 
+    /** The status, in words where the user has something to do about it. */
+    private static String httpStatus(Response response) {
+        int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            return "authentication failed (HTTP " + status + "): check the token or credentials";
+        }
+        if (status >= 300 && status < 400 && response.getLocation() != null) {
+            // Never followed: a redirect could lead the credentials to another origin.
+            return "HTTP " + status + " redirect to " + Printable.of(response.getLocation().toString())
+                    + ", not followed; give that URL with --url";
+        }
+        return "HTTP " + status;
+    }
+
     /** Connection failures, timeouts and 5xx may pass; a 4xx or a malformed answer will not. */
     static boolean isTransient(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof WebApplicationException web) {
             return web.getResponse().getStatus() >= 500;
         }
-        if (cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException) {
+        if (cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException
+                || TlsFailures.describe(failure) != null) {
             return false;
         }
         return cause instanceof IOException || cause instanceof DeadlineExceededException

@@ -23,6 +23,7 @@ public final class MockCluster {
 
     private static final String JSON = "application/json";
     private static final Buffer INVALID_IP = Buffer.buffer("{\"error\": \"Invalid IP\"}");
+    private static final Buffer UNAUTHORIZED = Buffer.buffer("{\"error\": \"Unauthorized\"}");
 
     private final MockFleet fleet;
     private final Duration latency;
@@ -31,6 +32,7 @@ public final class MockCluster {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String requiredAuthorization;
     private Vertx vertx;
     private HttpServer server;
 
@@ -63,9 +65,14 @@ public final class MockCluster {
 
     /** Starts listening on the port (0 picks a free one); completes with the port actually bound. */
     public Future<Integer> start(Vertx vertx, String host, int port) {
+        return start(vertx, new HttpServerOptions().setHost(host).setPort(port));
+    }
+
+    /** Starts with these options (TLS, for one), listening on their host and port. */
+    public Future<Integer> start(Vertx vertx, HttpServerOptions options) {
         this.vertx = vertx;
         // Keep-alive connections stay open as long as the client wants them.
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setIdleTimeout(0);
+        options.setIdleTimeout(0);
         return vertx.createHttpServer(options)
                 .requestHandler(this::handle)
                 .listen()
@@ -93,7 +100,21 @@ public final class MockCluster {
         return requests.get();
     }
 
+    /**
+     * From now on, answers 401 to any request without exactly this {@code Authorization} header, as a cluster
+     * API behind a token does; null accepts every request again.
+     */
+    public MockCluster requireAuthorization(String authorization) {
+        this.requiredAuthorization = authorization;
+        return this;
+    }
+
     private void handle(HttpServerRequest request) {
+        String required = requiredAuthorization;
+        if (required != null && !required.equals(request.getHeader("Authorization"))) {
+            reply(request, 401, UNAUTHORIZED);
+            return;
+        }
         requests.incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         if (latency.isZero()) {

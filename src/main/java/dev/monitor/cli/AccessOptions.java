@@ -1,0 +1,80 @@
+package dev.monitor.cli;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.monitor.api.Access;
+import dev.monitor.api.ProxyRoute;
+import dev.monitor.api.ProxySelection;
+import dev.monitor.api.TlsSettings;
+import dev.monitor.fetch.Diagnostics;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** How to reach a real cluster: whom to trust, which secret to show, which proxy to go through. */
+public class AccessOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "PEM bundle of CAs to trust for https://, besides the JDK's.")
+    Path caBundle;
+
+    @Option(names = "--insecure",
+            description = "Do not check the server's certificate or host name (warns on every run).")
+    boolean insecure;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate, for mutual TLS (with --key).")
+    Path clientCert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "PEM private key of --cert.")
+    Path clientKey;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Bearer token from this file, or - for standard input (else $MONITOR_TOKEN).")
+    String tokenFile;
+
+    @Option(names = "--basic-auth-file", paramLabel = "FILE",
+            description = "user:password from this file, or - for standard input (else $MONITOR_BASIC_AUTH).")
+    String basicAuthFile;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy for this run, instead of $https_proxy / $http_proxy; no credentials in it.")
+    String proxy;
+
+    public Access access(URI endpoint, Map<String, String> env, InputStream stdin, Diagnostics diagnostics) {
+        requireReadable("--cacert", caBundle);
+        requireReadable("--cert", clientCert);
+        requireReadable("--key", clientKey);
+        if ((clientCert == null) != (clientKey == null)) {
+            throw usage("--cert and --key go together: the certificate and its private key");
+        }
+        if (insecure) {
+            diagnostics.warning("--insecure: the server's certificate and host name are not checked");
+        }
+        try {
+            ProxyRoute route = ProxySelection.choose(endpoint, proxy, env);
+            diagnostics.verbose(route.isNone() ? "no proxy for " + endpoint : "through the proxy " + route);
+            return new Access(new TlsSettings(caBundle, clientCert, clientKey, insecure),
+                    new SecretReader(env, stdin).credentials(tokenFile, basicAuthFile), route);
+        } catch (ProxySelection.InvalidProxyException | SecretReader.SecretException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private void requireReadable(String option, Path file) {
+        if (file != null && !Files.isReadable(file)) {
+            throw usage(option + " " + file + ": no such readable file");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.monitor.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.monitor.api.Credentials;
+
+/**
+ * Finds the run's credentials: a file named by an option ({@code -} for standard input) before an
+ * environment variable, a bearer token or basic authentication, never both. No option takes a secret as
+ * its value, so none reaches {@code ps} or shell history; and no message here ever quotes a secret.
+ */
+final class SecretReader {
+
+    static final String TOKEN_VARIABLE = "MONITOR_TOKEN";
+    static final String BASIC_AUTH_VARIABLE = "MONITOR_BASIC_AUTH";
+
+    /** A secret that cannot be read or used; the message says where from, never what it holds. */
+    static final class SecretException extends RuntimeException {
+        SecretException(String message) {
+            super(message);
+        }
+    }
+
+    private final Map<String, String> env;
+    private final InputStream stdin;
+
+    SecretReader(Map<String, String> env, InputStream stdin) {
+        this.env = env;
+        this.stdin = stdin;
+    }
+
+    Optional<Credentials> credentials(String tokenFile, String basicAuthFile) {
+        if (tokenFile != null && basicAuthFile != null) {
+            throw new SecretException("--token-file and --basic-auth-file cannot be combined: the API takes one");
+        }
+        if (tokenFile != null) {
+            return Optional.of(new Credentials.Bearer(read(tokenFile, "--token-file")));
+        }
+        if (basicAuthFile != null) {
+            return Optional.of(basic(read(basicAuthFile, "--basic-auth-file"), "--basic-auth-file " + basicAuthFile));
+        }
+        String token = env.get(TOKEN_VARIABLE);
+        String basic = env.get(BASIC_AUTH_VARIABLE);
+        if (token != null && !token.isBlank() && basic != null && !basic.isBlank()) {
+            throw new SecretException(TOKEN_VARIABLE + " and " + BASIC_AUTH_VARIABLE
+                    + " are both set: unset the one the API does not take");
+        }
+        if (token != null && !token.isBlank()) {
+            return Optional.of(new Credentials.Bearer(token.strip()));
+        }
+        if (basic != null && !basic.isBlank()) {
+            return Optional.of(basic(basic.strip(), BASIC_AUTH_VARIABLE));
+        }
+        return Optional.empty();
+    }
+
+    private static Credentials basic(String userAndPassword, String source) {
+        if (userAndPassword.indexOf(':') < 1) {
+            throw new SecretException(source + " must hold user:password");
+        }
+        return new Credentials.Basic(userAndPassword);
+    }
+
+    /** The file's first line, trimmed: editors and {@code echo} add a newline the server would not expect. */
+    private String read(String file, String option) {
+        String source = "-".equals(file) ? option + " - (standard input)" : option + " " + file;
+        String text;
+        try {
+            text = "-".equals(file)
+                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SecretException(source + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+        }
+        String secret = text.lines().findFirst().orElse("").strip();
+        if (secret.isEmpty()) {
+            throw new SecretException(source + " is empty");
+        }
+        return secret;
+    }
+}

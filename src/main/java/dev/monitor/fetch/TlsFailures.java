@@ -1,0 +1,48 @@
+package dev.monitor.fetch;
+
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLException;
+
+/** Says what a failed TLS handshake means for the user, and what to do about it. */
+final class TlsFailures {
+
+    private TlsFailures() {
+    }
+
+    /**
+     * What failed, or null when the failure is not one of TLS. The handshake's exception comes as a cause, or
+     * (when Vert.x closed the connection on it) only named in an {@code IOException}'s message.
+     */
+    static String describe(Throwable failure) {
+        boolean tls = false;
+        boolean certificate = false;
+        String detail = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+            tls |= cause instanceof SSLException || message.contains("javax.net.ssl.");
+            certificate |= cause instanceof CertificateException || cause instanceof CertPathValidatorException
+                    || cause.getClass().getName().endsWith("ValidatorException");
+            if (!message.isEmpty()) {
+                detail = message.replaceFirst("^.*javax\\.net\\.ssl\\.\\w+: ", "");
+            }
+        }
+        if (!tls) {
+            return null;
+        }
+        detail = Printable.of(detail == null ? "handshake failed" : detail);
+        if (detail.contains("certificate_required") || detail.contains("bad_certificate")) {
+            return "TLS: the server wants a client certificate it trusts (" + detail + "); give --cert FILE --key FILE";
+        }
+        if (certificate && (detail.contains("No subject alternative") || detail.contains("doesn't match"))) {
+            return "TLS: the server's certificate is not for this host name (" + detail
+                    + "); use a name the certificate gives, or --cacert FILE for a CA whose certificate does";
+        }
+        if (certificate) {
+            return "TLS: the server's certificate is not trusted (" + detail
+                    + "); name the CA that issued it with --cacert FILE";
+        }
+        return "TLS: " + detail;
+    }
+}

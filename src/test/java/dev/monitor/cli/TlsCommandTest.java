@@ -1,0 +1,100 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.HttpsMockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** {@code --url https://...} against the mock served over TLS with a certificate made for this test class. */
+@QuarkusMainTest
+class TlsCommandTest {
+
+    @RegisterExtension
+    static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, false);
+
+    @TempDir
+    Path temp;
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString(),
+                "--retries", "0"));
+        all.addAll(Arrays.asList(args));
+        return launcher.launch(all.toArray(String[]::new));
+    }
+
+    @Test
+    void anUntrustedCertificateIsUnknownWithOneLineNamingCacert(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput().lines()).hasSize(1);
+        assertThat(result.getErrorOutput()).contains("certificate is not trusted").contains("--cacert")
+                .doesNotContain("\tat ");
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(mock.cluster().requestCount()).as("no request got past the handshake").isZero();
+    }
+
+    @Test
+    void theCaBundleGivenWithCacertIsTrusted(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", mock.certificates().ca().toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+        assertThat(result.getErrorOutput()).isEmpty();
+    }
+
+    @Test
+    void theHostNameLocalhostIsInTheCertificateToo(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", "https://localhost:" + mock.port(), "--cacert",
+                mock.certificates().ca().toString());
+
+        assertThat(result.exitCode()).isZero();
+    }
+
+    @Test
+    void aBundleOfAnotherCaDoesNotHelp(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert",
+                mock.certificates().otherCa().toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("not trusted").contains("--cacert");
+    }
+
+    @Test
+    void insecureSkipsTheChecksAndWarnsOnEveryRun(QuarkusMainLauncher launcher) {
+        for (int i = 0; i < 2; i++) {
+            LaunchResult result = run(launcher, "--url", mock.url(), "--insecure", "--refresh");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.getErrorOutput().lines()).hasSize(1);
+            assertThat(result.getErrorOutput()).startsWith("monitor: warning: --insecure");
+        }
+    }
+
+    @Test
+    void aMissingCaFileIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.resolve("nope.pem").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: --cacert").contains("no such readable file");
+    }
+
+    @Test
+    void certWithoutKeyIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--cert", mock.certificates().clientCert().toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("--cert and --key go together");
+    }
+}
