@@ -20,7 +20,10 @@ public class ClusterApiFactory {
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 // One kept-alive connection per concurrent request: a smaller pool would queue the fan-out.
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
-                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, true)
+                // Forward proxies (tinyproxy among them) may close the connection after each plain-HTTP answer,
+                // and a reused one then fails; a CONNECT tunnel for https:// stays open.
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED,
+                        access.proxy().isNone() || "https".equals(endpoint.getScheme()))
                 // A redirect is reported, never followed: following one could carry the secret elsewhere.
                 .followRedirects(false);
         if ("https".equals(endpoint.getScheme())) {

@@ -1,0 +1,127 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.HttpsMockClusterExtension;
+import dev.monitor.testing.MockClusterExtension;
+
+/**
+ * The packaged artifact, run with proxy environment variables as curl reads them, through a real proxy
+ * ({@code tinyproxy}) to the mock: over HTTPS through a CONNECT tunnel, and over plain HTTP.
+ */
+class ProxyIT {
+
+    @RegisterExtension
+    static TinyproxyProcess proxy = new TinyproxyProcess();
+
+    @RegisterExtension
+    static HttpsMockClusterExtension https = new HttpsMockClusterExtension(20, 50, false);
+
+    @RegisterExtension
+    static MockClusterExtension http = new MockClusterExtension(20, 50);
+
+    @TempDir
+    Path temp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run monitor(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
+        command.addAll(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh", "--retries", "0"));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(temp.resolve("out.txt").toFile())
+                .redirectError(temp.resolve("err.txt").toFile());
+        for (String name : List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY",
+                "all_proxy", "ALL_PROXY")) {
+            builder.environment().remove(name);
+        }
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("monitor ended").isTrue();
+        return new Run(process.exitValue(), Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(temp.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private String proxyUrl() {
+        return "http://" + TinyproxyProcess.USER + ":" + TinyproxyProcess.PASSWORD + "@127.0.0.1:" + proxy.port();
+    }
+
+    @Test
+    void httpsGoesThroughTheProxyInHttpsProxyWithItsCredentialsHidden() throws Exception {
+        int before = proxy.requests().size();
+
+        Run run = monitor(Map.of("HTTPS_PROXY", proxyUrl()), "--url", https.url(), "--cacert",
+                https.certificates().ca().toString(), "--verbose");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> tunnelled = proxy.requests().subList(before, proxy.requests().size());
+        assertThat(tunnelled).anyMatch(line -> line.contains("CONNECT 127.0.0.1:" + https.port()));
+        assertThat(run.err()).contains("through the proxy http://***@127.0.0.1:" + proxy.port());
+        assertThat(run.out() + run.err()).doesNotContain(TinyproxyProcess.PASSWORD);
+    }
+
+    @Test
+    void plainHttpGoesThroughTheLowerCaseHttpProxy() throws Exception {
+        int before = proxy.requests().size();
+
+        Run run = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> forwarded = proxy.requests().subList(before, proxy.requests().size());
+        assertThat(forwarded).anyMatch(line -> line.contains("GET " + http.url() + "/servers"));
+        assertThat(forwarded).as("/servers and 20 servers").hasSize(21);
+    }
+
+    @Test
+    void theUpperCaseHttpProxyIsIgnoredAsCurlDoes() throws Exception {
+        int before = proxy.requests().size();
+
+        Run run = monitor(Map.of("HTTP_PROXY", proxyUrl()), "--url", http.url());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(proxy.requests()).hasSize(before);
+    }
+
+    @Test
+    void noProxyKeepsAMatchingHostAwayFromTheProxy() throws Exception {
+        int before = proxy.requests().size();
+
+        Run direct = monitor(Map.of("HTTPS_PROXY", proxyUrl(), "NO_PROXY", "example.com,127.0.0.1"), "--url",
+                https.url(), "--cacert", https.certificates().ca().toString());
+        Run subdomain = monitor(Map.of("https_proxy", proxyUrl(), "no_proxy", ".localhost"), "--url",
+                "https://localhost:" + https.port(), "--cacert", https.certificates().ca().toString());
+
+        assertThat(direct.exitCode()).as(direct.err()).isZero();
+        assertThat(subdomain.exitCode()).as(subdomain.err()).isZero();
+        assertThat(proxy.requests()).as("the proxy saw none of it").hasSize(before);
+    }
+
+    @Test
+    void theProxyOptionOverridesTheEnvironmentButTakesNoCredentials() throws Exception {
+        Run withCredentials = monitor(Map.of(), "--url", http.url(), "--proxy", proxyUrl());
+        assertThat(withCredentials.exitCode()).isEqualTo(3);
+        assertThat(withCredentials.err()).contains("--proxy must not carry credentials").contains("http_proxy")
+                .doesNotContain(TinyproxyProcess.PASSWORD);
+
+        Run wrongProxy = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url(), "--proxy",
+                "http://127.0.0.1:1");
+        assertThat(wrongProxy.exitCode()).as("the --proxy, not the working one in http_proxy, was used")
+                .isEqualTo(3);
+    }
+}
