@@ -51,7 +51,10 @@ class JsonRendererTest {
             "unknown", List.of(JsonNodeType.NUMBER),
             "meanCpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
             "meanMemory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
-            "belowMinimum", List.of(JsonNodeType.BOOLEAN));
+            "belowMinimum", List.of(JsonNodeType.BOOLEAN),
+            "minimum", List.of(JsonNodeType.NUMBER),
+            "warnMinimum", List.of(JsonNodeType.NUMBER),
+            "state", List.of(JsonNodeType.STRING));
 
     @Test
     void documentFollowsTheSchemaWithNumbersAsNumbers() throws Exception {
