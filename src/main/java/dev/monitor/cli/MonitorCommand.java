@@ -60,6 +60,9 @@ public class MonitorCommand implements Callable<Integer> {
     AccessOptions access;
 
     @Mixin
+    PolitenessOptions politeness;
+
+    @Mixin
     ThresholdOptions thresholdOptions;
 
     @Mixin
@@ -102,7 +105,8 @@ public class MonitorCommand implements Callable<Integer> {
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
                 progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
         FetchSettings fetch = connection.fetchSettings()
-                .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics));
+                .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics))
+                .withPacing(politeness.pacing());
         ReadRequest request = cache.readRequest(endpoint, fetch, repository);
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 

@@ -28,11 +28,13 @@ public final class ClusterConnection implements AutoCloseable {
     private final ClusterApi api;
     private final URI endpoint;
     private final FetchSettings settings;
+    private final RateLimiter rateLimiter;
 
     ClusterConnection(ClusterApi api, URI endpoint, FetchSettings settings) {
         this.api = api;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.rateLimiter = new RateLimiter(settings.pacing().rate());
     }
 
     /** Everything: the server list, then every server's figures. */
@@ -43,9 +45,15 @@ public final class ClusterConnection implements AutoCloseable {
     /** Everything, telling {@code progress} of each server done. */
     public Uni<Snapshot> snapshot(Function<String, String> knownService, FetchProgress progress) {
         Instant started = Instant.now();
-        return serverList()
+        Duration runDeadline = settings.pacing().runDeadline();
+        Instant deadline = runDeadline == null ? null : started.plus(runDeadline);
+        Uni<List<String>> list = runDeadline == null ? serverList() : serverList()
+                .ifNoItem().after(runDeadline).failWith(() -> new ClusterUnavailableException(
+                        "cannot list servers at " + endpoint.resolve("/servers") + ": the run's --deadline of "
+                                + runDeadline.toSeconds() + "s was reached", null));
+        return list
                 .invoke(entries -> progress.started(entries.size()))
-                .chain(entries -> servers(entries, knownService, progress))
+                .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
                 .map(servers -> new Snapshot(endpoint, started, servers));
     }
@@ -69,13 +77,18 @@ public final class ClusterConnection implements AutoCloseable {
      * service is the one it last had, so one bad server never ends the run.
      */
     public Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService) {
-        return servers(entries, knownService, FetchProgress.NONE);
+        Duration runDeadline = settings.pacing().runDeadline();
+        return servers(entries, knownService, FetchProgress.NONE,
+                runDeadline == null ? null : Instant.now().plus(runDeadline));
     }
 
+    /** @param deadline when the run ends: a server not fetched by then is UNKNOWN; null for no end */
     private Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService,
-            FetchProgress progress) {
+            FetchProgress progress, Instant deadline) {
         return Multi.createFrom().iterable(new LinkedHashSet<>(entries))
-                .onItem().transformToUni(entry -> server(entry, knownService)).merge(settings.concurrency())
+                .onItem().transformToUni(entry -> deadline == null ? server(entry, knownService)
+                        : beforeDeadline(entry, knownService, deadline))
+                .merge(settings.concurrency())
                 .invoke(progress::fetched)
                 .collect().asList();
     }
@@ -91,14 +104,28 @@ public final class ClusterConnection implements AutoCloseable {
                         FailureReasons.describe(failure)));
     }
 
+    /** The server, or UNKNOWN when the run's deadline comes first (checked when its turn comes, not before). */
+    private Uni<Server> beforeDeadline(String entry, Function<String, String> knownService, Instant deadline) {
+        return Uni.createFrom().deferred(() -> {
+            Duration left = Duration.between(Instant.now(), deadline);
+            Server notFetched = new Server.Unknown(entry, knownService.apply(entry), "not fetched: the run's --deadline of "
+                    + settings.pacing().runDeadline().toSeconds() + "s was reached");
+            if (left.isNegative() || left.isZero()) {
+                return Uni.createFrom().item(notFetched);
+            }
+            return server(entry, knownService).ifNoItem().after(left).recoverWithItem(notFetched);
+        });
+    }
+
     /**
      * A request with a deadline on the whole answer, not only between bytes, tried again after a growing,
      * jittered pause when the failure may pass.
      */
     private <T> Uni<T> withDeadlineAndRetries(Supplier<Uni<? extends T>> request) {
-        Uni<T> attempt = Uni.createFrom().deferred(request)
+        // The rate's pause comes before the request's own deadline starts, and again before each retry.
+        Uni<T> attempt = rateLimiter.permit().chain(() -> Uni.createFrom().<T>deferred(request)
                 .ifNoItem().after(settings.timeout())
-                .failWith(() -> new DeadlineExceededException(settings.timeout()));
+                .failWith(() -> new DeadlineExceededException(settings.timeout())));
         if (settings.retries() == 0) {
             return attempt;
         }

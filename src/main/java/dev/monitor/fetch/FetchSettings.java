@@ -6,16 +6,21 @@ import dev.monitor.api.Access;
 
 /**
  * How hard to ask, and how to reach the API: requests in flight at once, the deadline of one request
- * (connect to last byte), how often a failed request is tried again, and the TLS, credentials and proxy.
+ * (connect to last byte), how often a failed request is tried again, the TLS, credentials and proxy, and
+ * the run's rate cap and deadline.
  */
-public record FetchSettings(int concurrency, Duration timeout, int retries, Access access) {
+public record FetchSettings(int concurrency, Duration timeout, int retries, Access access, Pacing pacing) {
 
-    /** Direct, unauthenticated access, as plain {@code http://localhost} tests and benchmarks want it. */
+    /** Direct, unauthenticated, unpaced access, as plain {@code http://localhost} tests and benchmarks want it. */
     public FetchSettings(int concurrency, Duration timeout, int retries) {
-        this(concurrency, timeout, retries, Access.DIRECT);
+        this(concurrency, timeout, retries, Access.DIRECT, Pacing.NONE);
     }
 
     public FetchSettings withAccess(Access access) {
-        return new FetchSettings(concurrency, timeout, retries, access);
+        return new FetchSettings(concurrency, timeout, retries, access, pacing);
+    }
+
+    public FetchSettings withPacing(Pacing pacing) {
+        return new FetchSettings(concurrency, timeout, retries, access, pacing);
     }
 }

@@ -2,7 +2,10 @@ package dev.monitor.mock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -22,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 public final class MockCluster {
 
     private static final String JSON = "application/json";
+    private static final int ARRIVALS_KEPT = 10_000;
     private static final Buffer INVALID_IP = Buffer.buffer("{\"error\": \"Invalid IP\"}");
     private static final Buffer UNAUTHORIZED = Buffer.buffer("{\"error\": \"Unauthorized\"}");
 
@@ -32,6 +36,7 @@ public final class MockCluster {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Deque<Long> arrivals = new ConcurrentLinkedDeque<>();
     private volatile String requiredAuthorization;
     private Vertx vertx;
     private HttpServer server;
@@ -95,6 +100,14 @@ public final class MockCluster {
         return maxInFlight.get();
     }
 
+    /**
+     * When the latest requests arrived ({@link System#nanoTime()}, oldest first, at most the last
+     * {@value #ARRIVALS_KEPT}): proves a client's pacing.
+     */
+    public List<Long> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Requests answered since start. */
     public int requestCount() {
         return requests.get();
@@ -116,6 +129,10 @@ public final class MockCluster {
             return;
         }
         requests.incrementAndGet();
+        arrivals.addLast(System.nanoTime());
+        if (arrivals.size() > ARRIVALS_KEPT) {
+            arrivals.pollFirst();
+        }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         if (latency.isZero()) {
             answer(request);

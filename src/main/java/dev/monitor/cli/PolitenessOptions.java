@@ -1,0 +1,35 @@
+package dev.monitor.cli;
+
+import java.time.Duration;
+
+import dev.monitor.fetch.Pacing;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** How gently to treat a fragile API over a whole run. */
+public class PolitenessOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--rate", paramLabel = "N",
+            description = "At most N requests per second over the whole run, all workers together (default: no cap).")
+    Double rate;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "End the run's fetch after this long: what was fetched is reported, the rest is UNKNOWN.")
+    Duration deadline;
+
+    public Pacing pacing() {
+        if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be more than 0 requests per second, not "
+                    + rate);
+        }
+        if (deadline != null && deadline.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--deadline must be longer than 0");
+        }
+        return new Pacing(rate == null ? 0 : rate, deadline);
+    }
+}

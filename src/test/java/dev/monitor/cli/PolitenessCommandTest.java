@@ -1,0 +1,102 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.mock.MockCluster;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** {@code --rate} as the mock observes it, and {@code --deadline} against a slow mock. */
+@QuarkusMainTest
+class PolitenessCommandTest {
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(30, 50);
+
+    @RegisterExtension
+    static MockClusterExtension slow = new MockClusterExtension(new MockCluster(40, Duration.ofMillis(300), () -> 50));
+
+    @TempDir
+    Path temp;
+
+    /** The most requests the mock saw in any one second, among those after {@code from}. */
+    private static int busiestSecond(List<Long> arrivals) {
+        int most = 0;
+        for (int i = 0; i < arrivals.size(); i++) {
+            int j = i;
+            while (j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < TimeUnit.SECONDS.toNanos(1)) {
+                j++;
+            }
+            most = Math.max(most, j - i);
+        }
+        return most;
+    }
+
+    private List<Long> arrivalsOf(QuarkusMainLauncher launcher, String... rate) {
+        int before = mock.cluster().arrivals().size();
+        List<String> args = new java.util.ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(),
+                "--refresh", "--url", mock.url()));
+        args.addAll(List.of(rate));
+        LaunchResult result = launcher.launch(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        List<Long> arrivals = mock.cluster().arrivals();
+        return arrivals.subList(before, arrivals.size());
+    }
+
+    @Test
+    void rateBoundsTheRequestsTheApiSeesInAnySecond(QuarkusMainLauncher launcher) {
+        List<Long> unpaced = arrivalsOf(launcher);
+        assertThat(unpaced).hasSize(31);
+        assertThat(busiestSecond(unpaced)).as("without --rate, the fan-out lands in well under a second")
+                .isGreaterThan(20);
+
+        List<Long> paced = arrivalsOf(launcher, "--rate", "10");
+        assertThat(paced).hasSize(31);
+        // Evenly spaced at 10/s: 11 arrivals fit in a closed second; one more for network jitter.
+        assertThat(busiestSecond(paced)).isBetween(9, 12);
+        assertThat(paced.getLast() - paced.getFirst()).as("31 requests at 10/s span 3s")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2900));
+    }
+
+    @Test
+    void theDeadlineReportsWhatWasFetchedAndTheRestAsUnknown(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--snapshot", temp.resolve("d.json").toString(), "--url", slow.url(),
+                "--concurrency", "2", "--deadline", "1500ms", "--printservers");
+
+        assertThat(result.exitCode()).isIn(1, 2);
+        List<String> rows = result.getOutputStream().stream().filter(line -> line.trim().startsWith("10.58.")).toList();
+        assertThat(rows).hasSize(40);
+        long fetched = rows.stream().filter(row -> row.contains("Healthy")).count();
+        long cutOff = rows.stream().filter(row -> row.contains("--deadline of 1s was reached")).count();
+        assertThat(fetched).as("2 at a time, 300 ms each, for about 1.2 s").isBetween(4L, 12L);
+        assertThat(fetched + cutOff).isEqualTo(40);
+        assertThat(result.getErrorOutput()).contains("servers UNKNOWN");
+    }
+
+    @Test
+    void badPacingIsAUsageError(QuarkusMainLauncher launcher) {
+        for (String[] args : List.of(new String[] { "--rate", "0" }, new String[] { "--rate", "fast" },
+                new String[] { "--deadline", "0" })) {
+            LaunchResult result = launcher.launch(concat(args, "--url", mock.url()));
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(result.getErrorOutput()).startsWith("monitor: ");
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
