@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.monitor.api.ClusterApi;
@@ -129,7 +130,10 @@ public final class ClusterConnection implements AutoCloseable {
         if (settings.retries() == 0) {
             return attempt;
         }
-        return attempt.onFailure(FailureReasons::isTransient).retry()
+        Predicate<Throwable> retryable = failure -> FailureReasons.isTransient(failure)
+                && RetryAfter.fitsIn(failure, settings.timeout());
+        return attempt.onFailure(retryable).call(RetryAfter::pause)
+                .onFailure(retryable).retry()
                 .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(0.5)
                 .atMost(settings.retries());
     }

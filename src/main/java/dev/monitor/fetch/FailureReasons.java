@@ -62,6 +62,10 @@ final class FailureReasons {
             return "HTTP " + status + " redirect to " + Printable.of(response.getLocation().toString())
                     + ", not followed; give that URL with --url";
         }
+        String retryAfter = response.getHeaderString("Retry-After");
+        if ((status == 429 || status == 503) && retryAfter != null) {
+            return "HTTP " + status + " (Retry-After " + Printable.of(retryAfter) + ")";
+        }
         return "HTTP " + status;
     }
 
@@ -69,7 +73,8 @@ final class FailureReasons {
     static boolean isTransient(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof WebApplicationException web) {
-            return web.getResponse().getStatus() >= 500;
+            // 429: the API asks to slow down, so a later try (after its Retry-After) may pass.
+            return web.getResponse().getStatus() >= 500 || web.getResponse().getStatus() == 429;
         }
         if (cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException
                 || TlsFailures.describe(failure) != null) {
