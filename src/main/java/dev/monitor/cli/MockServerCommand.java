@@ -1,11 +1,16 @@
 package dev.monitor.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.monitor.mock.MockCluster;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +40,16 @@ public class MockServerCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Make the random cpu and memory figures reproducible.")
     Long seed;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate (with --tls-key).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Answer 401 to requests without this file's bearer token, as a cluster behind a token does.")
+    Path tokenFile;
+
     private final Vertx vertx;
 
     public MockServerCommand(Vertx vertx) {
@@ -49,13 +64,32 @@ public class MockServerCommand implements Callable<Integer> {
         if (servers < 0 || latencyMs < 0) {
             throw new ParameterException(spec.commandLine(), "--servers and --latency-ms must be 0 or more");
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
         MockCluster cluster = MockCluster.random(servers, Duration.ofMillis(latencyMs), seed);
-        int bound = cluster.start(vertx, host, port).toCompletionStage().toCompletableFuture().join();
+        if (tokenFile != null) {
+            cluster.requireAuthorization("Bearer " + token());
+        }
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+        if (tlsCert != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
+        }
+        int bound = cluster.start(vertx, options).toCompletionStage().toCompletableFuture().join();
         // Scripts wait for this line (on stderr, like every message) to know the port is open.
-        spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on http://%s:%d%n",
-                servers, host, bound);
+        spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on %s://%s:%d%n",
+                servers, tlsCert == null ? "http" : "https", host, bound);
         spec.commandLine().getErr().flush();
         Quarkus.waitForExit();
         return 0;
+    }
+
+    private String token() {
+        try {
+            return Files.readString(tokenFile).strip();
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile + ": cannot read it");
+        }
     }
 }

@@ -47,8 +47,9 @@ public class NagiosRenderer implements Renderer {
         }
         out.println(statusLine(report.verdict(), report.summary()) + " | " + String.join(" ", perfdata));
         for (ServiceHealth service : report.unhealthyServices()) {
-            out.println(text("CRITICAL: " + service.service() + " has " + service.healthy() + " of "
-                    + service.servers() + " servers healthy, minimum " + service.minimum()));
+            out.println(text(service.isMissing() ? "CRITICAL: " + service.service() + " is expected but has no servers"
+                    : "CRITICAL: " + service.service() + " has " + service.healthy() + " of " + service.servers()
+                            + " servers healthy, minimum " + service.minimum()));
         }
         Set<String> failing = report.unhealthyServices().stream().map(ServiceHealth::service)
                 .collect(Collectors.toSet());

@@ -1,0 +1,86 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.TestCertificates;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+
+/**
+ * The packaged artifact (native binary under {@code -Dnative}) over HTTPS with a bearer token, against
+ * {@code monitor mock-server --tls-cert --tls-key --token-file} in its own process.
+ */
+@QuarkusMainIntegrationTest
+class HttpsPackagedIT {
+
+    private static final String TOKEN = "it-token-5c2e9a";
+    private static final Path FOLDER = folder();
+    private static final TestCertificates CERTIFICATES = TestCertificates.writeTo(FOLDER);
+    private static final Path TOKEN_FILE = write("token", TOKEN + "\n");
+
+    @RegisterExtension
+    static MockServerProcess mock = new MockServerProcess("--servers", "30",
+            "--tls-cert", CERTIFICATES.serverCert().toString(), "--tls-key", CERTIFICATES.serverKey().toString(),
+            "--token-file", TOKEN_FILE.toString());
+
+    @TempDir
+    Path temp;
+
+    private static Path folder() {
+        try {
+            return Files.createTempDirectory("monitor-https-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(String name, String content) {
+        try {
+            return Files.writeString(FOLDER.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void verifiedTlsAndTheTokenReadTheCluster(QuarkusMainLauncher launcher) throws IOException {
+        Path snapshot = temp.resolve("s.json");
+        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--cacert",
+                CERTIFICATES.ca().toString(), "--token-file", TOKEN_FILE.toString(), "--snapshot",
+                snapshot.toString(), "--avg", "--verbose");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isIn(0, 1, 2);
+        assertThat(result.getOutput()).contains("AVG CPU");
+        assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain(TOKEN);
+        assertThat(Files.readString(snapshot)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void withoutTheCaTheCertificateIsRefused(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--token-file",
+                TOKEN_FILE.toString(), "--snapshot", temp.resolve("s.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("not trusted").contains("--cacert");
+    }
+
+    @Test
+    void withoutTheTokenAuthenticationFails(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--cacert",
+                CERTIFICATES.ca().toString(), "--snapshot", temp.resolve("s.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).contains("authentication failed")
+                .contains("https://localhost:" + mock.port());
+    }
+}
