@@ -2,15 +2,11 @@ package dev.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,25 +33,11 @@ class ProxyIT {
     @TempDir
     Path temp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run monitor(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
-        command.addAll(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh", "--retries", "0"));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(temp.resolve("out.txt").toFile())
-                .redirectError(temp.resolve("err.txt").toFile());
-        for (String name : List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY",
-                "all_proxy", "ALL_PROXY")) {
-            builder.environment().remove(name);
-        }
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("monitor ended").isTrue();
-        return new Run(process.exitValue(), Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(temp.resolve("err.txt"), StandardCharsets.UTF_8));
+    private ArtifactRun monitor(Map<String, String> env, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh",
+                "--retries", "0"));
+        all.addAll(Arrays.asList(args));
+        return ArtifactRun.of(temp, env, all.toArray(String[]::new));
     }
 
     private String proxyUrl() {
@@ -66,7 +48,7 @@ class ProxyIT {
     void httpsGoesThroughTheProxyInHttpsProxyWithItsCredentialsHidden() throws Exception {
         int before = proxy.requests().size();
 
-        Run run = monitor(Map.of("HTTPS_PROXY", proxyUrl()), "--url", https.url(), "--cacert",
+        ArtifactRun run = monitor(Map.of("HTTPS_PROXY", proxyUrl()), "--url", https.url(), "--cacert",
                 https.certificates().ca().toString(), "--verbose");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -80,7 +62,7 @@ class ProxyIT {
     void plainHttpGoesThroughTheLowerCaseHttpProxy() throws Exception {
         int before = proxy.requests().size();
 
-        Run run = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url());
+        ArtifactRun run = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> forwarded = proxy.requests().subList(before, proxy.requests().size());
@@ -92,7 +74,7 @@ class ProxyIT {
     void theUpperCaseHttpProxyIsIgnoredAsCurlDoes() throws Exception {
         int before = proxy.requests().size();
 
-        Run run = monitor(Map.of("HTTP_PROXY", proxyUrl()), "--url", http.url());
+        ArtifactRun run = monitor(Map.of("HTTP_PROXY", proxyUrl()), "--url", http.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(proxy.requests()).hasSize(before);
@@ -102,9 +84,9 @@ class ProxyIT {
     void noProxyKeepsAMatchingHostAwayFromTheProxy() throws Exception {
         int before = proxy.requests().size();
 
-        Run direct = monitor(Map.of("HTTPS_PROXY", proxyUrl(), "NO_PROXY", "example.com,127.0.0.1"), "--url",
+        ArtifactRun direct = monitor(Map.of("HTTPS_PROXY", proxyUrl(), "NO_PROXY", "example.com,127.0.0.1"), "--url",
                 https.url(), "--cacert", https.certificates().ca().toString());
-        Run subdomain = monitor(Map.of("https_proxy", proxyUrl(), "no_proxy", ".localhost"), "--url",
+        ArtifactRun subdomain = monitor(Map.of("https_proxy", proxyUrl(), "no_proxy", ".localhost"), "--url",
                 "https://localhost:" + https.port(), "--cacert", https.certificates().ca().toString());
 
         assertThat(direct.exitCode()).as(direct.err()).isZero();
@@ -114,12 +96,12 @@ class ProxyIT {
 
     @Test
     void theProxyOptionOverridesTheEnvironmentButTakesNoCredentials() throws Exception {
-        Run withCredentials = monitor(Map.of(), "--url", http.url(), "--proxy", proxyUrl());
+        ArtifactRun withCredentials = monitor(Map.of(), "--url", http.url(), "--proxy", proxyUrl());
         assertThat(withCredentials.exitCode()).isEqualTo(3);
         assertThat(withCredentials.err()).contains("--proxy must not carry credentials").contains("http_proxy")
                 .doesNotContain(TinyproxyProcess.PASSWORD);
 
-        Run wrongProxy = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url(), "--proxy",
+        ArtifactRun wrongProxy = monitor(Map.of("http_proxy", proxyUrl()), "--url", http.url(), "--proxy",
                 "http://127.0.0.1:1");
         assertThat(wrongProxy.exitCode()).as("the --proxy, not the working one in http_proxy, was used")
                 .isEqualTo(3);

@@ -11,6 +11,7 @@ import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.context.ContextStore;
 import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.FetchProgress;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 @TopCommand
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = { MockServerCommand.class, CompletionCommand.class, CompletionCandidatesCommand.class }, sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = { MockServerCommand.class, ContextCommand.class, CompletionCommand.class,
+                CompletionCandidatesCommand.class }, sortOptions = false, usageHelpAutoWidth = true,
         description = "Tells which services of a server cluster are healthy.%n",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -52,6 +54,9 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ContextOptions context;
 
     @Mixin
     ConnectionOptions connection;
@@ -94,6 +99,7 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        context.apply(new ContextStore(), System.getenv(), connection, access, thresholdOptions);
         URI endpoint = connection.endpoint();
         Thresholds thresholds = thresholdOptions.thresholds();
         ServiceWatch.Target serviceWatch = reports.serviceWatch();

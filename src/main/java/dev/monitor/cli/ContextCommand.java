@@ -1,0 +1,195 @@
+package dev.monitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.Verdict;
+import dev.monitor.context.ClusterContext;
+import dev.monitor.context.ContextException;
+import dev.monitor.context.ContextStore;
+import dev.monitor.context.Contexts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code monitor context add|list|use|remove}: named clusters, as kubectl and kcctl keep them. */
+@Command(name = "context", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Named clusters in $XDG_CONFIG_HOME/monitor/config.yaml (or $MONITOR_CONFIG).",
+        subcommands = { ContextCommand.Add.class, ContextCommand.ListContexts.class, ContextCommand.Use.class,
+                ContextCommand.Remove.class })
+public class ContextCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "say what to do: add, list, use or remove");
+    }
+
+    /** Reads, changes and writes the file, turning every problem into one line and exit 3. */
+    abstract static class Change implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        private final ContextStore store = new ContextStore();
+
+        abstract Contexts change(Contexts contexts);
+
+        abstract String done();
+
+        @Override
+        public Integer call() {
+            Path file = store.file(System.getenv());
+            try {
+                store.write(file, change(store.read(file)));
+            } catch (ContextException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("monitor: cannot write " + file + ": " + e.getMessage());
+                return Verdict.UNKNOWN.exitCode();
+            }
+            spec.commandLine().getErr().println("monitor: " + done() + " (" + file + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or replace a named cluster; "
+            + "the first one added becomes the current one.")
+    static class Add extends Change {
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "Base URL of its API.")
+        String url;
+
+        @Option(names = "--token-file", paramLabel = "FILE", description = "File of its bearer token (the path is saved, never the token).")
+        Path tokenFile;
+
+        @Option(names = "--cacert", paramLabel = "FILE", description = "PEM bundle of the CAs it is trusted by.")
+        Path caBundle;
+
+        @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy to reach it through, without credentials.")
+        String proxy;
+
+        @Option(names = "--min-healthy", paramLabel = "N|P%", description = "Its critical level.")
+        String minHealthy;
+
+        @Option(names = "--warn-healthy", paramLabel = "N|P%", description = "Its warning level.")
+        String warnHealthy;
+
+        @Option(names = "--expect-service", paramLabel = "NAME", description = "A service it must have. Repeatable.")
+        List<String> expectServices;
+
+        @Override
+        Contexts change(Contexts contexts) {
+            URI uri = URI.create(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ContextException("--url must be an http:// or https:// URL with a host, not '" + url + "'");
+            }
+            if (proxy != null && URI.create(proxy.contains("://") ? proxy : "http://" + proxy).getUserInfo() != null) {
+                throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
+                        + "http_proxy environment variable's URL");
+            }
+            for (String level : new String[] { minHealthy, warnHealthy }) {
+                if (level != null) {
+                    try {
+                        HealthyLevel.parse(level);
+                    } catch (IllegalArgumentException e) {
+                        throw new ContextException(e.getMessage());
+                    }
+                }
+            }
+            return contexts.with(name, new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
+                    minHealthy, warnHealthy, expectServices));
+        }
+
+        /** Saved absolute, so the context works from any directory. */
+        private static String absolute(Path file) {
+            if (file == null) {
+                return null;
+            }
+            if (!Files.isReadable(file)) {
+                throw new ContextException(file + ": no such readable file");
+            }
+            return file.toAbsolutePath().normalize().toString();
+        }
+
+        @Override
+        String done() {
+            return "context '" + name + "' saved";
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the named clusters; * marks the current one.")
+    static class ListContexts implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        private final ContextStore store = new ContextStore();
+
+        @Override
+        public Integer call() {
+            Contexts contexts;
+            try {
+                contexts = store.read(store.file(System.getenv()));
+            } catch (ContextException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (Map.Entry<String, ClusterContext> entry : contexts.clusters().entrySet()) {
+                out.println((entry.getKey().equals(contexts.current()) ? "* " : "  ") + entry.getKey() + "  "
+                        + entry.getValue().url());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "use", mixinStandardHelpOptions = true, description = "Make a named cluster the current one.")
+    static class Use extends Change {
+
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ContextOptions.ContextNames.class)
+        String name;
+
+        @Override
+        Contexts change(Contexts contexts) {
+            return contexts.using(name);
+        }
+
+        @Override
+        String done() {
+            return "now using context '" + name + "'";
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forget a named cluster.")
+    static class Remove extends Change {
+
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ContextOptions.ContextNames.class)
+        String name;
+
+        @Override
+        Contexts change(Contexts contexts) {
+            return contexts.without(name);
+        }
+
+        @Override
+        String done() {
+            return "context '" + name + "' removed";
+        }
+    }
+}

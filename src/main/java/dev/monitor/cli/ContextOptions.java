@@ -1,0 +1,104 @@
+package dev.monitor.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.context.ClusterContext;
+import dev.monitor.context.ContextException;
+import dev.monitor.context.ContextStore;
+import dev.monitor.context.Contexts;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --context NAME} (or {@code $MONITOR_CONTEXT}): a named cluster from the contexts file for this run,
+ * else the file's current one. What the context holds fills in only the options not given on the command
+ * line, so a flag always wins.
+ */
+public class ContextOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--context", paramLabel = "NAME", completionCandidates = ContextNames.class,
+            description = "Use this named cluster from the contexts file for this run (else $MONITOR_CONTEXT, "
+                    + "else the current one; see monitor context).")
+    String name;
+
+    /** Fills the options the command line left out from the selected context, if any. */
+    void apply(ContextStore store, Map<String, String> env, ConnectionOptions connection, AccessOptions access,
+            ThresholdOptions thresholds) {
+        Optional<ClusterContext> selected = selected(store, env);
+        if (selected.isEmpty()) {
+            return;
+        }
+        ClusterContext context = selected.get();
+        ParseResult given = spec.commandLine().getParseResult();
+        try {
+            if (!given.hasMatchedOption("--url") && !given.hasMatchedOption("--port")) {
+                connection.url = context.url();
+            }
+            if (context.tokenFile() != null && !given.hasMatchedOption("--token-file")
+                    && !given.hasMatchedOption("--basic-auth-file")) {
+                access.tokenFile = context.tokenFile();
+            }
+            if (context.caBundle() != null && !given.hasMatchedOption("--cacert")) {
+                access.caBundle = Path.of(context.caBundle());
+            }
+            if (context.proxy() != null && !given.hasMatchedOption("--proxy")) {
+                access.proxy = context.proxy();
+            }
+            if (context.minHealthy() != null && !given.hasMatchedOption("--min-healthy")) {
+                thresholds.minHealthy = HealthyLevel.parse(context.minHealthy());
+            }
+            if (context.warnHealthy() != null && !given.hasMatchedOption("--warn-healthy")) {
+                thresholds.warnHealthy = HealthyLevel.parse(context.warnHealthy());
+            }
+            if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
+                thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "context '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {
+        Path file = store.file(env);
+        try {
+            Contexts contexts = store.read(file);
+            if (name != null) {
+                return Optional.of(contexts.get(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "no context named '" + name + "' in " + file + "; known: "
+                                + (contexts.clusters().isEmpty() ? "none" : String.join(", ", contexts.clusters().keySet())))));
+            }
+            // The current context stands in only when the run names no cluster itself.
+            ParseResult given = spec.commandLine().getParseResult();
+            if (contexts.current() == null || given.hasMatchedOption("--url") || given.hasMatchedOption("--port")) {
+                return Optional.empty();
+            }
+            name = contexts.current();
+            return contexts.get(name);
+        } catch (ContextException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Completion candidates: the names in the contexts file. */
+    static final class ContextNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            try {
+                ContextStore store = new ContextStore();
+                return store.read(store.file(System.getenv())).clusters().keySet().iterator();
+            } catch (ContextException e) {
+                return java.util.Collections.emptyIterator();
+            }
+        }
+    }
+}

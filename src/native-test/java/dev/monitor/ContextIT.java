@@ -1,0 +1,100 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.MockClusterExtension;
+
+/**
+ * Named clusters through the packaged artifact: {@code monitor context add|list|use|remove} round-tripping
+ * through the file {@code $MONITOR_CONFIG} names, and runs that take their cluster from a context.
+ */
+class ContextIT {
+
+    private static final String TOKEN = "ctx-token-71be04";
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(20, 50);
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void openAgain() {
+        mock.cluster().requireAuthorization(null);
+    }
+
+    private ArtifactRun monitor(String... args) throws Exception {
+        return ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString()), args);
+    }
+
+    private ArtifactRun check(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh"));
+        all.addAll(Arrays.asList(args));
+        return monitor(all.toArray(String[]::new));
+    }
+
+    private Path config() {
+        return temp.resolve("conf").resolve("config.yaml");
+    }
+
+    @Test
+    void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
+        Path token = Files.writeString(temp.resolve("token"), TOKEN);
+        mock.cluster().requireAuthorization("Bearer " + TOKEN);
+
+        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--token-file", token.toString(),
+                "--min-healthy", "50%", "--expect-service", "AuthService").exitCode()).isZero();
+        assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode()).isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
+        String file = Files.readString(config());
+        assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService").doesNotContain(TOKEN);
+        assertThat(monitor("context", "list").out()).isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + mock.url() + "\n");
+
+        ArtifactRun current = check();
+        assertThat(current.exitCode()).as(current.err()).isZero();
+        assertThat(current.out() + current.err()).doesNotContain(TOKEN);
+
+        ArtifactRun expectMore = check("--expect-service", "BillingService");
+        assertThat(expectMore.exitCode()).as("a flag beats the context's list").isEqualTo(2);
+
+        assertThat(monitor("context", "use", "lab").exitCode()).isZero();
+        assertThat(check("--retries", "0").exitCode()).as("lab's API is not there").isEqualTo(3);
+        ArtifactRun named = check("--context", "prod");
+        assertThat(named.exitCode()).as("--context picks prod for one run").isZero();
+        assertThat(monitor("context", "list").out()).startsWith("* lab");
+        ArtifactRun fromEnvironment = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString(),
+                "MONITOR_CONTEXT", "prod"), "--snapshot", temp.resolve("s.json").toString(), "--refresh");
+        assertThat(fromEnvironment.exitCode()).as("$MONITOR_CONTEXT picks prod for one run").isZero();
+
+        assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
+        assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + mock.url() + "\n");
+    }
+
+    @Test
+    void unknownContextsAndBadInputAreUsageErrors() throws Exception {
+        ArtifactRun unknown = check("--context", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.err()).contains("no context named 'nope'");
+
+        ArtifactRun credentials = monitor("context", "add", "x", "--url", mock.url(), "--proxy",
+                "http://u:secret@127.0.0.1:3128");
+        assertThat(credentials.exitCode()).isEqualTo(3);
+        assertThat(credentials.err()).contains("--proxy must not carry credentials").doesNotContain("secret");
+
+        assertThat(monitor("context", "use", "nope").exitCode()).isEqualTo(3);
+    }
+}
