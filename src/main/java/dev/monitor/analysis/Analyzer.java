@@ -36,25 +36,37 @@ public class Analyzer {
      * @param stale why older data than asked for is shown, or null
      */
     public Report analyze(Snapshot snapshot, Thresholds thresholds, Instant now, String stale) {
-        ServerRow[] rows = new ServerRow[snapshot.servers().size()];
+        List<Server> servers = snapshot.servers();
+        ServerRow[] rows = new ServerRow[servers.size()];
+        ServiceTally[] tallyOf = new ServiceTally[rows.length];
+        long[] addresses = new long[rows.length];
         Map<String, ServiceTally> tallies = new HashMap<>();
-        int i = 0;
-        for (Server server : snapshot.servers()) {
-            ServerRow row = new ServerRow(server, healthOf(server, thresholds));
-            rows[i++] = row;
-            tallies.computeIfAbsent(row.service(), ServiceTally::new).add(row);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new ServerRow(servers.get(i), healthOf(servers.get(i), thresholds));
+            tallyOf[i] = tallies.computeIfAbsent(rows[i].service(), ServiceTally::new);
+            addresses[i] = AddressOrder.key(rows[i].ip());
+            tallyOf[i].add(rows[i], addresses[i]);
         }
-        sortByServiceThenAddress(rows);
+        for (int i = 0; i < rows.length; i++) {
+            tallyOf[i].place(i, addresses[i]);
+        }
         for (String expected : thresholds.expectedServices()) {
             tallies.computeIfAbsent(expected, ServiceTally::new);
         }
-        List<ServiceHealth> services = tallies.values().stream()
-                .map(tally -> tally.summary(thresholds))
-                .sorted(Comparator.comparing(ServiceHealth::service))
+        // Service by name, then address by numeric value: sorting the few services by name and each service's
+        // rows by a number is several times faster at a million servers than comparing names row by row.
+        List<ServiceTally> byName = tallies.values().stream()
+                .sorted(Comparator.comparing(ServiceTally::service))
                 .toList();
+        ServerRow[] sorted = new ServerRow[rows.length];
+        int next = 0;
+        for (ServiceTally tally : byName) {
+            next = tally.putInAddressOrder(rows, sorted, next);
+        }
+        List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds)).toList();
         Duration age = snapshot.ageAt(now);
         Verdict verdict = verdict(rows.length, services, stale);
-        return new Report(snapshot, age, stale, thresholds, Arrays.asList(rows), services, verdict,
+        return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
                 summary(verdict, rows.length, services, thresholds, stale, age));
     }
 
@@ -108,23 +120,7 @@ public class Analyzer {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Service by name, then address by numeric value (10.58.1.2 before 10.58.1.10). */
-    private static void sortByServiceThenAddress(ServerRow[] rows) {
-        record Keyed(ServerRow row, long address) {
-        }
-        Keyed[] keyed = new Keyed[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            keyed[i] = new Keyed(rows[i], AddressOrder.key(rows[i].ip()));
-        }
-        Arrays.sort(keyed, Comparator.comparing((Keyed k) -> k.row().service())
-                .thenComparingLong(Keyed::address)
-                .thenComparing(k -> k.row().ip()));
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = keyed[i].row();
-        }
-    }
-
-    /** Counts one service's servers as they are added. */
+    /** Counts one service's servers as they are added, then puts its rows in address order. */
     private static final class ServiceTally {
         private final String service;
         private int servers;
@@ -132,12 +128,24 @@ public class Analyzer {
         private int unknown;
         private long cpuSum;
         private long memorySum;
+        /**
+         * One long per IPv4 row: its address (32 bits) above the row's index (31 bits), so that one primitive
+         * sort orders them. Sized once the rows are counted, so nothing grows by copying.
+         */
+        private long[] ipv4Keys;
+        private int ipv4Count;
+        private int placed;
+        private final List<ServerRow> notIpv4 = new ArrayList<>();
 
         ServiceTally(String service) {
             this.service = service;
         }
 
-        void add(ServerRow row) {
+        String service() {
+            return service;
+        }
+
+        void add(ServerRow row, long address) {
             servers++;
             switch (row.health()) {
                 case HEALTHY -> healthy++;
@@ -149,6 +157,41 @@ public class Analyzer {
                 cpuSum += m.cpu();
                 memorySum += m.memory();
             }
+            if (address == AddressOrder.NOT_IPV4) {
+                notIpv4.add(row);
+            } else {
+                ipv4Count++;
+            }
+        }
+
+        /** Notes where row {@code index} goes, once every row has been added. */
+        void place(int index, long address) {
+            if (address == AddressOrder.NOT_IPV4) {
+                return;
+            }
+            if (ipv4Keys == null) {
+                ipv4Keys = new long[ipv4Count];
+            }
+            ipv4Keys[placed++] = address << 31 | index;
+        }
+
+        /**
+         * Copies its rows into {@code sorted} from {@code start}: by address in numeric order (10.58.1.2 before
+         * 10.58.1.10), then the rows whose address is not IPv4, by text. Returns where the next service starts.
+         */
+        int putInAddressOrder(ServerRow[] rows, ServerRow[] sorted, int start) {
+            int next = start;
+            if (ipv4Keys != null) {
+                Arrays.sort(ipv4Keys);
+                for (long key : ipv4Keys) {
+                    sorted[next++] = rows[(int) (key & Integer.MAX_VALUE)];
+                }
+            }
+            notIpv4.sort(Comparator.comparing(ServerRow::ip));
+            for (ServerRow row : notIpv4) {
+                sorted[next++] = row;
+            }
+            return next;
         }
 
         ServiceHealth summary(Thresholds thresholds) {

@@ -34,7 +34,7 @@ public final class MockFleet {
     }
 
     /** The i-th address (0-based): 10.58.1.1 ... 10.58.1.254, then 10.58.2.1, ...; never .0 or .255. */
-    static String address(int index) {
+    public static String address(int index) {
         int block = index / 254;
         return "10." + (58 + block / 255) + "." + (1 + block % 255) + "." + (1 + index % 254);
     }

@@ -113,6 +113,31 @@ class AnalyzerTest {
     }
 
     @Test
+    void rowsSortByNumericAddressAcrossTheWholeRangeWithNonAddressesLastByText() {
+        Report report = analyze(
+                new Measured("200.1.1.1", "B", 1, 1),
+                new Unknown("not-an-ip", "B", "not an IP address, not requested"),
+                new Measured("10.58.1.10", "B", 1, 1),
+                new Measured("255.255.255.255", "A", 1, 1),
+                new Measured("10.58.1.2", "B", 1, 1),
+                new Unknown("10.58.1.3", null, "HTTP 500"),
+                new Measured("9.9.9.9", "B", 1, 1),
+                new Unknown("::1", "B", "HTTP 500"),
+                new Measured("0.0.0.0", "A", 1, 1));
+
+        assertThat(report.rows()).extracting(row -> row.service() + " " + row.ip()).containsExactly(
+                "(unknown service) 10.58.1.3",
+                "A 0.0.0.0",
+                "A 255.255.255.255",
+                "B 9.9.9.9",
+                "B 10.58.1.2",
+                "B 10.58.1.10",
+                "B 200.1.1.1",
+                "B ::1",
+                "B not-an-ip");
+    }
+
+    @Test
     void emptyClusterIsUnknown() {
         Report report = analyze();
 

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Fetch and memory benchmark of monitor against its own mock cluster API (issue 5).
+#
+# Run from the project root after `./mvnw package`:   bench/fetch.sh
+# Prints one table: scenario, median wall time, rate, peak RSS, the physical bound, and the ratio to it.
+# Every ratio is taken within this one run, because machines (and their load) differ.
+#
+# Environment: RUNS (default 5, the median is taken), PORT_BASE (24100: three mocks on PORT_BASE..+2),
+# C_10K (256), C_1K (64), C_100K (the default --concurrency of application.properties),
+# WRK_SECONDS (5), MONITOR (the command to benchmark; default target/monitor if it exists, else the jar).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+PORT_BASE=${PORT_BASE:-24100}
+C_10K=${C_10K:-256}
+C_1K=${C_1K:-64}
+C_100K=${C_100K:-$(sed -n 's/^monitor\.concurrency=//p' src/main/resources/application.properties)}
+WRK_SECONDS=${WRK_SECONDS:-5}
+LATENCY_MS=20
+
+need() {
+    if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "$1" ]; then
+        echo "bench: installing $2 (Debian package) for $1" >&2
+        if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q "$2" >/dev/null; else sudo apt-get install -y -q "$2" >/dev/null; fi
+    fi
+}
+need hyperfine hyperfine
+need wrk wrk
+need /usr/bin/time time
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ "$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -lt 21 ]; then
+    echo "bench: $JAVA is older than Java 21; set JAVA_HOME to a JDK 21 or newer" >&2
+    exit 3
+fi
+if [ -z "${MONITOR:-}" ]; then
+    if [ -x target/monitor ]; then MONITOR=target/monitor; else MONITOR="$JAVA -jar target/quarkus-app/quarkus-run.jar"; fi
+fi
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    echo "bench: target/quarkus-app/quarkus-run.jar is missing; run ./mvnw package first" >&2
+    exit 3
+fi
+
+WORK=$(mktemp -d)
+MOCKS=()
+cleanup() {
+    for pid in "${MOCKS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Starts `monitor mock-server` in the background and waits for its "listening" line.
+start_mock() { # port servers latency-ms
+    local log="$WORK/mock-$1.log"
+    $JAVA -jar target/quarkus-app/quarkus-run.jar mock-server --host 127.0.0.1 --port "$1" --servers "$2" \
+        --latency-ms "$3" 2>"$log" >/dev/null &
+    MOCKS+=($!)
+    for _ in $(seq 100); do
+        grep -q listening "$log" && return 0
+        sleep 0.1
+    done
+    echo "bench: the mock on port $1 did not start:" >&2; cat "$log" >&2; exit 3
+}
+
+# Runs a command RUNS times under hyperfine and /usr/bin/time; sets MEDIAN (s) and RSS (MiB, the largest).
+measure() { # name command...
+    local name=$1; shift
+    local rss="$WORK/$name.rss"
+    : >"$rss"
+    # -i: a run's exit code is its verdict (random figures may make it 1 or 2); only UNKNOWN is a failure.
+    hyperfine -i --style none --runs "$RUNS" --export-csv "$WORK/$name.csv" \
+        "/usr/bin/time -f %M -a -o $rss $* >/dev/null 2>>$WORK/$name.err" >/dev/null 2>&1
+    if grep -q "UNKNOWN" "$WORK/$name.err"; then
+        echo "bench: $name could not read the cluster:" >&2; grep UNKNOWN "$WORK/$name.err" | head -3 >&2; exit 3
+    fi
+    MEDIAN=$(awk -F, 'NR == 2 { print $4 }' "$WORK/$name.csv")
+    RSS=$(sort -n "$rss" | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')
+}
+
+ROWS=()
+row() { # scenario median rate rss bound ratio
+    ROWS+=("$(printf '%-44s %9s %12s %9s %9s %7s' "$@")")
+}
+fmt() { awk -v x="$1" 'BEGIN { printf "%.3f", x }'; }
+
+# A fetch scenario: start-up from a fresh snapshot of the same size, then full fetches.
+fetch_scenario() { # label port servers concurrency
+    local label=$1 port=$2 servers=$3 c=$4
+    local url="http://127.0.0.1:$port" snapshot="$WORK/snapshot-$port.json"
+    $MONITOR --url "$url" --concurrency "$c" --snapshot "$snapshot" >/dev/null 2>&1 || true
+    measure "startup-$port" $MONITOR --url "$url" --max-age 1h --snapshot "$snapshot"
+    STARTUP=$MEDIAN
+    row "$label: start-up (snapshot, --max-age 1h)" "$(fmt "$STARTUP")" "" "${RSS}MiB" "" ""
+    measure "fetch-$port" $MONITOR --url "$url" --concurrency "$c" --refresh --snapshot "$snapshot"
+    FETCH=$(awk -v t="$MEDIAN" -v s="$STARTUP" 'BEGIN { f = t - s; print (f > 0.001 ? f : 0.001) }')
+    TOTAL=$MEDIAN
+}
+
+echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, monitor = $MONITOR" >&2
+start_mock $((PORT_BASE)) 10000 $LATENCY_MS
+start_mock $((PORT_BASE + 1)) 1000 $LATENCY_MS
+start_mock $((PORT_BASE + 2)) 100000 0
+
+# 1. Latency-bound: N x L / C is the least time any client needs.
+bound=$(awk -v c="$C_10K" 'BEGIN { print 10000 * 0.020 / c }')
+fetch_scenario "10k servers, 20ms, c=$C_10K" $((PORT_BASE)) 10000 "$C_10K"
+row "10k servers, 20ms, c=$C_10K: fetch" "$(fmt "$TOTAL")" "$(awk -v f="$FETCH" 'BEGIN { printf "%.0f/s", 10000 / f }')" \
+    "${RSS}MiB" "$(fmt "$bound")" "$(awk -v f="$FETCH" -v b="$bound" 'BEGIN { printf "%.2f", f / b }')"
+
+bound=$(awk -v c="$C_1K" 'BEGIN { print 1000 * 0.020 / c }')
+fetch_scenario "1k servers, 20ms, c=$C_1K" $((PORT_BASE + 1)) 1000 "$C_1K"
+row "1k servers, 20ms, c=$C_1K: fetch" "$(fmt "$TOTAL")" "$(awk -v f="$FETCH" 'BEGIN { printf "%.0f/s", 1000 / f }')" \
+    "${RSS}MiB" "$(fmt "$bound")" "$(awk -v f="$FETCH" -v b="$bound" 'BEGIN { printf "%.2f", f / b }')"
+
+# 2. CPU-bound: the bound is what wrk, a lean C client, gets from the same mock at the same concurrency.
+fetch_scenario "100k servers, 0ms, c=$C_100K" $((PORT_BASE + 2)) 100000 "$C_100K"
+client_rate=$(awk -v f="$FETCH" 'BEGIN { printf "%.0f", 100000 / f }')
+threads=$(( C_100K < 2 ? 1 : 2 ))
+wrk_rate=$(wrk -t"$threads" -c"$C_100K" -d"${WRK_SECONDS}s" -s bench/walk.lua "http://127.0.0.1:$((PORT_BASE + 2))" -- 100000 \
+    | awk '/Requests\/sec/ { printf "%.0f", $2 }')
+row "100k servers, 0ms, c=$C_100K: fetch" "$(fmt "$TOTAL")" "${client_rate}/s" "${RSS}MiB" "${wrk_rate}/s" \
+    "$(awk -v c="$client_rate" -v w="$wrk_rate" 'BEGIN { printf "%.2f", c / w }')"
+row "100k servers, 0ms: wrk -t$threads -c$C_100K (the mock's rate)" "${WRK_SECONDS}.000" "${wrk_rate}/s" "" "" ""
+
+printf '%-44s %9s %12s %9s %9s %7s\n' scenario "median s" rate "peak RSS" bound ratio
+printf '%s\n' "${ROWS[@]}"
+cat <<EOF
+
+fetch ratio = (median fetch - median start-up) / (N x L / C), target <= 1.3
+100k ratio  = client rate / wrk rate at the same concurrency, target >= 0.70; mock rate aim >= 30000/s
+peak RSS    = largest of the runs (/usr/bin/time), target < 300 MiB at 100k
+EOF
