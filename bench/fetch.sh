@@ -30,12 +30,13 @@ need wrk wrk
 need /usr/bin/time time
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PLAIN="$JAVA -jar target/quarkus-app/quarkus-run.jar"
 if [ "$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -lt 21 ]; then
     echo "bench: $JAVA is older than Java 21; set JAVA_HOME to a JDK 21 or newer" >&2
     exit 3
 fi
 if [ -z "${MONITOR:-}" ]; then
-    if [ -x target/monitor ]; then MONITOR=target/monitor; else MONITOR="$JAVA -jar target/quarkus-app/quarkus-run.jar"; fi
+    if [ -x target/monitor ]; then MONITOR=target/monitor; else MONITOR=$PLAIN; fi
 fi
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     echo "bench: target/quarkus-app/quarkus-run.jar is missing; run ./mvnw package first" >&2
@@ -98,6 +99,29 @@ fetch_scenario() { # label port servers concurrency
     TOTAL=$MEDIAN
 }
 
+# When the launcher is benchmarked, the same fetch with a plain `java -jar` beside it: its JVM options
+# (chosen for start-up) must not slow a long fetch by more than 10 %.
+versus_plain_java() { # label port concurrency
+    [ "$MONITOR" != "$PLAIN" ] || return 0
+    local launcher=$TOTAL
+    measure "plain-$2" $PLAIN --url "http://127.0.0.1:$2" --concurrency "$3" --refresh --snapshot "$WORK/plain-$2.json"
+    row "$1: plain java -jar, same fetch" "$(fmt "$MEDIAN")" "" "${RSS}MiB" "$(fmt "$MEDIAN")" \
+        "$(awk -v l="$launcher" -v p="$MEDIAN" 'BEGIN { printf "%.2f", l / p }')"
+}
+
+# The most connections to the mock open at once during one fetch: with keep-alive, about the concurrency.
+connections_during_fetch() { # port concurrency
+    $MONITOR --url "http://127.0.0.1:$1" --concurrency "$2" --refresh --snapshot "$WORK/ss-$1.json" >/dev/null 2>&1 &
+    local pid=$! most=0 now
+    while kill -0 "$pid" 2>/dev/null; do
+        now=$(ss -Htn state established "( dport = :$1 )" | wc -l)
+        [ "$now" -le "$most" ] || most=$now
+        sleep 0.1
+    done
+    wait "$pid" || true
+    echo "$most"
+}
+
 echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, monitor = $MONITOR" >&2
 start_mock $((PORT_BASE)) 10000 $LATENCY_MS
 start_mock $((PORT_BASE + 1)) 1000 $LATENCY_MS
@@ -108,6 +132,8 @@ bound=$(awk -v c="$C_10K" 'BEGIN { print 10000 * 0.020 / c }')
 fetch_scenario "10k servers, 20ms, c=$C_10K" $((PORT_BASE)) 10000 "$C_10K"
 row "10k servers, 20ms, c=$C_10K: fetch" "$(fmt "$TOTAL")" "$(awk -v f="$FETCH" 'BEGIN { printf "%.0f/s", 10000 / f }')" \
     "${RSS}MiB" "$(fmt "$bound")" "$(awk -v f="$FETCH" -v b="$bound" 'BEGIN { printf "%.2f", f / b }')"
+versus_plain_java "10k servers, 20ms, c=$C_10K" $((PORT_BASE)) "$C_10K"
+connections=$(connections_during_fetch $((PORT_BASE)) "$C_10K")
 
 bound=$(awk -v c="$C_1K" 'BEGIN { print 1000 * 0.020 / c }')
 fetch_scenario "1k servers, 20ms, c=$C_1K" $((PORT_BASE + 1)) 1000 "$C_1K"
@@ -122,13 +148,17 @@ wrk_rate=$(wrk -t"$threads" -c"$C_100K" -d"${WRK_SECONDS}s" -s bench/walk.lua "h
     | awk '/Requests\/sec/ { printf "%.0f", $2 }')
 row "100k servers, 0ms, c=$C_100K: fetch" "$(fmt "$TOTAL")" "${client_rate}/s" "${RSS}MiB" "${wrk_rate}/s" \
     "$(awk -v c="$client_rate" -v w="$wrk_rate" 'BEGIN { printf "%.2f", c / w }')"
+versus_plain_java "100k servers, 0ms, c=$C_100K" $((PORT_BASE + 2)) "$C_100K"
 row "100k servers, 0ms: wrk -t$threads -c$C_100K (the mock's rate)" "${WRK_SECONDS}.000" "${wrk_rate}/s" "" "" ""
 
 printf '%-44s %9s %12s %9s %9s %7s\n' scenario "median s" rate "peak RSS" bound ratio
 printf '%s\n' "${ROWS[@]}"
 cat <<EOF
 
+connections to the mock during one c=$C_10K fetch (ss, most at once): $connections
+
 fetch ratio = (median fetch - median start-up) / (N x L / C), target <= 1.3
+plain java  = launcher time / plain java -jar time for the same fetch, target <= 1.10
 100k ratio  = client rate / wrk rate at the same concurrency, target >= 0.70; mock rate aim >= 30000/s
 peak RSS    = largest of the runs (/usr/bin/time), target < 300 MiB at 100k
 EOF

@@ -232,7 +232,7 @@ class MonitorCommandTest {
         assertThat(result.getOutput()).contains("--port", "--host", "--url", "--printservers", "--avg",
                 "--unhealthyservices", "--service", "--cpu-limit", "--memory-limit", "--min-healthy", "--max-age",
                 "--refresh", "--snapshot", "--concurrency", "--timeout", "--retries", "--verbose", "--version",
-                "Examples:", "(default: 80)", "(default: 2m)", "(default: 64)");
+                "Examples:", "(default: 80)", "(default: 2m)", "(default: 128)");
     }
 
     @Test
