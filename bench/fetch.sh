@@ -82,7 +82,7 @@ measure() { # name command...
 
 ROWS=()
 row() { # scenario median rate rss bound ratio
-    ROWS+=("$(printf '%-44s %9s %12s %9s %9s %7s' "$@")")
+    ROWS+=("$(printf '%-58s %9s %12s %9s %9s %7s' "$@")")
 }
 fmt() { awk -v x="$1" 'BEGIN { printf "%.3f", x }'; }
 
@@ -151,7 +151,7 @@ row "100k servers, 0ms, c=$C_100K: fetch" "$(fmt "$TOTAL")" "${client_rate}/s" "
 versus_plain_java "100k servers, 0ms, c=$C_100K" $((PORT_BASE + 2)) "$C_100K"
 row "100k servers, 0ms: wrk -t$threads -c$C_100K (the mock's rate)" "${WRK_SECONDS}.000" "${wrk_rate}/s" "" "" ""
 
-printf '%-44s %9s %12s %9s %9s %7s\n' scenario "median s" rate "peak RSS" bound ratio
+printf '%-58s %9s %12s %9s %9s %7s\n' scenario "median s" rate "peak RSS" bound ratio
 printf '%s\n' "${ROWS[@]}"
 cat <<EOF
 
