@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.monitor.mock.Fault;
+import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
+import dev.monitor.mock.MockFleet;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -50,6 +56,12 @@ public class MockServerCommand implements Callable<Integer> {
             description = "Answer 401 to requests without this file's bearer token, as a cluster behind a token does.")
     Path tokenFile;
 
+    @Option(names = "--faults", paramLabel = "FAULT[:N],...",
+            description = "Misbehave like a real cluster: each fault hits N servers (default "
+                    + FaultPlan.DEFAULT_HITS + "), taken in order from 10.58.1.1. Faults: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FaultNames.class)
+    String faults;
+
     private final Vertx vertx;
 
     public MockServerCommand(Vertx vertx) {
@@ -67,7 +79,14 @@ public class MockServerCommand implements Callable<Integer> {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
         }
-        MockCluster cluster = MockCluster.random(servers, Duration.ofMillis(latencyMs), seed);
+        MockFleet fleet = new MockFleet(servers);
+        FaultPlan plan;
+        try {
+            plan = FaultPlan.parse(faults, fleet);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
+        }
+        MockCluster cluster = MockCluster.random(fleet, Duration.ofMillis(latencyMs), seed, plan);
         if (tokenFile != null) {
             cluster.requireAuthorization("Bearer " + token());
         }
@@ -77,6 +96,14 @@ public class MockServerCommand implements Callable<Integer> {
                     .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
         }
         int bound = cluster.start(vertx, options).toCompletionStage().toCompletableFuture().join();
+        for (Fault fault : Fault.values()) {
+            if (plan.has(fault)) {
+                List<String> hits = plan.hits(fault);
+                spec.commandLine().getErr().printf("monitor: fault %s: %s%s%n", fault.token(),
+                        hits.isEmpty() ? "/servers " : hits.size() == 1 ? hits.getFirst() + " "
+                                : hits.getFirst() + " to " + hits.getLast() + " ", fault.effect());
+            }
+        }
         // Scripts wait for this line (on stderr, like every message) to know the port is open.
         spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on %s://%s:%d%n",
                 servers, tlsCert == null ? "http" : "https", host, bound);
@@ -90,6 +117,14 @@ public class MockServerCommand implements Callable<Integer> {
             return Files.readString(tokenFile).strip();
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile + ": cannot read it");
+        }
+    }
+
+    /** The fault names, for --help and shell completion. */
+    static final class FaultNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Fault.values()).map(Fault::token).iterator();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.monitor.fetch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,13 @@ public final class ClusterConnection implements AutoCloseable {
      * Fails with {@link ClusterUnavailableException} when the list cannot be had.
      */
     public Uni<List<String>> serverList() {
-        return withDeadlineAndRetries(api::servers)
-                .onItem().ifNull().failWith(() -> new InvalidAnswerException("empty answer"))
+        return withDeadlineAndRetries(() -> BoundedBody.read(api.servers(), BoundedBody.SERVER_LIST_LIMIT)
+                .map(body -> parse(AnswerParser::serverList, body)))
+                .invoke(entries -> {
+                    if (entries.isEmpty()) {
+                        throw new InvalidAnswerException("the cluster lists no servers");
+                    }
+                })
                 .onFailure().transform(failure -> new ClusterUnavailableException(
                         "cannot list servers at " + endpoint.resolve("/servers") + ": "
                                 + FailureReasons.describe(failure),
@@ -97,9 +103,11 @@ public final class ClusterConnection implements AutoCloseable {
     private Uni<Server> server(String entry, Function<String, String> knownService) {
         if (!IpLiteral.isValid(entry)) {
             return Uni.createFrom().item(
-                    new Server.Unknown(Printable.of(String.valueOf(entry)), null, "not an IP address, not requested"));
+                    new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.of(entry), null,
+                            "not an IP address, not requested"));
         }
-        return withDeadlineAndRetries(() -> api.details(entry))
+        return withDeadlineAndRetries(() -> BoundedBody.read(api.details(entry), BoundedBody.DETAILS_LIMIT)
+                .map(body -> parse(AnswerParser::details, body)))
                 .map(details -> (Server) DetailsReader.read(entry, details))
                 .onFailure().recoverWithItem(failure -> new Server.Unknown(entry, knownService.apply(entry),
                         FailureReasons.describe(failure)));
@@ -136,6 +144,18 @@ public final class ClusterConnection implements AutoCloseable {
                 .onFailure(retryable).retry()
                 .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(0.5)
                 .atMost(settings.retries());
+    }
+
+    private interface Parser<T> {
+        T parse(byte[] body) throws IOException;
+    }
+
+    private static <T> T parse(Parser<T> parser, byte[] body) {
+        try {
+            return parser.parse(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.monitor.fetch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +37,10 @@ final class FailureReasons {
             return "unknown host " + Printable.of(cause.getMessage());
         }
         if (cause instanceof JsonProcessingException json) {
-            return "malformed JSON: " + Printable.of(json.getOriginalMessage());
+            // Jackson goes on to list every token it would have accepted: the first clause says enough.
+            String message = json.getOriginalMessage();
+            int expected = message.indexOf(": expected");
+            return "malformed JSON: " + Printable.of(expected > 0 ? message.substring(0, expected) : message);
         }
         if (cause instanceof InvalidAnswerException invalid) {
             return invalid.getMessage();
@@ -86,7 +90,8 @@ final class FailureReasons {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof ProcessingException || cause.getClass() == RuntimeException.class)
+        while ((cause instanceof ProcessingException || cause instanceof UncheckedIOException
+                || cause.getClass() == RuntimeException.class)
                 && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }

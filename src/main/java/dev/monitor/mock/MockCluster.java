@@ -2,10 +2,14 @@ package dev.monitor.mock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -17,10 +21,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The fake cluster API of {@code ../shared/API.md}, served by one plain Vert.x HTTP server. Dev mode,
- * {@code monitor mock-server} and the tests all run this class, so they all speak the same contract.
+ * {@code monitor mock-server} and the tests all run this class, so they all speak the same contract, and
+ * misbehave the same way when a {@link FaultPlan} asks them to.
  */
 public final class MockCluster {
 
@@ -28,14 +34,22 @@ public final class MockCluster {
     private static final int ARRIVALS_KEPT = 10_000;
     private static final Buffer INVALID_IP = Buffer.buffer("{\"error\": \"Invalid IP\"}");
     private static final Buffer UNAUTHORIZED = Buffer.buffer("{\"error\": \"Unauthorized\"}");
+    /** Entries a hostile or broken {@code /servers} lists besides its servers: none may ever be requested. */
+    static final List<String> NOT_ADDRESSES = List.of("../admin", "10.58.1.1/../../admin", "localhost",
+            "10.58.1.999", "http://127.0.0.1:1/x", "", "\u001b[2J10.0.0.1");
+    private static final int HUGE_DETAIL_BYTES = 1 << 20;
+    private static final long HUGE_LIST_BYTES = (64L << 20) + (1 << 20);
 
     private final MockFleet fleet;
     private final Duration latency;
     private final IntSupplier percentages;
+    private final FaultPlan faults;
     private final byte[] serverList;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> strayPaths = new ConcurrentLinkedQueue<>();
     private final Deque<Long> arrivals = new ConcurrentLinkedDeque<>();
     private volatile String requiredAuthorization;
     private Vertx vertx;
@@ -49,23 +63,47 @@ public final class MockCluster {
      * @param seed    makes the random figures reproducible; null draws them freshly
      */
     public static MockCluster random(int servers, Duration latency, Long seed) {
+        return random(new MockFleet(servers), latency, seed, FaultPlan.none());
+    }
+
+    /** The reference behaviour of a fleet, with the faults of the plan injected. */
+    public static MockCluster random(MockFleet fleet, Duration latency, Long seed, FaultPlan faults) {
         if (seed == null) {
-            return new MockCluster(servers, latency, () -> ThreadLocalRandom.current().nextInt(101));
+            return new MockCluster(fleet, latency, () -> ThreadLocalRandom.current().nextInt(101), faults);
         }
         Random random = new Random(seed);
-        return new MockCluster(servers, latency, () -> random.nextInt(101));
+        return new MockCluster(fleet, latency, () -> random.nextInt(101), faults);
     }
 
     /** @param percentages where each cpu and memory figure comes from; tests pin them to make verdicts certain */
     public MockCluster(int servers, Duration latency, IntSupplier percentages) {
-        this.fleet = new MockFleet(servers);
+        this(new MockFleet(servers), latency, percentages, FaultPlan.none());
+    }
+
+    public MockCluster(MockFleet fleet, Duration latency, IntSupplier percentages, FaultPlan faults) {
+        this.fleet = fleet;
         this.latency = latency;
         this.percentages = percentages;
+        this.faults = faults;
         // The list never changes: encode it once, in the reference mock's json.dumps layout.
-        this.serverList = fleet.addresses().stream()
-                .map(ip -> '"' + ip + '"')
+        this.serverList = listedEntries().stream()
+                .map(MockCluster::jsonString)
                 .collect(Collectors.joining(", ", "[", "]"))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> listedEntries() {
+        if (faults.has(Fault.EMPTY)) {
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>(fleet.addresses());
+        if (faults.has(Fault.DUPLICATE)) {
+            entries.addAll(fleet.addresses().subList(0, Math.min(FaultPlan.DEFAULT_HITS, fleet.addresses().size())));
+        }
+        if (faults.has(Fault.TRAVERSAL)) {
+            entries.addAll(NOT_ADDRESSES);
+        }
+        return entries;
     }
 
     /** Starts listening on the port (0 picks a free one); completes with the port actually bound. */
@@ -78,6 +116,10 @@ public final class MockCluster {
         this.vertx = vertx;
         // Keep-alive connections stay open as long as the client wants them.
         options.setIdleTimeout(0);
+        if (faults.has(Fault.RESET)) {
+            // Closing with a zero linger time sends a TCP reset, as a crashing server or a firewall does.
+            options.setSoLinger(0);
+        }
         return vertx.createHttpServer(options)
                 .requestHandler(this::handle)
                 .listen()
@@ -95,9 +137,24 @@ public final class MockCluster {
         return fleet;
     }
 
+    public FaultPlan faults() {
+        return faults;
+    }
+
     /** The most requests that were being answered at one time since start: proves a client overlaps them. */
     public int maxInFlight() {
         return maxInFlight.get();
+    }
+
+    /** Requests answered since start. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** Requests for one path ({@code /servers}, {@code /10.58.1.1}) since start: proves retries, or their absence. */
+    public int requestCount(String path) {
+        AtomicInteger count = requestsByPath.get(path);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -108,11 +165,6 @@ public final class MockCluster {
         return List.copyOf(arrivals);
     }
 
-    /** Requests answered since start. */
-    public int requestCount() {
-        return requests.get();
-    }
-
     /**
      * From now on, answers 401 to any request without exactly this {@code Authorization} header, as a cluster
      * API behind a token does; null accepts every request again.
@@ -120,6 +172,11 @@ public final class MockCluster {
     public MockCluster requireAuthorization(String authorization) {
         this.requiredAuthorization = authorization;
         return this;
+    }
+
+    /** Paths requested that are neither {@code /servers} nor a server of the fleet, in arrival order. */
+    public List<String> strayPaths() {
+        return List.copyOf(strayPaths);
     }
 
     private void handle(HttpServerRequest request) {
@@ -133,6 +190,7 @@ public final class MockCluster {
         if (arrivals.size() > ARRIVALS_KEPT) {
             arrivals.pollFirst();
         }
+        requestsByPath.computeIfAbsent(request.path(), path -> new AtomicInteger()).incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         if (latency.isZero()) {
             answer(request);
@@ -145,16 +203,125 @@ public final class MockCluster {
         inFlight.decrementAndGet();
         String path = request.path();
         if ("/servers".equals(path)) {
-            reply(request, 200, Buffer.buffer(serverList));
+            answerList(request);
             return;
         }
-        String service = fleet.serviceAt(path.substring(1));
+        String address = path.substring(1);
+        String service = fleet.serviceAt(address);
         if (service == null) {
+            strayPaths.add(path);
             reply(request, 400, INVALID_IP);
             return;
         }
-        reply(request, 200, Buffer.buffer("{\"cpu\": \"" + percentages.getAsInt() + "%\", \"memory\": \""
-                + percentages.getAsInt() + "%\", \"service\": \"" + service + "\"}"));
+        Fault fault = faults.at(address);
+        if (fault == null) {
+            reply(request, 200, details(percentages.getAsInt() + "%", percentages.getAsInt() + "%", service, ""));
+            return;
+        }
+        answerWith(fault, request, address, service);
+    }
+
+    private void answerList(HttpServerRequest request) {
+        if (faults.has(Fault.SERVERS_HANG)) {
+            return;
+        }
+        if (faults.has(Fault.SERVERS_500)) {
+            reply(request, 500, Buffer.buffer("{\"error\": \"Internal Server Error\"}"));
+        } else if (faults.has(Fault.SERVERS_GARBAGE)) {
+            reply(request, 200, Buffer.buffer("<html><body>502 Bad Gateway</body></html>"));
+        } else if (faults.has(Fault.SERVERS_HUGE)) {
+            Buffer entries = Buffer.buffer("\"10.58.1.1\", ".repeat(5000));
+            stream(request.response(), Buffer.buffer("["), entries, HUGE_LIST_BYTES / entries.length() + 1,
+                    Buffer.buffer("\"10.58.1.1\"]"));
+        } else {
+            reply(request, 200, Buffer.buffer(serverList));
+        }
+    }
+
+    private void answerWith(Fault fault, HttpServerRequest request, String address, String service) {
+        String cpu = percentages.getAsInt() + "%";
+        String memory = percentages.getAsInt() + "%";
+        switch (fault) {
+            case HTTP_500 -> reply(request, 500, Buffer.buffer("{\"error\": \"Internal Server Error\"}"));
+            case HTTP_404 -> reply(request, 404, Buffer.buffer("{\"error\": \"Not Found\"}"));
+            case TIMEOUT -> {
+                // Never answer: the connection stays open until the client gives up.
+            }
+            case TRICKLE -> trickle(request.response(), details(cpu, memory, service, "").getBytes(), 0);
+            case RESET -> request.connection().close();
+            case GARBAGE -> reply(request, 200, Buffer.buffer("<html><body>502 Bad Gateway</body></html>"));
+            case MISSING -> reply(request, 200, Buffer.buffer(
+                    "{\"cpu\": \"" + cpu + "\", \"service\": \"" + service + "\"}"));
+            case BAD_VALUE -> {
+                String bad = List.of("abc%", "250%", "-5%").get(faults.indexAmongHits(fault, address) % 3);
+                reply(request, 200, details(bad, memory, service, ""));
+            }
+            case ESCAPE -> reply(request, 200, details(cpu, memory, "\u001b]0;owned\u0007\u001b[2J" + service, ""));
+            case HUGE -> reply(request, 200, details(cpu, memory, service, "x".repeat(HUGE_DETAIL_BYTES)));
+            default -> throw new IllegalStateException(fault + " is a fault of the server list");
+        }
+    }
+
+    private static Buffer details(String cpu, String memory, String service, String padding) {
+        return Buffer.buffer("{\"cpu\": " + jsonString(cpu) + ", \"memory\": " + jsonString(memory)
+                + ", \"service\": " + jsonString(service)
+                + (padding.isEmpty() ? "" : ", \"padding\": " + jsonString(padding)) + "}");
+    }
+
+    /** One byte a second: never idle long enough for an idle timeout, always too slow for a deadline. */
+    private void trickle(HttpServerResponse response, byte[] body, int sent) {
+        if (response.closed()) {
+            return;
+        }
+        if (sent == 0) {
+            response.setChunked(true).putHeader("Content-Type", JSON).setStatusCode(200);
+        }
+        if (sent == body.length) {
+            response.end();
+            return;
+        }
+        response.write(Buffer.buffer(new byte[] { body[sent] }));
+        vertx.setTimer(1000, id -> trickle(response, body, sent + 1));
+    }
+
+    /** head, then chunk as often as asked, then tail, at the pace the client reads; stops if it hangs up. */
+    private static void stream(HttpServerResponse response, Buffer head, Buffer chunk, long times, Buffer tail) {
+        response.setChunked(true).putHeader("Content-Type", JSON).setStatusCode(200);
+        response.write(head);
+        pump(response, chunk, new long[] { times }, tail);
+    }
+
+    private static void pump(HttpServerResponse response, Buffer chunk, long[] remaining, Buffer tail) {
+        while (remaining[0] > 0 && !response.writeQueueFull()) {
+            if (response.closed()) {
+                return;
+            }
+            response.write(chunk);
+            remaining[0]--;
+        }
+        if (remaining[0] > 0) {
+            response.drainHandler(drained -> pump(response, chunk, remaining, tail));
+        } else if (!response.closed()) {
+            response.end(tail);
+        }
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 
     private static void reply(HttpServerRequest request, int status, Buffer body) {

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
+import dev.monitor.mock.MockFleet;
 import io.vertx.core.Vertx;
 
 /**
@@ -22,6 +24,18 @@ public class MockClusterExtension implements BeforeAllCallback, AfterAllCallback
     /** A fleet whose every figure is the given percentage, so that each test knows its verdict. */
     public MockClusterExtension(int servers, int percentage) {
         this(new MockCluster(servers, Duration.ZERO, () -> percentage));
+    }
+
+    /**
+     * The same fleet, misbehaving as {@code monitor mock-server --faults} would: {@code "500,timeout:10"}.
+     * Which servers each fault hits is in {@code cluster().faults()}.
+     */
+    public MockClusterExtension(int servers, int percentage, String faults) {
+        this(faultyCluster(new MockFleet(servers), percentage, faults));
+    }
+
+    private static MockCluster faultyCluster(MockFleet fleet, int percentage, String faults) {
+        return new MockCluster(fleet, Duration.ZERO, () -> percentage, FaultPlan.parse(faults, fleet));
     }
 
     public MockClusterExtension(MockCluster cluster) {

@@ -1,0 +1,144 @@
+package dev.monitor.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.monitor.mock.Fault;
+import dev.monitor.mock.FaultPlan;
+import dev.monitor.mock.MockCluster;
+import dev.monitor.mock.MockFleet;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+
+/**
+ * Every fault of the cluster API, met over a real socket by the real client: a bad server becomes one
+ * UNKNOWN server with its reason, never a failed run; a bad server list becomes one clear reason.
+ */
+@QuarkusTest
+class ClusterConnectionFaultsTest {
+
+    private static final FetchSettings SETTINGS = new FetchSettings(16, Duration.ofSeconds(2), 1);
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(60, 50,
+            "500,404,timeout,trickle,reset,garbage,missing,badvalue,escape,huge,traversal,duplicate");
+
+    @Inject
+    ClusterFetcher fetcher;
+
+    @Inject
+    Vertx vertx;
+
+    private Snapshot fetch(Function<String, String> knownService) {
+        try (ClusterConnection connection = fetcher.connect(URI.create(mock.url()), SETTINGS)) {
+            return connection.snapshot(knownService).await().atMost(Duration.ofMinutes(1));
+        }
+    }
+
+    private static Map<String, Server> byIp(Snapshot snapshot) {
+        return snapshot.servers().stream().collect(Collectors.toMap(Server::ip, s -> s));
+    }
+
+    private static String reason(Map<String, Server> servers, String ip) {
+        assertThat(servers.get(ip)).as(ip).isInstanceOf(Server.Unknown.class);
+        return ((Server.Unknown) servers.get(ip)).reason();
+    }
+
+    @Test
+    void eachFaultOfAServerBecomesAnUnknownServerWithItsReason() {
+        FaultPlan faults = mock.cluster().faults();
+        Map<String, Server> servers = byIp(fetch(ip -> null));
+
+        assertThat(faults.hits(Fault.HTTP_500)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("HTTP 500"));
+        assertThat(faults.hits(Fault.HTTP_404)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("HTTP 404"));
+        assertThat(faults.hits(Fault.TIMEOUT)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("timed out after 2s"));
+        assertThat(faults.hits(Fault.TRICKLE)).as("the deadline is total, not idle")
+                .allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("timed out after 2s"));
+        assertThat(faults.hits(Fault.RESET)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("connection reset"));
+        assertThat(faults.hits(Fault.GARBAGE)).allSatisfy(ip -> assertThat(reason(servers, ip))
+                .isEqualTo("malformed JSON: Unexpected character ('<' (code 60))"));
+        assertThat(faults.hits(Fault.MISSING)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("missing field memory"));
+        assertThat(faults.hits(Fault.BAD_VALUE).stream().map(ip -> reason(servers, ip))).containsExactly(
+                "cpu \"abc%\" is not a percentage", "cpu 250% is outside 0-100", "cpu \"-5%\" is not a percentage");
+        assertThat(faults.hits(Fault.HUGE)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("answer larger than 64 KiB"));
+        assertThat(faults.hits(Fault.ESCAPE)).allSatisfy(ip -> assertThat(servers.get(ip).service())
+                .isEqualTo("]0;owned[2J" + MockFleet.serviceOf(ip)));
+        assertThat(servers.values().stream().filter(Server.Measured.class::isInstance))
+                .as("every server no fault hits, and the escape ones").hasSize(60 - 10 * FaultPlan.DEFAULT_HITS + faults.hits(Fault.ESCAPE).size());
+    }
+
+    @Test
+    void entriesThatAreNotAddressesAreReportedAndNeverRequested() {
+        Map<String, Server> servers = byIp(fetch(ip -> null));
+
+        assertThat(reason(servers, "../admin")).isEqualTo("not an IP address, not requested");
+        assertThat(reason(servers, "10.58.1.1/../../admin")).isEqualTo("not an IP address, not requested");
+        assertThat(reason(servers, "localhost")).isEqualTo("not an IP address, not requested");
+        assertThat(reason(servers, "\"\"")).isEqualTo("not an IP address, not requested");
+        assertThat(servers).containsKey("[2J10.0.0.1");
+        assertThat(mock.cluster().strayPaths()).as("paths outside the contract requested").isEmpty();
+    }
+
+    @Test
+    void serverErrorsAndTimeoutsAreRetriedButClientErrorsAndDuplicatesAreNot() {
+        MockCluster cluster = mock.cluster();
+        FaultPlan faults = cluster.faults();
+        int before500 = cluster.requestCount("/" + faults.hits(Fault.HTTP_500).getLast());
+        int before404 = cluster.requestCount("/" + faults.hits(Fault.HTTP_404).getFirst());
+        int beforeGarbage = cluster.requestCount("/" + faults.hits(Fault.GARBAGE).getFirst());
+
+        Snapshot snapshot = fetch(ip -> null);
+
+        assertThat(cluster.requestCount("/" + faults.hits(Fault.HTTP_500).getLast()) - before500)
+                .as("listed twice, tried once plus one retry").isEqualTo(2);
+        assertThat(cluster.requestCount("/" + faults.hits(Fault.HTTP_404).getFirst()) - before404).isEqualTo(1);
+        assertThat(cluster.requestCount("/" + faults.hits(Fault.GARBAGE).getFirst()) - beforeGarbage).isEqualTo(1);
+        assertThat(snapshot.servers().stream().map(Server::ip)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailedServerKeepsTheServiceItHadBefore() {
+        String hung = mock.cluster().faults().hits(Fault.TIMEOUT).getFirst();
+
+        Map<String, Server> servers = byIp(fetch(ip -> ip.equals(hung) ? "AuthService" : null));
+
+        assertThat(servers.get(hung)).isEqualTo(new Server.Unknown(hung, "AuthService", "timed out after 2s"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "empty           | the cluster lists no servers",
+            "servers-500     | HTTP 500",
+            "servers-hang    | timed out after 2s",
+            "servers-garbage | malformed JSON: Unexpected character ('<' (code 60))",
+            "servers-huge    | answer larger than 64 MiB" })
+    void anUnusableServerListIsOneClearReason(String fault, String reason) {
+        MockFleet fleet = new MockFleet(10);
+        MockCluster cluster = new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.parse(fault, fleet));
+        int port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        try (ClusterConnection connection = fetcher.connect(endpoint, SETTINGS)) {
+            assertThatThrownBy(() -> connection.serverList().await().atMost(Duration.ofMinutes(1)))
+                    .isInstanceOf(ClusterUnavailableException.class)
+                    .hasMessage("cannot list servers at " + endpoint + "/servers: " + reason);
+        } finally {
+            cluster.stop().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
