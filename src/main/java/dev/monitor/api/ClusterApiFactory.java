@@ -18,12 +18,13 @@ public class ClusterApiFactory {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                // One kept-alive connection per concurrent request: a smaller pool would queue the fan-out.
+                // One connection per concurrent request: a smaller pool would queue the fan-out.
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
-                // Forward proxies (tinyproxy among them) may close the connection after each plain-HTTP answer,
-                // and a reused one then fails; a CONNECT tunnel for https:// stays open.
-                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED,
-                        access.proxy().isNone() || "https".equals(endpoint.getScheme()))
+                // No keep-alive: the client closes the connection of a streamed (Multi) answer once it is read,
+                // after handing it back to the pool, so a reused connection would fail a request in flight
+                // ("Connection was closed"). A connection per request is the price of capped bodies; forward
+                // proxies (tinyproxy among them) may close plain-HTTP connections after each answer anyway.
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false)
                 // A redirect is reported, never followed: following one could carry the secret elsewhere.
                 .followRedirects(false);
         if ("https".equals(endpoint.getScheme())) {

@@ -121,17 +121,28 @@ public class MonitorCommand implements Callable<Integer> {
         }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
-            Reading reading;
-            try {
-                reading = reader.read(request, diagnostics);
-            } catch (ClusterUnavailableException e) {
-                Verdict unreachable = thresholdOptions.unreachableState();
-                err.println("monitor: " + unreachable + ": " + e.getMessage());
-                err.flush();
-                printer.unavailable(new Unavailable(endpoint, thresholds, e.getMessage()));
-                return unreachable.exitCode();
+            Report report;
+            try (Interruption interruption = Interruption.ofCurrentThread()) {
+                try {
+                    Reading reading = reader.read(request, diagnostics);
+                    report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
+                } catch (ClusterUnavailableException e) {
+                    Verdict unreachable = thresholdOptions.unreachableState();
+                    err.println("monitor: " + unreachable + ": " + e.getMessage());
+                    err.flush();
+                    printer.unavailable(new Unavailable(endpoint, thresholds, e.getMessage()));
+                    return unreachable.exitCode();
+                } catch (RuntimeException e) {
+                    if (!interruption.signalled()) {
+                        throw e;
+                    }
+                    report = null;
+                }
+                if (interruption.signalled()) {
+                    diagnostics.error("interrupted");
+                    return Interruption.EXIT_CODE;
+                }
             }
-            Report report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
             printer.print(report, sections);
             verdict = report.verdict();
             if (verdict != Verdict.OK) {

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One run's conversation with a cluster API: its client, its kept-alive connections and its limits.
+ * One run's conversation with a cluster API: its client, its connections and its limits.
  * Nothing here blocks; the command waits once, on the result.
  */
 public final class ClusterConnection implements AutoCloseable {

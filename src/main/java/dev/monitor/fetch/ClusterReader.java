@@ -1,6 +1,7 @@
 package dev.monitor.fetch;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -80,6 +81,9 @@ public class ClusterReader {
         try {
             repository.write(request.snapshotFile(), snapshot);
             diagnostics.verbose("saved the snapshot to " + request.snapshotFile());
+        } catch (ClosedByInterruptException e) {
+            // Ctrl-C during the write: the file was never renamed into place, so the old snapshot stands.
+            diagnostics.verbose("interrupted while saving; " + request.snapshotFile() + " unchanged");
         } catch (IOException e) {
             diagnostics.warning("could not save the snapshot to " + request.snapshotFile() + ": " + e);
         }

@@ -1,0 +1,221 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.mock.Fault;
+import dev.monitor.mock.FaultPlan;
+import dev.monitor.mock.MockFleet;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Snapshot;
+import dev.monitor.snapshot.SnapshotRepository;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * The command against a cluster API that misbehaves in every way ../shared/API.md lists, over real sockets
+ * to the project's mock in its fault-injecting mode: what the user sees, the exit code, and what the
+ * snapshot keeps. Every well-behaved figure is 50%, so verdicts are certain.
+ */
+@QuarkusMainTest
+class FailureHandlingTest {
+
+    @RegisterExtension
+    static MockClusterExtension faulty = new MockClusterExtension(150, 50,
+            "500,404,timeout,trickle,reset,garbage,missing,badvalue,escape,huge,traversal,duplicate");
+
+    @RegisterExtension
+    static MockClusterExtension large = new MockClusterExtension(1000, 50, "timeout:10");
+
+    @RegisterExtension
+    static MockClusterExtension empty = new MockClusterExtension(150, 50, "empty");
+
+    @RegisterExtension
+    static MockClusterExtension listFails = new MockClusterExtension(150, 50, "servers-500");
+
+    @RegisterExtension
+    static MockClusterExtension listHangs = new MockClusterExtension(150, 50, "servers-hang");
+
+    @RegisterExtension
+    static MockClusterExtension listHuge = new MockClusterExtension(150, 50, "servers-huge");
+
+    @TempDir
+    Path temp;
+
+    private final SnapshotRepository repository = new SnapshotRepository(Optional.empty());
+
+    private Path snapshotFile() {
+        return temp.resolve("snapshot.json");
+    }
+
+    private LaunchResult run(QuarkusMainLauncher launcher, MockClusterExtension mock, String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
+                snapshotFile().toString(), "--retries", "1"));
+        all.addAll(Arrays.asList(args));
+        if (!all.contains("--timeout")) {
+            // Long enough for a busy machine to answer every well-behaved server in time.
+            all.addAll(List.of("--timeout", "3s"));
+        }
+        return launcher.launch(all.toArray(String[]::new));
+    }
+
+    /** The row of one server in --printservers: IP, SERVICE, STATUS, CPU, MEMORY, REASON. */
+    private static String row(LaunchResult result, String ip) {
+        return result.getOutputStream().stream().filter(line -> line.trim().startsWith(ip + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + ip + " in\n" + result.getOutput()));
+    }
+
+    @Test
+    void everyFaultOfAServerIsShownUnknownWithItsReasonAndTheRunIsAWarning(QuarkusMainLauncher launcher) {
+        FaultPlan faults = faulty.cluster().faults();
+
+        // The escape servers name services of their own, with one server each.
+        LaunchResult result = run(launcher, faulty, "--printservers", "--avg", "--min-healthy", "1");
+
+        assertThat(result.exitCode()).as("partial data, no service below the minimum").isEqualTo(1);
+        Map<Fault, String> reasons = Map.of(
+                Fault.HTTP_500, "HTTP 500", Fault.HTTP_404, "HTTP 404", Fault.TIMEOUT, "timed out after 3s",
+                Fault.TRICKLE, "timed out after 3s", Fault.RESET, "connection reset",
+                Fault.GARBAGE, "malformed JSON", Fault.MISSING, "missing field memory",
+                Fault.BAD_VALUE, "cpu ", Fault.HUGE, "answer larger than 64 KiB");
+        reasons.forEach((fault, reason) -> assertThat(faults.hits(fault)).allSatisfy(ip -> assertThat(row(result, ip))
+                .as(fault.token()).contains("UNKNOWN").contains("(unknown service)").contains(reason)));
+        assertThat(row(result, faults.hits(Fault.BAD_VALUE).get(1))).contains("cpu 250% is outside 0-100");
+        assertThat(row(result, "../admin")).contains("not an IP address, not requested");
+        assertThat(faulty.cluster().strayPaths()).isEmpty();
+        assertThat(result.getOutput()).as("no terminal control character reaches stdout")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(result.getErrorOutput()).contains("monitor: WARNING: ")
+                .contains((10 * FaultPlan.DEFAULT_HITS - faults.hits(Fault.ESCAPE).size() + 7) + " of ")
+                .contains("servers UNKNOWN").doesNotContain("\tat ").doesNotContain("ERROR");
+    }
+
+    @Test
+    void theSnapshotKeepsEveryUnknownServerWithItsReason(QuarkusMainLauncher launcher) {
+        FaultPlan faults = faulty.cluster().faults();
+
+        run(launcher, faulty, "--printservers");
+
+        Map<String, Server> saved = repository.read(snapshotFile()).orElseThrow().servers().stream()
+                .collect(Collectors.toMap(Server::ip, server -> server));
+        assertThat(saved.get(faults.hits(Fault.HTTP_500).getFirst()))
+                .isEqualTo(new Server.Unknown(faults.hits(Fault.HTTP_500).getFirst(), null, "HTTP 500"));
+        assertThat(saved.get(faults.hits(Fault.TRICKLE).getFirst()))
+                .isEqualTo(new Server.Unknown(faults.hits(Fault.TRICKLE).getFirst(), null, "timed out after 3s"));
+        assertThat(saved.get("../admin")).isInstanceOf(Server.Unknown.class);
+        String escaped = faults.hits(Fault.ESCAPE).getFirst();
+        assertThat(saved.get(escaped).service()).isEqualTo("]0;owned[2J" + MockFleet.serviceOf(escaped));
+        assertThat(saved).hasSize(150 + 7);
+    }
+
+    @Test
+    void aServerThatFailsKeepsTheServiceItHadInTheLastSnapshot(QuarkusMainLauncher launcher) throws IOException {
+        String failing = faulty.cluster().faults().hits(Fault.HTTP_500).getFirst();
+        URI endpoint = URI.create("http://localhost:" + faulty.port());
+        repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofHours(1)),
+                List.of(new Server.Measured(failing, "AuthService", 10, 10))));
+
+        LaunchResult result = run(launcher, faulty, "--printservers");
+
+        assertThat(row(result, failing)).contains("AuthService").contains("UNKNOWN").contains("HTTP 500");
+        assertThat(repository.read(snapshotFile()).orElseThrow().servers())
+                .contains(new Server.Unknown(failing, "AuthService", "HTTP 500"));
+    }
+
+    @Test
+    void tenHungServersAmongAThousandCostOneServersBudgetNotTen(QuarkusMainLauncher launcher) {
+        Duration timeout = Duration.ofSeconds(2);
+        int retries = 2;
+        Duration budget = timeout.multipliedBy(retries + 1);
+
+        long start = System.nanoTime();
+        LaunchResult result = launcher.launch("--port", String.valueOf(large.port()), "--snapshot",
+                snapshotFile().toString(), "--timeout", "2s", "--retries", String.valueOf(retries), "--printservers");
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput().lines().filter(line -> line.contains("timed out after 2s"))).hasSize(10);
+        assertThat(result.getErrorOutput()).contains("10 of 1000 servers UNKNOWN");
+        // Hung servers wait in parallel: one budget (plus backoffs and the rest of the run), far from ten.
+        assertThat(elapsed).as("elapsed, for a budget of %s per server", budget)
+                .isLessThan(budget.multipliedBy(3));
+        assertThat(large.cluster().requestCount("/" + large.cluster().faults().hits(Fault.TIMEOUT).getFirst()))
+                .as("attempts of one hung server").isEqualTo(retries + 1);
+    }
+
+    @Test
+    void anEmptyServerListIsUnknownWithOneClearLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, empty, "--printservers");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput().strip()).isEqualTo("monitor: UNKNOWN: cannot list servers at http://localhost:"
+                + empty.port() + "/servers: the cluster lists no servers");
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(Files.exists(snapshotFile())).as("nothing to save").isFalse();
+    }
+
+    @Test
+    void aServerListThatCannotBeHadIsUnknownWithItsReason(QuarkusMainLauncher launcher) {
+        int listRequests = listFails.cluster().requestCount("/servers");
+        Map<MockClusterExtension, String> reasons = Map.of(listFails, "HTTP 500", listHangs, "timed out after 3s",
+                listHuge, "answer larger than 64 MiB");
+        reasons.forEach((mock, reason) -> {
+            // 64 MiB takes a while to arrive on a busy machine: the cap, not the deadline, must stop it.
+            LaunchResult result = run(launcher, mock, "--timeout", mock == listHuge ? "2m" : "3s");
+
+            assertThat(result.exitCode()).as(reason).isEqualTo(3);
+            assertThat(result.getErrorOutput()).as(reason).contains("monitor: UNKNOWN: cannot list servers")
+                    .contains(reason).doesNotContain("\tat ");
+        });
+        assertThat(listFails.cluster().requestCount("/servers") - listRequests).as("a 5xx is tried again")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void whenTheListFailsARecentSnapshotIsShownStaleWithItsAge(QuarkusMainLauncher launcher) throws IOException {
+        URI endpoint = URI.create("http://localhost:" + listFails.port());
+        Snapshot old = new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(5)),
+                List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10),
+                        new Server.Measured("10.58.1.2", "AuthService", 10, 10)));
+        repository.write(snapshotFile(), old);
+
+        LaunchResult result = run(launcher, listFails, "--printservers");
+
+        assertThat(result.exitCode()).as("stale data, no service below the minimum").isEqualTo(1);
+        assertThat(result.getOutput()).contains("10.58.1.2").containsPattern("Stale data, 5m\\d*s? old")
+                .contains("HTTP 500");
+        assertThat(result.getErrorOutput()).contains("monitor: WARNING: ").contains("stale data, 5m");
+        assertThat(repository.read(snapshotFile())).as("the last good snapshot is kept").contains(old);
+    }
+
+    @Test
+    void aSnapshotOlderThanMaxStaleIsNotShown(QuarkusMainLauncher launcher) throws IOException {
+        URI endpoint = URI.create("http://localhost:" + listFails.port());
+        repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(30)),
+                List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10))));
+
+        LaunchResult result = run(launcher, listFails, "--printservers");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(result.getErrorOutput()).contains("UNKNOWN").contains("HTTP 500");
+    }
+}
