@@ -9,15 +9,18 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SnapshotRepository {
+
+    private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path cacheDirectory;
     private final SnapshotCodec codec = new SnapshotCodec();
@@ -63,11 +68,15 @@ public class SnapshotRepository {
      * @throws UnreadableSnapshotException when the file exists but cannot be used
      */
     public Optional<Snapshot> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        // A symbolic link planted at the path is not followed: its target could be any file of the user's.
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(codec.read(in));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new UnreadableSnapshotException("a symbolic link, not followed");
+            }
             throw new UnreadableSnapshotException(e.getMessage().lines().findFirst().orElse("unreadable"));
         }
     }
@@ -76,10 +85,18 @@ public class SnapshotRepository {
      * Replaces the file with the snapshot: written to a private temporary file beside it, flushed to disk,
      * then renamed over it, so that readers and a crash only ever see the old file or the new one.
      * The rename replaces a symbolic link planted at the path instead of writing through it.
+     *
+     * <p>
+     * Concurrent runs need no lock: each writes a whole snapshot to its own temporary file, and rename is
+     * atomic within a directory, so the file is always one run's complete snapshot, the last one renamed.
+     * A lock would only decide which of two equally fresh snapshots survives.
      */
     public void write(Path file, Snapshot snapshot) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
+        if (!Files.isDirectory(directory)) {
+            // The cache holds what the cluster looks like: for its owner's eyes only.
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+        }
         Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
