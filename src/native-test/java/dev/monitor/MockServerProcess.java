@@ -44,8 +44,13 @@ public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        start(0);
+    }
+
+    /** Starts the mock on the port (0 for any free one) and waits until it listens. */
+    public void start(int requestedPort) throws IOException {
         List<String> command = new ArrayList<>(artifactCommand());
-        command.addAll(List.of("mock-server", "--host", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of("mock-server", "--host", "127.0.0.1", "--port", String.valueOf(requestedPort)));
         command.addAll(options);
         process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
@@ -61,6 +66,11 @@ public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
+        stop();
+    }
+
+    /** Stops the mock, as a cluster API that goes away; {@link #start(int)} with {@link #port()} brings it back. */
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -58,6 +58,11 @@ public class ServiceWatch {
                     Report report = analyzer.analyze(new Snapshot(request.endpoint(), now, servers), thresholds,
                             now, null);
                     screen.show(new LiveView.Tick(now, output.ordered(report)));
+                    if (servers.stream().allMatch(Server.Unknown.class::isInstance)) {
+                        diagnostics.warning("no server of " + target.service() + " answered ("
+                                + ((Server.Unknown) servers.getFirst()).reason() + "); trying again in "
+                                + target.interval().toSeconds() + "s");
+                    }
                 } catch (UnknownServiceException e) {
                     if (first) {
                         diagnostics.error(e.getMessage());

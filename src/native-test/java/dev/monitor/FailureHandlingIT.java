@@ -1,0 +1,133 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.monitor.snapshot.Snapshot;
+import dev.monitor.snapshot.SnapshotRepository;
+
+/**
+ * The packaged artifact in its own process, against {@code monitor mock-server} in another, meeting what
+ * only real processes meet: closed pipes, signals, a second run at the same time, an API that goes away.
+ */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+class FailureHandlingIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @RegisterExtension
+    static MockServerProcess large = new MockServerProcess("--servers", "2000");
+
+    @RegisterExtension
+    static MockServerProcess hanging = new MockServerProcess("--faults", "timeout");
+
+    @RegisterExtension
+    static MockServerProcess restartable = new MockServerProcess("--servers", "150");
+
+    @TempDir
+    Path temp;
+
+    private final SnapshotRepository repository = new SnapshotRepository(Optional.empty());
+
+    private Path snapshotFile() {
+        return temp.resolve("snapshot.json");
+    }
+
+    @Test
+    void printServersIntoAPipeClosedEarlyEndsQuietly() throws Exception {
+        MonitorProcess monitor = MonitorProcess.startForPipe(List.of("--port", String.valueOf(large.port()),
+                "--printservers", "--snapshot", snapshotFile().toString()));
+        // As `monitor --printservers | head -3`: read three lines, then hang up while it still writes.
+        BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(monitor.process().getInputStream(), StandardCharsets.UTF_8));
+        for (int i = 0; i < 3; i++) {
+            assertThat(stdout.readLine()).isNotNull();
+        }
+        stdout.close();
+
+        int exit = monitor.exitCode(PATIENCE);
+
+        assertThat(exit).as("the verdict's code, whatever became of stdout").isBetween(0, 2);
+        assertThat(monitor.err()).doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContainIgnoringCase("broken pipe").doesNotContainIgnoringCase("closed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "TERM", "INT" })
+    void aSignalDuringAFetchExits130AndLeavesTheLastGoodSnapshot(String signal) throws Exception {
+        List<String> base = List.of("--port", String.valueOf(hanging.port()), "--snapshot",
+                snapshotFile().toString(), "--printservers");
+        MonitorProcess first = MonitorProcess.start(concat(base, "--timeout", "3s", "--retries", "0"));
+        assertThat(first.exitCode(PATIENCE)).as("three servers never answer: " + first.err()).isEqualTo(1);
+        byte[] good = Files.readAllBytes(snapshotFile());
+
+        MonitorProcess interrupted = MonitorProcess.start(concat(base, "--refresh", "--timeout", "10m", "--verbose"));
+        assertThat(interrupted.awaitErr(0, line -> line.contains("fetching"), PATIENCE)).isTrue();
+        interrupted.signal(signal);
+
+        assertThat(interrupted.exitCode(PATIENCE)).isEqualTo(130);
+        assertThat(interrupted.err()).contains("monitor: interrupted").doesNotContain("\tat ");
+        assertThat(interrupted.out()).isEmpty();
+        assertThat(Files.readAllBytes(snapshotFile())).as("the snapshot, byte for byte").isEqualTo(good);
+    }
+
+    @Test
+    void twoRunsAtOnceAgainstTheSameSnapshotLeaveAWholeOne() throws Exception {
+        List<String> args = List.of("--port", String.valueOf(large.port()), "--snapshot", snapshotFile().toString(),
+                "--refresh", "--avg");
+        for (int round = 0; round < 3; round++) {
+            MonitorProcess one = MonitorProcess.start(args);
+            MonitorProcess two = MonitorProcess.start(args);
+
+            assertThat(one.exitCode(PATIENCE)).as(one.err()).isBetween(0, 2);
+            assertThat(two.exitCode(PATIENCE)).as(two.err()).isBetween(0, 2);
+            assertThat(one.err() + two.err()).doesNotContain("unreadable").doesNotContain("could not save");
+            Snapshot snapshot = repository.read(snapshotFile()).orElseThrow();
+            assertThat(snapshot.servers()).hasSize(2000);
+        }
+        try (var files = Files.list(temp)) {
+            assertThat(files).as("no temporary file left behind").containsExactly(snapshotFile());
+        }
+    }
+
+    @Test
+    void serviceWatchSurvivesTheApiGoingAwayAndComingBack() throws Exception {
+        int port = restartable.port();
+        MonitorProcess watch = MonitorProcess.start(List.of("--port", String.valueOf(port), "--service",
+                "AuthService", "1", "--timeout", "1s", "--retries", "0", "--snapshot", snapshotFile().toString()));
+        assertThat(watch.awaitOut(0, line -> line.startsWith("AuthService at "), PATIENCE)).as(watch.err()).isTrue();
+
+        restartable.stop();
+        assertThat(watch.awaitErr(0, line -> line.contains("no server of AuthService answered (connection refused)"),
+                PATIENCE)).as(watch.err()).isTrue();
+        assertThat(watch.process().isAlive()).isTrue();
+
+        int before = watch.outLines();
+        restartable.start(port);
+        assertThat(watch.awaitOut(before, line -> line.matches("\\s*10\\.58\\.\\S+\\s+AuthService\\s+(Healthy|Unhealthy)\\s.*"),
+                PATIENCE)).as("a tick with figures again").isTrue();
+
+        watch.signal("INT");
+        assertThat(watch.exitCode(PATIENCE)).as("Ctrl-C is the normal end of a watch").isZero();
+        assertThat(watch.err()).doesNotContain("\tat ");
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+        return java.util.stream.Stream.concat(base.stream(), java.util.Arrays.stream(more)).toList();
+    }
+}
