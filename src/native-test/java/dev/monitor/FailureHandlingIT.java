@@ -119,7 +119,7 @@ class FailureHandlingIT {
 
         int before = watch.outLines();
         restartable.start(port);
-        assertThat(watch.awaitOut(before, line -> line.matches("\\s*10\\.58\\.\\S+\\s+AuthService\\s+(Healthy|Unhealthy)\\s.*"),
+        assertThat(watch.awaitOut(before, line -> line.matches("\\s*10\\.58\\.\\S+\\s+(Healthy|Unhealthy)\\s.*"),
                 PATIENCE)).as("a tick with figures again").isTrue();
 
         watch.signal("INT");
