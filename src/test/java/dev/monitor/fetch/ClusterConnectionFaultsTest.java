@@ -80,7 +80,8 @@ class ClusterConnectionFaultsTest {
         assertThat(faults.hits(Fault.ESCAPE)).allSatisfy(ip -> assertThat(servers.get(ip).service())
                 .isEqualTo("]0;owned[2J" + MockFleet.serviceOf(ip)));
         assertThat(servers.values().stream().filter(Server.Measured.class::isInstance))
-                .as("every server no fault hits, and the escape ones").hasSize(60 - 10 * FaultPlan.DEFAULT_HITS + faults.hits(Fault.ESCAPE).size());
+                .as("every server no fault hits, and the escape ones")
+                .hasSize(60 - 10 * FaultPlan.DEFAULT_HITS + faults.hits(Fault.ESCAPE).size());
     }
 
     @Test
