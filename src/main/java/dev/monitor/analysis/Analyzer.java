@@ -87,20 +87,22 @@ public class Analyzer {
             Thresholds thresholds, String stale, Duration age) {
         List<ServiceHealth> below = services.stream().filter(ServiceHealth::belowMinimum).toList();
         List<ServiceHealth> warned = services.stream().filter(ServiceHealth::belowWarning).toList();
+        // The group of servers whose service was never learnt is listed, but it is not a service to judge.
+        long judged = services.stream().filter(s -> !ServiceHealth.UNKNOWN_SERVICE.equals(s.service())).count();
         List<String> parts = new ArrayList<>();
         if (servers == 0) {
             parts.add("the cluster lists no servers");
         }
         if (!below.isEmpty()) {
-            parts.add(below.size() + " of " + services.size() + " services below " + thresholds.minHealthy()
+            parts.add(below.size() + " of " + judged + " services below " + thresholds.minHealthy()
                     + " healthy: " + counts(below));
         }
         if (!warned.isEmpty()) {
-            parts.add(warned.size() + " of " + services.size() + " services below the warning level "
+            parts.add(warned.size() + " of " + judged + " services below the warning level "
                     + thresholds.warnHealthy().orElseThrow() + " healthy: " + counts(warned));
         }
         if (servers > 0 && below.isEmpty() && warned.isEmpty()) {
-            parts.add("all " + services.size() + " services have at least "
+            parts.add("all " + judged + " services have at least "
                     + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers");
         }
         int unknown = services.stream().mapToInt(ServiceHealth::unknown).sum();

@@ -97,6 +97,8 @@ class AnalyzerTest {
         assertThat(report.services()).extracting(ServiceHealth::service)
                 .containsExactly(ServiceHealth.UNKNOWN_SERVICE, "Auth");
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(report.summary()).as("the unknown-service group is no service to count")
+                .startsWith("all 1 services have at least 2 healthy servers");
     }
 
     @Test
