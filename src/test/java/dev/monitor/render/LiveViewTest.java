@@ -81,7 +81,7 @@ class LiveViewTest {
                 TableStyle.PLAIN);
 
         assertThat(frame.lines().findFirst().orElseThrow())
-                .startsWith("monitor at 08:00:00: CRITICAL, 1 of 3 services below 2 healthy");
+                .startsWith("monitor at 08:00:00: CRITICAL, 1 of 2 services below 2 healthy");
         assertThat(frame).contains("AVG CPU").contains("Services with fewer than 2 healthy servers");
     }
 

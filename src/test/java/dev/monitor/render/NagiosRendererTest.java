@@ -26,7 +26,7 @@ class NagiosRendererTest {
         PluginOutput output = PluginOutput.parse(render(Reports.mixed()));
 
         assertThat(output.state()).isEqualTo("CRITICAL");
-        assertThat(output.text()).contains("1 of 3 services below 2 healthy: UserService 1/1");
+        assertThat(output.text()).contains("1 of 2 services below 2 healthy: UserService 1/1");
     }
 
     @Test
