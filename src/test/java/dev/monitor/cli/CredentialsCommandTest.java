@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.Launches;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -50,10 +50,8 @@ class CredentialsCommandTest {
     }
 
     private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
-        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString(),
-                "--retries", "0"));
-        all.addAll(Arrays.asList(args));
-        return launcher.launch(all.toArray(String[]::new));
+        return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
+                "--retries", "0"), args);
     }
 
     private Path file(String name, String content) throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.Launches;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -33,9 +32,7 @@ class MonitorCommandTest {
     Path temp;
 
     private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
-        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString()));
-        all.addAll(Arrays.asList(args));
-        return launcher.launch(all.toArray(String[]::new));
+        return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString()), args);
     }
 
     @Test

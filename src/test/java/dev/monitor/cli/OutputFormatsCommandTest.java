@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.Launches;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -37,10 +36,8 @@ class OutputFormatsCommandTest {
     Path temp;
 
     private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
-        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString(),
-                "--port", String.valueOf(mock.port())));
-        all.addAll(Arrays.asList(args));
-        return launcher.launch(all.toArray(String[]::new));
+        return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
+                "--port", String.valueOf(mock.port())), args);
     }
 
     @Test
