@@ -23,8 +23,4 @@ public enum Verdict {
     public int exitCode() {
         return exitCode;
     }
-
-    public Verdict worst(Verdict other) {
-        return other.ordinal() > ordinal() ? other : this;
-    }
 }
