@@ -1,6 +1,7 @@
 package dev.monitor.api;
 
 import java.io.Closeable;
+import java.io.InputStream;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,19 +9,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.smallrye.mutiny.Multi;
-
 /**
  * The cluster API, as {@code ../shared/API.md} defines it. The only place that knows its paths.
  * Built per run by {@link ClusterApiFactory}, because the endpoint is known only once the flags are parsed;
  * closing it closes its connections.
  *
  * <p>
- * Both answers come as the raw chunks of the body, not as mapped objects. A {@code Uni<List<String>>}
- * would make the client collect the whole body into memory before mapping it, with no limit: a hostile
- * server could send gigabytes. As a {@code Multi} of chunks, the body is read as it arrives and the reader
- * ({@code fetch.BoundedBody}) cancels the request, closing its connection, as soon as the answer passes its
- * cap. An error status still fails the request, as it would for a mapped answer.
+ * Both answers come as the body's stream, not as mapped objects, so that the reader ({@code fetch.BoundedBody})
+ * can stop at a cap: a mapped {@code Uni<List<String>>} would make the client collect the whole body into
+ * memory first, with no limit, and a hostile server could send gigabytes. An {@code InputStream} is the one
+ * streamed answer after which the client keeps the connection for the next request: a {@code Multi} of chunks
+ * closes it once read (Quarkus' {@code MultiInvoker} closes the connection on every termination of the stream).
+ * The calls block until the status line arrives, so the fetcher makes them on virtual threads. An error status
+ * still fails the call, as it would for a mapped answer.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +30,7 @@ public interface ClusterApi extends Closeable {
     /** The body of {@code GET /servers}: a JSON array with the addresses of every server in the cluster. */
     @GET
     @Path("servers")
-    Multi<byte[]> servers();
+    InputStream servers();
 
     /**
      * The body of {@code GET /<ip>}: a JSON object with one server's figures ({@link ServerDetails}). The address
@@ -37,5 +38,5 @@ public interface ClusterApi extends Closeable {
      */
     @GET
     @Path("{ip}")
-    Multi<byte[]> details(@PathParam("ip") String ip);
+    InputStream details(@PathParam("ip") String ip);
 }

@@ -14,17 +14,16 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 @ApplicationScoped
 public class ClusterApiFactory {
 
-    public ClusterApi create(URI endpoint, Access access, int concurrency, Duration connectTimeout) {
+    public ClusterApi create(URI endpoint, Access access, int concurrency, Duration timeout) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint)
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                // A connection silent for a request's whole timeout is closed, so an abandoned request
+                // (its deadline passed while the server hung) does not hold a place in the pool.
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 // One connection per concurrent request: a smaller pool would queue the fan-out.
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
-                // No keep-alive: the client closes the connection of a streamed (Multi) answer once it is read,
-                // after handing it back to the pool, so a reused connection would fail a request in flight
-                // ("Connection was closed"). A connection per request is the price of capped bodies; forward
-                // proxies (tinyproxy among them) may close plain-HTTP connections after each answer anyway.
-                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false)
+                // Kept-alive connections (the default): one TCP (and TLS) handshake per connection, not per request.
                 // A redirect is reported, never followed: following one could carry the secret elsewhere.
                 .followRedirects(false);
         if ("https".equals(endpoint.getScheme())) {

@@ -1,26 +1,49 @@
 package dev.monitor.fetch;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A response body read chunk by chunk up to a cap. Passing the cap fails the read, which cancels the
- * request and closes its connection, so a hostile server costs at most the cap in memory, never its body.
+ * A response body read up to a cap. Passing the cap fails the read, so a hostile server costs at most the cap
+ * in memory, never its body.
  */
 final class BoundedBody {
 
     static final int SERVER_LIST_LIMIT = 64 << 20;
     static final int DETAILS_LIMIT = 64 << 10;
 
+    /**
+     * The client's calls block until the answer comes, and reading the body blocks between its chunks: each
+     * runs on a virtual thread of its own, so a thousand requests in flight cost a thousand small stacks,
+     * not a thousand platform threads, and the fan-out stays a Mutiny merge.
+     */
+    private static final Executor READERS = command -> Thread.ofVirtual().name("monitor-read").start(command);
+
     private BoundedBody() {
     }
 
-    static Uni<byte[]> read(Multi<byte[]> chunks, int limit) {
-        return chunks.collect()
-                .in(() -> new Buffer(limit), Buffer::append)
-                .map(Buffer::bytes);
+    /**
+     * The body {@code request} answers. An abandoned read (its deadline passed) is not interrupted: closing the
+     * stream early would not free its connection any sooner, as the client drains the rest of the body before
+     * reusing it; its idle timeout and the end of the run close it.
+     */
+    static Uni<byte[]> read(Supplier<InputStream> request, int limit) {
+        return Uni.createFrom().item(() -> {
+            try (InputStream body = request.get()) {
+                byte[] bytes = body.readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new InvalidAnswerException("answer larger than " + size(limit));
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).runSubscriptionOn(READERS);
     }
 
     /** {@code 65536} is {@code "64 KiB"}. */
@@ -32,25 +55,5 @@ final class BoundedBody {
             return (bytes >> 10) + " KiB";
         }
         return bytes + " bytes";
-    }
-
-    private static final class Buffer {
-        private final int limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        Buffer(int limit) {
-            this.limit = limit;
-        }
-
-        void append(byte[] chunk) {
-            if (chunk.length > limit - bytes.size()) {
-                throw new InvalidAnswerException("answer larger than " + size(limit));
-            }
-            bytes.writeBytes(chunk);
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
-        }
     }
 }

@@ -65,7 +65,7 @@ public final class ClusterConnection implements AutoCloseable {
      * Fails with {@link ClusterUnavailableException} when the list cannot be had.
      */
     public Uni<List<String>> serverList() {
-        return withDeadlineAndRetries(() -> BoundedBody.read(api.servers(), BoundedBody.SERVER_LIST_LIMIT)
+        return withDeadlineAndRetries(() -> BoundedBody.read(api::servers, BoundedBody.SERVER_LIST_LIMIT)
                 .map(body -> parse(AnswerParser::serverList, body)))
                 .invoke(entries -> {
                     if (entries.isEmpty()) {
@@ -106,7 +106,7 @@ public final class ClusterConnection implements AutoCloseable {
                     new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.of(entry), null,
                             "not an IP address, not requested"));
         }
-        return withDeadlineAndRetries(() -> BoundedBody.read(api.details(entry), BoundedBody.DETAILS_LIMIT)
+        return withDeadlineAndRetries(() -> BoundedBody.read(() -> api.details(entry), BoundedBody.DETAILS_LIMIT)
                 .map(body -> parse(AnswerParser::details, body)))
                 .map(details -> (Server) DetailsReader.read(entry, details))
                 .onFailure().recoverWithItem(failure -> new Server.Unknown(entry, knownService.apply(entry),

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,6 +50,8 @@ public final class MockCluster {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<HttpConnection> usedConnections = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> strayPaths = new ConcurrentLinkedQueue<>();
     private final Deque<Long> arrivals = new ConcurrentLinkedDeque<>();
@@ -122,6 +126,10 @@ public final class MockCluster {
         }
         return vertx.createHttpServer(options)
                 .requestHandler(this::handle)
+                .connectionHandler(connection -> {
+                    connections.incrementAndGet();
+                    connection.closeHandler(closed -> usedConnections.remove(connection));
+                })
                 .listen()
                 .map(bound -> {
                     server = bound;
@@ -144,6 +152,11 @@ public final class MockCluster {
     /** The most requests that were being answered at one time since start: proves a client overlaps them. */
     public int maxInFlight() {
         return maxInFlight.get();
+    }
+
+    /** Connections clients opened since start: with keep-alive, far fewer than the requests. */
+    public int connectionCount() {
+        return connections.get();
     }
 
     /** Requests answered since start. */
@@ -183,6 +196,10 @@ public final class MockCluster {
         String required = requiredAuthorization;
         if (required != null && !required.equals(request.getHeader("Authorization"))) {
             reply(request, 401, UNAUTHORIZED);
+            return;
+        }
+        if (faults.has(Fault.DROP_REUSED) && !usedConnections.add(request.connection())) {
+            request.connection().close();
             return;
         }
         requests.incrementAndGet();

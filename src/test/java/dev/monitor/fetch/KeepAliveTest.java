@@ -1,0 +1,66 @@
+package dev.monitor.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.mock.Fault;
+import dev.monitor.mock.FaultPlan;
+import dev.monitor.mock.MockCluster;
+import dev.monitor.mock.MockFleet;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * Connections are kept alive: the guard against a fetch that opens a connection (and, over TLS, a handshake)
+ * per request, and proof that a kept connection the other end closed costs a retry, not a server.
+ */
+@QuarkusMainTest
+class KeepAliveTest {
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(new MockCluster(400, Duration.ofMillis(5), () -> 50));
+
+    @RegisterExtension
+    static MockClusterExtension dropping = new MockClusterExtension(dropsReusedConnections(new MockFleet(20)));
+
+    private static MockCluster dropsReusedConnections(MockFleet fleet) {
+        return MockCluster.random(fleet, Duration.ZERO, 1L, FaultPlan.of(Map.of(Fault.DROP_REUSED, 1), fleet));
+    }
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void fourHundredServersAtConcurrencyEightReuseAboutEightConnections(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--port", String.valueOf(mock.port()), "--concurrency", "8",
+                "--refresh", "--snapshot", temp.resolve("snapshot.json").toString());
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(mock.cluster().requestCount()).as("the list, then each server once").isEqualTo(401);
+        // The pool holds --concurrency connections; the list's request may take one more before the fan-out.
+        assertThat(mock.cluster().connectionCount()).as("connections opened for 401 requests")
+                .isBetween(1, 9);
+    }
+
+    @Test
+    void aKeptConnectionClosedByTheOtherEndIsRetriedOnANewOne(QuarkusMainLauncher launcher) {
+        // At concurrency 1 every request after the first goes out on the one kept connection, which the mock
+        // then closes unanswered: each server's first try fails, and its retry opens a new connection.
+        LaunchResult result = launcher.launch("--port", String.valueOf(dropping.port()), "--concurrency", "1",
+                "--refresh", "--printservers", "--snapshot", temp.resolve("snapshot.json").toString());
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isIn(0, 2);
+        assertThat(result.getOutput()).doesNotContain("UNKNOWN");
+        assertThat(dropping.cluster().connectionCount()).as("a new connection for each server's retry")
+                .isEqualTo(21);
+    }
+}
