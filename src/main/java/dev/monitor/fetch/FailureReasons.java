@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.vertx.core.http.HttpClosedException;
+
 /** Says in a few words why a request failed, and whether trying again could help. */
 final class FailureReasons {
 
@@ -49,7 +51,7 @@ final class FailureReasons {
         if (message.toLowerCase().contains("connection reset")) {
             return "connection reset";
         }
-        if (cause.getClass().getSimpleName().equals("HttpClosedException")) {
+        if (isClosedConnection(cause)) {
             return "connection closed before the answer was complete";
         }
         return Printable.of(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
@@ -84,8 +86,15 @@ final class FailureReasons {
                 || TlsFailures.describe(failure) != null) {
             return false;
         }
+        // A closed connection is what a kept-alive connection meets when the other end (a proxy, a load balancer)
+        // closed it while it waited in the pool: a GET can safely go again on a new one.
         return cause instanceof IOException || cause instanceof DeadlineExceededException
-                || cause instanceof TimeoutException;
+                || cause instanceof TimeoutException || isClosedConnection(cause);
+    }
+
+    /** Not an IOException, and the REST client may pass it on as it is. */
+    private static boolean isClosedConnection(Throwable cause) {
+        return cause instanceof HttpClosedException;
     }
 
     private static Throwable unwrap(Throwable failure) {

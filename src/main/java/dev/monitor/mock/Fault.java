@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * A way the mock cluster API misbehaves, as real clusters do (the list in {@code ../shared/API.md}).
  * A {@link Scope#SERVER} fault hits a few servers' {@code GET /<ip>}; a {@link Scope#LIST} fault changes
- * {@code GET /servers} itself.
+ * {@code GET /servers} itself, or the whole API.
  */
 public enum Fault {
 
@@ -28,7 +28,9 @@ public enum Fault {
     SERVERS_500("servers-500", Scope.LIST, "answers /servers with HTTP 500"),
     SERVERS_HANG("servers-hang", Scope.LIST, "never answers /servers"),
     SERVERS_GARBAGE("servers-garbage", Scope.LIST, "answers /servers with a body that is not JSON"),
-    SERVERS_HUGE("servers-huge", Scope.LIST, "answers /servers with a body of more than 64 MiB");
+    SERVERS_HUGE("servers-huge", Scope.LIST, "answers /servers with a body of more than 64 MiB"),
+    DROP_REUSED("drop-reused", Scope.LIST,
+            "closes a connection unanswered when it brings a second request, as proxies that close idle ones do");
 
     /** Where a fault strikes. */
     public enum Scope {
