@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One run's conversation with a cluster API: its client, its connections and its limits.
- * Nothing here blocks; the command waits once, on the result.
+ * Nothing here blocks a platform thread (each request waits on a virtual thread); the command waits once, on
+ * the result.
  */
 public final class ClusterConnection implements AutoCloseable {
 
