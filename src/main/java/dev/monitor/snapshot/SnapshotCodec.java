@@ -1,5 +1,7 @@
 package dev.monitor.snapshot;
 
+import static dev.monitor.snapshot.JsonDocument.expect;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,12 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
  * The snapshot file format, written and read with Jackson's streaming API: one server at a time, no
@@ -28,17 +26,11 @@ public final class SnapshotCodec {
 
     static final String FORMAT = "monitor-snapshot";
     static final int VERSION = 1;
-
-    private static final JsonFactory JSON = JsonFactory.builder()
-            // The caller owns the stream: it still has to flush the file to disk after writing.
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
+    private static final JsonDocument DOCUMENT = new JsonDocument(FORMAT, VERSION, "monitor snapshot",
+            UnreadableSnapshotException::new);
 
     public void write(Snapshot snapshot, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeStringField("format", FORMAT);
-            json.writeNumberField("version", VERSION);
+        DOCUMENT.write(out, json -> {
             json.writeStringField("endpoint", snapshot.endpoint().toString());
             json.writeStringField("fetchedAt", snapshot.fetchedAt().toString());
             json.writeArrayFieldStart("servers");
@@ -56,44 +48,33 @@ public final class SnapshotCodec {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeEndObject();
-        }
+        });
     }
 
     /** Reads a snapshot; any file that is not one this version wrote is an {@link UnreadableSnapshotException}. */
     public Snapshot read(InputStream in) throws IOException {
-        try (JsonParser json = JSON.createParser(in)) {
-            expect(json.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
-            String format = null;
-            Integer version = null;
-            URI endpoint = null;
-            Instant fetchedAt = null;
-            List<Server> servers = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
-                switch (field) {
-                    case "format" -> format = json.getValueAsString();
-                    case "version" -> version = json.getValueAsInt();
-                    case "endpoint" -> endpoint = URI.create(json.getValueAsString());
-                    case "fetchedAt" -> fetchedAt = Instant.parse(json.getValueAsString());
-                    case "servers" -> servers = readServers(json);
-                    default -> json.skipChildren();
-                }
-            }
-            expect(FORMAT.equals(format), "not a monitor snapshot");
-            expect(version != null && version <= VERSION, "written by a newer monitor (format version " + version + ")");
-            expect(endpoint != null && fetchedAt != null && servers != null, "incomplete");
-            expect(json.nextToken() == null, "trailing content");
-            return new Snapshot(endpoint, fetchedAt, servers);
-        } catch (UnreadableSnapshotException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Jackson's parse errors are IOExceptions; what is left is a bad URI, instant or number.
-            throw new UnreadableSnapshotException("invalid value: " + e.getMessage());
-        }
+        Fields found = new Fields();
+        return DOCUMENT.read(in, found::read, () -> {
+            expect(found.endpoint != null && found.fetchedAt != null && found.servers != null, "incomplete");
+            return new Snapshot(found.endpoint, found.fetchedAt, found.servers);
+        });
     }
 
+    /** A snapshot's fields as they are read. */
+    private static final class Fields {
+        private URI endpoint;
+        private Instant fetchedAt;
+        private List<Server> servers;
+
+        void read(String field, JsonParser json) throws IOException {
+            switch (field) {
+                case "endpoint" -> endpoint = URI.create(json.getValueAsString());
+                case "fetchedAt" -> fetchedAt = Instant.parse(json.getValueAsString());
+                case "servers" -> servers = readServers(json);
+                default -> json.skipChildren();
+            }
+        }
+    }
     private static List<Server> readServers(JsonParser json) throws IOException {
         expect(json.currentToken() == JsonToken.START_ARRAY, "servers is not an array");
         List<Server> servers = new ArrayList<>();
@@ -125,11 +106,5 @@ public final class SnapshotCodec {
         }
         expect(json.currentToken() == JsonToken.END_ARRAY, "servers holds a non-object");
         return servers;
-    }
-
-    private static void expect(boolean condition, String problem) {
-        if (!condition) {
-            throw new UnreadableSnapshotException(problem);
-        }
     }
 }
