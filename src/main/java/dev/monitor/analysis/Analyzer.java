@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,21 +72,22 @@ public class Analyzer {
     }
 
     /** An expected service that is missing is CRITICAL even when the cluster lists no servers at all. */
-    private static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
-        if (services.stream().anyMatch(ServiceHealth::belowMinimum)) {
+    static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
+        if (services.stream().anyMatch(s -> s.state() == Verdict.CRITICAL)) {
             return Verdict.CRITICAL;
         }
         if (servers == 0) {
             return Verdict.UNKNOWN;
         }
         boolean partial = services.stream().anyMatch(s -> s.unknown() > 0);
-        boolean belowWarning = services.stream().anyMatch(ServiceHealth::belowWarning);
-        return partial || belowWarning || stale != null ? Verdict.WARNING : Verdict.OK;
+        boolean warned = services.stream().anyMatch(s -> s.state() == Verdict.WARNING);
+        return partial || warned || stale != null ? Verdict.WARNING : Verdict.OK;
     }
 
-    private static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
+    static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
             Thresholds thresholds, String stale, Duration age) {
-        List<ServiceHealth> below = services.stream().filter(ServiceHealth::belowMinimum).toList();
+        List<ServiceHealth> below = services.stream().filter(s -> s.state() == Verdict.CRITICAL).toList();
+        List<ServiceHealth> heldBack = services.stream().filter(ServiceHealth::breachHeldBack).toList();
         List<ServiceHealth> warned = services.stream().filter(ServiceHealth::belowWarning).toList();
         // The group of servers whose service was never learnt is listed, but it is not a service to judge.
         long judged = services.stream().filter(s -> !ServiceHealth.UNKNOWN_SERVICE.equals(s.service())).count();
@@ -97,11 +99,17 @@ public class Analyzer {
             parts.add(below.size() + " of " + judged + " services below " + thresholds.minHealthy()
                     + " healthy: " + counts(below));
         }
+        // Longest breach first, each said once for the services it holds back: "breach 2 of 3: Auth 1/2, Geo 0/3".
+        heldBack.stream()
+                .collect(Collectors.groupingBy(ServiceHealth::breach,
+                        () -> new TreeMap<>(Comparator.comparingInt(Breach::count).reversed()), Collectors.toList()))
+                .forEach((breach, group) -> parts.add(group.size() + " of " + judged + " services below "
+                        + thresholds.minHealthy() + " healthy, " + breach + ": " + counts(group)));
         if (!warned.isEmpty()) {
             parts.add(warned.size() + " of " + judged + " services below the warning level "
                     + thresholds.warnHealthy().orElseThrow() + " healthy: " + counts(warned));
         }
-        if (servers > 0 && below.isEmpty() && warned.isEmpty()) {
+        if (servers > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()) {
             parts.add("all " + judged + " services have at least "
                     + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers");
         }

@@ -6,12 +6,18 @@ package dev.monitor.analysis;
  *
  * @param minimum     the healthy servers it needs not to be CRITICAL (a share already worked out as a count)
  * @param warnMinimum the healthy servers it needs not to be WARNING; equal to {@code minimum} without a warning level
+ * @param breach      how long it has been below its minimum, under {@code --for} (see {@link Breaches}); else null
  */
 public record ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu,
-        double meanMemory, int minimum, int warnMinimum) {
+        double meanMemory, int minimum, int warnMinimum, Breach breach) {
 
     /** Where servers go whose service was never learnt; it is listed, but has no minimum to meet. */
     public static final String UNKNOWN_SERVICE = "(unknown service)";
+
+    public ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu, double meanMemory,
+            int minimum, int warnMinimum) {
+        this(service, servers, healthy, unknown, meanCpu, meanMemory, minimum, warnMinimum, null);
+    }
 
     /** An expected service that the cluster does not list at all. */
     public static ServiceHealth missing(String service, int minimum, int warnMinimum) {
@@ -27,7 +33,10 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
         return servers == 0;
     }
 
-    /** CRITICAL: fewer than the minimum of its servers are known to be healthy, or it has none at all. */
+    /**
+     * Fewer than the minimum of its servers are known to be healthy, or it has none at all: CRITICAL, unless
+     * {@code --for} holds the breach back.
+     */
     public boolean belowMinimum() {
         return isMissing() || healthy < minimum;
     }
@@ -37,7 +46,22 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
         return !belowMinimum() && healthy < warnMinimum;
     }
 
+    public ServiceHealth withBreach(Breach breach) {
+        return new ServiceHealth(service, servers, healthy, unknown, meanCpu, meanMemory, minimum, warnMinimum, breach);
+    }
+
+    /** Below its minimum, but held back as WARNING by {@code --for}. */
+    public boolean breachHeldBack() {
+        return breach != null && breach.heldBack();
+    }
+
+    /** The state as reported: a breach that {@code --for} holds back is WARNING. */
     public Verdict state() {
+        return breachHeldBack() ? Verdict.WARNING : measuredState();
+    }
+
+    /** The state the thresholds give this one fetch, before {@code --for} holds a breach back. */
+    public Verdict measuredState() {
         return belowMinimum() ? Verdict.CRITICAL : belowWarning() ? Verdict.WARNING : Verdict.OK;
     }
 }
