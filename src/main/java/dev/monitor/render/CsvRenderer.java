@@ -65,9 +65,10 @@ public class CsvRenderer implements Renderer {
     }
 
     private void unhealthy(CSVPrinter csv, Report report) throws IOException {
-        header(csv, "service", "healthy", "servers", "unknown", "min_healthy");
+        header(csv, "service", "healthy", "servers", "unknown", "min_healthy", "state", "breach");
         for (ServiceHealth s : report.unhealthyServices()) {
-            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), s.minimum());
+            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), s.minimum(), s.state(),
+                    s.breach() == null ? "" : s.breach().count());
         }
     }
 

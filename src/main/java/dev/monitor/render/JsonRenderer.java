@@ -153,6 +153,14 @@ public class JsonRenderer implements Renderer {
         json.writeNumberField("minimum", service.minimum());
         json.writeNumberField("warnMinimum", service.warnMinimum());
         json.writeStringField("state", service.state().name());
+        if (service.breach() == null) {
+            json.writeNullField("breach");
+        } else {
+            json.writeObjectFieldStart("breach");
+            json.writeNumberField("count", service.breach().count());
+            json.writeNumberField("of", service.breach().of());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -47,9 +47,12 @@ public class NagiosRenderer implements Renderer {
         }
         out.println(statusLine(report.verdict(), report.summary()) + " | " + String.join(" ", perfdata));
         for (ServiceHealth service : report.unhealthyServices()) {
-            out.println(text(service.isMissing() ? "CRITICAL: " + service.service() + " is expected but has no servers"
-                    : "CRITICAL: " + service.service() + " has " + service.healthy() + " of " + service.servers()
-                            + " servers healthy, minimum " + service.minimum()));
+            // A breach that --for holds back is WARNING, and says how far it is from CRITICAL.
+            String state = service.state() + ": " + service.service();
+            String breach = service.breachHeldBack() ? ", " + service.breach() : "";
+            out.println(text(service.isMissing() ? state + " is expected but has no servers" + breach
+                    : state + " has " + service.healthy() + " of " + service.servers() + " servers healthy, minimum "
+                            + service.minimum() + breach));
         }
         Set<String> failing = report.unhealthyServices().stream().map(ServiceHealth::service)
                 .collect(Collectors.toSet());

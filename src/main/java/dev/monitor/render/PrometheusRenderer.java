@@ -128,14 +128,30 @@ public class PrometheusRenderer implements Renderer {
                 .help("Healthy servers the service needs not to be CRITICAL (--min-healthy, a share worked out).");
         GaugeSnapshot.Builder warnMinimum = GaugeSnapshot.builder().name("monitor_warn_healthy_servers")
                 .help("Healthy servers the service needs not to be WARNING (--warn-healthy, else --min-healthy).");
+        GaugeSnapshot.Builder breach = GaugeSnapshot.builder().name("monitor_service_breach_fetches")
+                .help("Fresh fetches in a row that found the service below --min-healthy (under --for).");
+        GaugeSnapshot.Builder breachLimit = GaugeSnapshot.builder().name("monitor_service_breach_critical_fetches")
+                .help("Fresh fetches in a row below --min-healthy that make the service CRITICAL (--for).");
+        boolean breaches = false;
         for (ServiceHealth service : services) {
             Labels labels = Labels.of("service", service.service());
             healthy.dataPoint(point(labels, service.healthy()));
             total.dataPoint(point(labels, service.servers()));
             minimum.dataPoint(point(labels, service.minimum()));
             warnMinimum.dataPoint(point(labels, service.warnMinimum()));
+            if (service.breach() != null) {
+                breaches = true;
+                breach.dataPoint(point(labels, service.breach().count()));
+                breachLimit.dataPoint(point(labels, service.breach().of()));
+            }
         }
-        return List.of(healthy.build(), total.build(), minimum.build(), warnMinimum.build());
+        List<MetricSnapshot> metrics = new ArrayList<>(
+                List.of(healthy.build(), total.build(), minimum.build(), warnMinimum.build()));
+        if (breaches) {
+            // Only under --for: without it a service below its minimum is simply CRITICAL.
+            metrics.addAll(List.of(breach.build(), breachLimit.build()));
+        }
+        return metrics;
     }
 
     private static MetricSnapshot gauge(String name, Unit unit, String help, double value) {

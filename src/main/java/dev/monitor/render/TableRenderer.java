@@ -100,11 +100,20 @@ public class TableRenderer implements Renderer {
                 .map(s -> s.state() == Verdict.CRITICAL ? Health.UNHEALTHY : Health.UNKNOWN).toList(), 0);
         out.println(table(listed, List.of(
                 column("SERVICE").with(ServiceHealth::service),
-                column("STATE").with(s -> s.isMissing() ? "CRITICAL (missing)" : s.state().name()),
+                column("STATE").with(TableRenderer::state),
                 number("HEALTHY").with(s -> String.valueOf(s.healthy())),
                 number("MINIMUM").with(s -> String.valueOf(s.minimum())),
                 number("SERVERS").with(s -> String.valueOf(s.servers())),
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), colour));
+    }
+
+    /** {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, or the state alone. */
+    private static String state(ServiceHealth service) {
+        String state = service.state().name();
+        if (service.breachHeldBack()) {
+            return state + " (" + service.breach() + ")";
+        }
+        return service.isMissing() ? state + " (missing)" : state;
     }
 
     private static String servers(HealthyLevel level) {

@@ -56,8 +56,17 @@ class CsvRendererTest {
     void unhealthyListsOnlyServicesBelowTheMinimum() throws Exception {
         List<CSVRecord> records = parse(render(true, Reports.mixed(), Section.UNHEALTHY));
 
+        assertThat(records.getFirst().values())
+                .containsExactly("service", "healthy", "servers", "unknown", "min_healthy", "state", "breach");
         assertThat(records).hasSize(2);
-        assertThat(records.get(1).values()).containsExactly("UserService", "1", "1", "0", "2");
+        assertThat(records.get(1).values()).containsExactly("UserService", "1", "1", "0", "2", "CRITICAL", "");
+    }
+
+    @Test
+    void aBreachHeldBackByForIsListedAsWarningWithItsCount() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.heldBack(), Section.UNHEALTHY));
+
+        assertThat(records.get(1).values()).containsExactly("UserService", "1", "1", "0", "2", "WARNING", "2");
     }
 
     @Test

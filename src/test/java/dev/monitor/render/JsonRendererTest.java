@@ -44,17 +44,18 @@ class JsonRendererTest {
             "cpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
             "memory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
             "reason", List.of(JsonNodeType.STRING, JsonNodeType.NULL));
-    private static final Map<String, List<JsonNodeType>> SERVICE = Map.of(
-            "service", List.of(JsonNodeType.STRING),
-            "servers", List.of(JsonNodeType.NUMBER),
-            "healthy", List.of(JsonNodeType.NUMBER),
-            "unknown", List.of(JsonNodeType.NUMBER),
-            "meanCpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
-            "meanMemory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL),
-            "belowMinimum", List.of(JsonNodeType.BOOLEAN),
-            "minimum", List.of(JsonNodeType.NUMBER),
-            "warnMinimum", List.of(JsonNodeType.NUMBER),
-            "state", List.of(JsonNodeType.STRING));
+    private static final Map<String, List<JsonNodeType>> SERVICE = Map.ofEntries(
+            Map.entry("service", List.of(JsonNodeType.STRING)),
+            Map.entry("servers", List.of(JsonNodeType.NUMBER)),
+            Map.entry("healthy", List.of(JsonNodeType.NUMBER)),
+            Map.entry("unknown", List.of(JsonNodeType.NUMBER)),
+            Map.entry("meanCpu", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
+            Map.entry("meanMemory", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
+            Map.entry("belowMinimum", List.of(JsonNodeType.BOOLEAN)),
+            Map.entry("minimum", List.of(JsonNodeType.NUMBER)),
+            Map.entry("warnMinimum", List.of(JsonNodeType.NUMBER)),
+            Map.entry("state", List.of(JsonNodeType.STRING)),
+            Map.entry("breach", List.of(JsonNodeType.OBJECT, JsonNodeType.NULL)));
 
     @Test
     void documentFollowsTheSchemaWithNumbersAsNumbers() throws Exception {
@@ -101,6 +102,21 @@ class JsonRendererTest {
         assertThat(find(services, "service", "UserService").get("belowMinimum").asBoolean()).isTrue();
         assertThat(find(services, "service", "(unknown service)").get("meanCpu").isNull())
                 .as("no server of it answered").isTrue();
+    }
+
+    @Test
+    void aBreachHeldBackByForIsStateWarningWithItsCountAndStillBelowTheMinimum() throws Exception {
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(true), Reports.heldBack()));
+
+        document.get("services").forEach(service -> assertMatches(service, SERVICE, "service"));
+        JsonNode user = find(document.get("services"), "service", "UserService");
+        assertThat(user.get("state").asText()).isEqualTo("WARNING");
+        assertThat(user.get("belowMinimum").asBoolean()).isTrue();
+        assertThat(user.get("breach").get("count").asInt()).isEqualTo(2);
+        assertThat(user.get("breach").get("of").asInt()).isEqualTo(3);
+        assertThat(find(document.get("services"), "service", "AuthService").get("breach").isNull()).isTrue();
+        assertThat(document.get("verdict").asText()).isEqualTo("WARNING");
+        assertThat(document.get("exitCode").asInt()).isEqualTo(1);
     }
 
     @Test

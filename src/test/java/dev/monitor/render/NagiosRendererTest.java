@@ -59,6 +59,16 @@ class NagiosRendererTest {
     }
 
     @Test
+    void aBreachHeldBackByForIsAWarningThatSaysHowFarItIsFromCritical() {
+        PluginOutput output = PluginOutput.parse(render(Reports.heldBack()));
+
+        assertThat(output.state()).isEqualTo("WARNING");
+        assertThat(output.text()).contains("1 of 2 services below 2 healthy, breach 2 of 3: UserService 1/1");
+        assertThat(output.longOutput()).contains("WARNING: UserService has 1 of 1 servers healthy, minimum 2, "
+                + "breach 2 of 3");
+    }
+
+    @Test
     void okRunHasNoLongOutput() {
         PluginOutput output = PluginOutput.parse(render(Reports.allHealthy()));
 

@@ -35,7 +35,8 @@ class PrometheusRendererTest {
     void promtoolAcceptsTheOutput() throws Exception {
         assumeTrue(promtool() != null, "promtool is not installed (Debian package 'prometheus'); "
                 + "the sample checks below still run");
-        for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()), unavailable())) {
+        for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()), render(Reports.heldBack()),
+                unavailable())) {
             Process check = new ProcessBuilder(promtool(), "check", "metrics").redirectErrorStream(true).start();
             check.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             check.getOutputStream().close();
@@ -80,6 +81,19 @@ class PrometheusRendererTest {
         assertThat(samples).containsEntry("monitor_last_successful_fetch_timestamp_seconds",
                 (double) Reports.FETCHED.getEpochSecond());
         assertThat(samples.keySet()).anyMatch(name -> name.startsWith("monitor_build_info{version="));
+    }
+
+    @Test
+    void aBreachUnderForIsExposedWithTheFetchesItTakesToBeCritical() {
+        Map<String, Double> samples = samples(render(Reports.heldBack()));
+
+        assertThat(samples).containsEntry("monitor_service_breach_fetches{service=\"UserService\"}", 2.0);
+        assertThat(samples).containsEntry("monitor_service_breach_critical_fetches{service=\"UserService\"}", 3.0);
+        assertThat(samples.keySet()).as("only services below their minimum")
+                .noneMatch(name -> name.contains("breach") && name.contains("AuthService"));
+        assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"WARNING\"}", 1.0);
+        assertThat(samples(render(Reports.mixed())).keySet()).as("without --for")
+                .noneMatch(name -> name.contains("breach"));
     }
 
     @Test

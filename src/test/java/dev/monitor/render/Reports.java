@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.monitor.analysis.Analyzer;
+import dev.monitor.analysis.Breaches;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Server;
@@ -37,6 +39,11 @@ final class Reports {
                 new Server.Unknown("10.0.0.3", "AuthService", "timed out after 5s"),
                 new Server.Measured("10.0.0.4", "UserService", 50, 50),
                 new Server.Unknown("not-an-ip", null, "not an IP address, not requested"));
+    }
+
+    /** {@link #mixed()} under {@code --for 3}, UserService's second fresh fetch in a row below its minimum. */
+    static Report heldBack() {
+        return Breaches.apply(mixed(), 3, Map.of("UserService", 1));
     }
 
     static Report allHealthy() {

@@ -46,6 +46,15 @@ class TableRendererTest {
     }
 
     @Test
+    void aBreachHeldBackByForIsListedAsWarningWithHowFarItIsFromCritical() {
+        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.heldBack());
+
+        assertThat(text.lines().filter(line -> line.startsWith(" UserService")).toList())
+                .anySatisfy(line -> assertThat(line.strip().split("\\s{2,}")).containsSubsequence("UserService",
+                        "WARNING (breach 2 of 3)"));
+    }
+
+    @Test
     void onlyTheAskedSectionsArePrinted() {
         java.io.StringWriter text = new java.io.StringWriter();
         new TableRenderer(TableStyle.PLAIN).render(Reports.mixed(), EnumSet.of(Section.AVERAGES),
