@@ -1,0 +1,128 @@
+package dev.monitor.history;
+
+import static dev.monitor.snapshot.JsonDocument.expect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.monitor.analysis.Verdict;
+import dev.monitor.snapshot.JsonDocument;
+
+/**
+ * The history file format, in the frame of the snapshot's ({@link JsonDocument}): one line, a few dozen bytes
+ * a service and fetch.
+ *
+ * <pre>{"format":"monitor-history","version":1,"endpoint":"http://localhost:8080","fetches":[
+ *  {"at":"2026-11-26T08:00:00Z","verdict":"WARNING",
+ *   "services":{"AuthService":{"state":"CRITICAL","healthy":1,"servers":2}}}]}</pre>
+ */
+final class HistoryCodec {
+
+    private static final JsonDocument DOCUMENT = new JsonDocument("monitor-history", 1, "monitor history",
+            UnreadableHistoryException::new);
+
+    void write(VerdictHistory history, OutputStream out) throws IOException {
+        DOCUMENT.write(out, json -> {
+            json.writeStringField("endpoint", history.endpoint().toString());
+            json.writeArrayFieldStart("fetches");
+            for (PastFetch fetch : history.fetches()) {
+                json.writeStartObject();
+                json.writeStringField("at", fetch.at().toString());
+                json.writeStringField("verdict", fetch.verdict().name());
+                json.writeObjectFieldStart("services");
+                for (Map.Entry<String, PastFetch.ServiceState> service : fetch.services().entrySet()) {
+                    json.writeObjectFieldStart(service.getKey());
+                    json.writeStringField("state", service.getValue().state().name());
+                    json.writeNumberField("healthy", service.getValue().healthy());
+                    json.writeNumberField("servers", service.getValue().servers());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** Reads a history; any file that is not one this version wrote is an {@link UnreadableHistoryException}. */
+    VerdictHistory read(InputStream in) throws IOException {
+        Fields found = new Fields();
+        return DOCUMENT.read(in, found::read, () -> {
+            expect(found.endpoint != null && found.fetches != null, "incomplete");
+            return new VerdictHistory(found.endpoint, found.fetches);
+        });
+    }
+
+    /** A history's fields as they are read. */
+    private static final class Fields {
+        private URI endpoint;
+        private List<PastFetch> fetches;
+
+        void read(String field, JsonParser json) throws IOException {
+            switch (field) {
+                case "endpoint" -> endpoint = URI.create(json.getValueAsString());
+                case "fetches" -> fetches = readFetches(json);
+                default -> json.skipChildren();
+            }
+        }
+    }
+
+    private static List<PastFetch> readFetches(JsonParser json) throws IOException {
+        expect(json.currentToken() == JsonToken.START_ARRAY, "fetches is not an array");
+        List<PastFetch> fetches = new ArrayList<>();
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            Instant at = null;
+            Verdict verdict = null;
+            Map<String, PastFetch.ServiceState> services = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "at" -> at = Instant.parse(json.getValueAsString());
+                    case "verdict" -> verdict = Verdict.valueOf(json.getValueAsString());
+                    case "services" -> services = readServices(json);
+                    default -> json.skipChildren();
+                }
+            }
+            expect(at != null && verdict != null && services != null, "a fetch without its time, verdict or services");
+            fetches.add(new PastFetch(at, verdict, services));
+        }
+        expect(json.currentToken() == JsonToken.END_ARRAY, "fetches holds a non-object");
+        return fetches;
+    }
+
+    private static Map<String, PastFetch.ServiceState> readServices(JsonParser json) throws IOException {
+        expect(json.currentToken() == JsonToken.START_OBJECT, "services is not an object");
+        Map<String, PastFetch.ServiceState> services = new TreeMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String service = json.currentName();
+            expect(json.nextToken() == JsonToken.START_OBJECT, "service " + service + " is not an object");
+            Verdict state = null;
+            int healthy = -1;
+            int servers = -1;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "state" -> state = Verdict.valueOf(json.getValueAsString());
+                    case "healthy" -> healthy = json.getIntValue();
+                    case "servers" -> servers = json.getIntValue();
+                    default -> json.skipChildren();
+                }
+            }
+            expect(state != null && healthy >= 0 && servers >= healthy, "service " + service + " is incomplete");
+            services.put(service, new PastFetch.ServiceState(state, healthy, servers));
+        }
+        return services;
+    }
+}
