@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.monitor.history.HistoryRepository;
+import dev.monitor.history.VerdictHistory;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 
@@ -87,7 +90,7 @@ class FailureHandlingIT {
     }
 
     @Test
-    void twoRunsAtOnceAgainstTheSameSnapshotLeaveAWholeOne() throws Exception {
+    void twoRunsAtOnceAgainstTheSameSnapshotLeaveAWholeOneAndAWholeHistory() throws Exception {
         List<String> args = List.of("--port", String.valueOf(large.port()), "--snapshot", snapshotFile().toString(),
                 "--refresh", "--avg");
         for (int round = 0; round < 3; round++) {
@@ -100,8 +103,14 @@ class FailureHandlingIT {
             Snapshot snapshot = repository.read(snapshotFile()).orElseThrow();
             assertThat(snapshot.servers()).hasSize(2000);
         }
+        Path historyFile = temp.resolve("snapshot.history.json");
+        VerdictHistory history = new HistoryRepository().read(historyFile,
+                URI.create("http://localhost:" + large.port()));
+        assertThat(history.fetches()).as("each round adds one fetch or, the last writer winning, two")
+                .hasSizeBetween(3, 6);
         try (var files = Files.list(temp)) {
-            assertThat(files).as("no temporary file left behind").containsExactly(snapshotFile());
+            assertThat(files).as("no temporary file left behind")
+                    .containsExactlyInAnyOrder(snapshotFile(), historyFile);
         }
     }
 

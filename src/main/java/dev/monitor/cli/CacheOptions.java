@@ -29,7 +29,11 @@ public class CacheOptions {
     Path snapshot;
 
     public ReadRequest readRequest(URI endpoint, FetchSettings fetch, SnapshotRepository repository) {
-        return new ReadRequest(endpoint, snapshot != null ? snapshot : repository.fileFor(endpoint), fetch, maxAge,
-                maxStale, refresh);
+        return new ReadRequest(endpoint, snapshotFile(endpoint, repository), fetch, maxAge, maxStale, refresh);
+    }
+
+    /** {@code --snapshot}, else the endpoint's own file in the cache directory. */
+    public Path snapshotFile(URI endpoint, SnapshotRepository repository) {
+        return snapshot != null ? snapshot : repository.fileFor(endpoint);
     }
 }

@@ -2,22 +2,19 @@ package dev.monitor.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.context.ContextStore;
-import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.FetchProgress;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
-import dev.monitor.fetch.Reading;
 import dev.monitor.render.Section;
 import dev.monitor.render.Unavailable;
 import dev.monitor.snapshot.SnapshotRepository;
@@ -42,6 +39,9 @@ import picocli.CommandLine.Spec;
                 "In a CI gate: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; Nagios line or JSON",
                 "  monitor --url http://cluster:8080 -o nagios",
                 "  monitor --url http://cluster:8080 -o json | jq '.counts'",
+                "From cron: CRITICAL only after 3 fresh fetches in a row below the minimum; the history",
+                "  monitor --url http://cluster:8080 --refresh --for 3 -o nagios",
+                "  monitor --url http://cluster:8080 --history --for 3",
                 "For Prometheus (node_exporter's textfile collector; run it from cron):",
                 "  monitor --port 8080 -o prometheus --output-file $TEXTFILE_DIR/monitor.prom",
                 "To try it: a mock cluster API, and completion of flags and service names",
@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
                 "  source <(monitor completion bash)",
                 "",
                 "Exit codes: 0 OK, 1 WARNING (partial or stale data), 2 CRITICAL (a service below",
-                "--min-healthy), 3 UNKNOWN (no usable data, or a usage error)." })
+                "--min-healthy; with --for N, in N fresh fetches in a row), 3 UNKNOWN (no usable",
+                "data, or a usage error)." })
 public class MonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -82,19 +83,19 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Explain on stderr: requests, timings, cache decisions.")
     boolean verbose;
 
-    private final ClusterReader reader;
+    private final ClusterCheck check;
     private final SnapshotRepository repository;
-    private final Analyzer analyzer;
     private final ServiceWatch serviceWatch;
     private final ReportWatch reportWatch;
+    private final HistoryView historyView;
 
-    public MonitorCommand(ClusterReader reader, SnapshotRepository repository, Analyzer analyzer,
-            ServiceWatch serviceWatch, ReportWatch reportWatch) {
-        this.reader = reader;
+    public MonitorCommand(ClusterCheck check, SnapshotRepository repository, ServiceWatch serviceWatch,
+            ReportWatch reportWatch, HistoryView historyView) {
+        this.check = check;
         this.repository = repository;
-        this.analyzer = analyzer;
         this.serviceWatch = serviceWatch;
         this.reportWatch = reportWatch;
+        this.historyView = historyView;
     }
 
     @Override
@@ -102,10 +103,18 @@ public class MonitorCommand implements Callable<Integer> {
         context.apply(new ContextStore(), System.getenv(), connection, access, thresholdOptions);
         URI endpoint = connection.endpoint();
         Thresholds thresholds = thresholdOptions.thresholds();
+        int breachesFor = thresholdOptions.breachesFor();
         ServiceWatch.Target serviceWatch = reports.serviceWatch();
         Duration reportWatch = reports.reportWatch();
         PrintWriter err = spec.commandLine().getErr();
         Set<Section> sections = reports.sections();
+        if (reports.history()) {
+            Path snapshotFile = cache.snapshotFile(endpoint, repository);
+            output.requireTable("--history", "the history file itself is JSON: " + check.historyFile(snapshotFile));
+            return historyView.show(snapshotFile, endpoint, breachesFor,
+                    output.open(sections, spec.commandLine().getOut(), System.getenv()),
+                    new StderrDiagnostics(err, verbose));
+        }
         // No bar under a live view: it would draw over the frame.
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
@@ -117,15 +126,14 @@ public class MonitorCommand implements Callable<Integer> {
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 
         if (reportWatch != null) {
-            return this.reportWatch.run(reportWatch, request, thresholds, sections, printer, diagnostics);
+            return this.reportWatch.run(reportWatch, request, thresholds, breachesFor, sections, printer, diagnostics);
         }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
             Report report;
             try (Interruption interruption = Interruption.ofCurrentThread()) {
                 try {
-                    Reading reading = reader.read(request, diagnostics);
-                    report = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
+                    report = check.run(request, thresholds, breachesFor, diagnostics);
                 } catch (ClusterUnavailableException e) {
                     Verdict unreachable = thresholdOptions.unreachableState();
                     err.println("monitor: " + unreachable + ": " + e.getMessage());

@@ -65,6 +65,14 @@ public class OutputOptions {
                 VersionProvider.version());
     }
 
+    /** @throws ParameterException unless the format is a table, the only one {@code what} prints */
+    public void requireTable(String what, String instead) {
+        if (format != OutputFormat.TABLE) {
+            throw new ParameterException(spec.commandLine(), what + " prints a table, not -o "
+                    + format.name().toLowerCase(Locale.ROOT) + "; " + instead);
+        }
+    }
+
     /** Whether a progress bar may be drawn on stderr. */
     public boolean progress() {
         return !quiet && Terminal.STDERR.isTerminal();

@@ -26,6 +26,10 @@ public class ReportOptions {
             description = "Print the services with fewer than --min-healthy healthy servers (the default report).")
     boolean unhealthyServices;
 
+    @Option(names = "--history", description = "Print the recent verdicts of each service, from the saved history "
+            + "of fresh fetches; fetches nothing.")
+    boolean history;
+
     @Option(names = "--service", arity = "2", paramLabel = "NAME SECONDS", hideParamSyntax = true,
             description = "Every SECONDS, fetch the servers of service NAME afresh and show them with their trend, "
                     + "until Ctrl-C. Redrawn in place on a terminal.")
@@ -49,6 +53,16 @@ public class ReportOptions {
             sections.add(Section.UNHEALTHY);
         }
         return sections;
+    }
+
+    /** {@code --history}: a report of its own, from the history file alone. */
+    public boolean history() {
+        if (history && (printServers || averages || unhealthyServices || watchedService != null
+                || watchSeconds != null)) {
+            throw new ParameterException(spec.commandLine(), "--history prints the saved verdicts and fetches "
+                    + "nothing: give it without other reports or live views");
+        }
+        return history;
     }
 
     /** {@code --service NAME SECONDS}, or null. */

@@ -6,14 +6,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
-import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
-import dev.monitor.fetch.Reading;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
 
@@ -24,25 +21,22 @@ import dev.monitor.render.Section;
 @ApplicationScoped
 public class ReportWatch {
 
-    private final ClusterReader reader;
-    private final Analyzer analyzer;
+    private final ClusterCheck check;
 
-    public ReportWatch(ClusterReader reader, Analyzer analyzer) {
-        this.reader = reader;
-        this.analyzer = analyzer;
+    public ReportWatch(ClusterCheck check) {
+        this.check = check;
     }
 
-    public int run(Duration interval, ReadRequest request, Thresholds thresholds, Set<Section> sections,
-            ReportOutput output, Diagnostics diagnostics) {
+    /** @param breachesFor {@code --for}: each tick that fetched afresh counts towards it */
+    public int run(Duration interval, ReadRequest request, Thresholds thresholds, int breachesFor,
+            Set<Section> sections, ReportOutput output, Diagnostics diagnostics) {
         ReadRequest fresh = new ReadRequest(request.endpoint(), request.snapshotFile(), request.fetch(),
                 request.maxAge(), request.maxStale(), true);
         WatchScreen screen = WatchScreen.of(output, sections, null, interval);
         return Watch.run(interval, first -> {
             try {
-                Reading reading = reader.read(fresh, diagnostics);
-                Instant now = Instant.now();
-                Report report = analyzer.analyze(reading.snapshot(), thresholds, now, reading.stale());
-                screen.show(new LiveView.Tick(now, output.ordered(report)));
+                Report report = check.run(fresh, thresholds, breachesFor, diagnostics);
+                screen.show(new LiveView.Tick(Instant.now(), output.ordered(report)));
             } catch (ClusterUnavailableException e) {
                 diagnostics.warning(e.getMessage() + "; trying again in " + interval.toSeconds() + "s");
             }

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.history.VerdictHistory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,6 +48,11 @@ public class ThresholdOptions {
                     + "unknown, critical or warning (default: ${DEFAULT-VALUE}).")
     Verdict unreachableState;
 
+    @Option(names = "--for", paramLabel = "N",
+            description = "A service below --min-healthy is CRITICAL only once N fresh fetches in a row found it so; "
+                    + "before that WARNING, \"breach k of N\" (default: ${DEFAULT-VALUE}).")
+    int breachesFor;
+
     public Thresholds thresholds() {
         requirePercentage("--cpu-limit", cpuLimit);
         requirePercentage("--memory-limit", memoryLimit);
@@ -62,6 +68,15 @@ public class ThresholdOptions {
     /** The verdict of a run that has no data at all because the API could not be read. */
     public Verdict unreachableState() {
         return unreachableState;
+    }
+
+    /** {@code --for}: at most what the verdict history keeps, so that it can always be counted. */
+    public int breachesFor() {
+        if (breachesFor < 1 || breachesFor > VerdictHistory.LIMIT) {
+            throw new ParameterException(spec.commandLine(), "--for must be between 1 and " + VerdictHistory.LIMIT
+                    + " (the fresh fetches the history keeps), not " + breachesFor);
+        }
+        return breachesFor;
     }
 
     private void requirePercentage(String option, int value) {

@@ -97,7 +97,7 @@ class OutputFormatsCommandTest {
                 .contains("monitor_verdict{monitor_verdict=");
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
-                    .containsExactlyInAnyOrder("monitor.prom", "snapshot.json");
+                    .containsExactlyInAnyOrder("monitor.prom", "snapshot.json", "snapshot.history.json");
         }
     }
 

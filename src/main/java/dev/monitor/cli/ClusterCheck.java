@@ -1,0 +1,93 @@
+package dev.monitor.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.monitor.analysis.Analyzer;
+import dev.monitor.analysis.Breaches;
+import dev.monitor.analysis.Report;
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.fetch.ClusterReader;
+import dev.monitor.fetch.Diagnostics;
+import dev.monitor.fetch.ReadRequest;
+import dev.monitor.fetch.Reading;
+import dev.monitor.history.HistoryRepository;
+import dev.monitor.history.PastFetch;
+import dev.monitor.history.UnreadableHistoryException;
+import dev.monitor.history.VerdictHistory;
+
+/**
+ * One check of the cluster, as a single run and each tick of {@code --watch} make it: the data read (saved or
+ * fetched), analysed, judged with {@code --for} against the endpoint's verdict history, and, when it was
+ * fetched just now, added to that history. Data from the snapshot (young enough, or standing in stale) was
+ * counted when it was fetched, so it is judged as it was then and not counted again.
+ */
+@ApplicationScoped
+public class ClusterCheck {
+
+    private final ClusterReader reader;
+    private final Analyzer analyzer;
+    private final HistoryRepository histories;
+
+    public ClusterCheck(ClusterReader reader, Analyzer analyzer, HistoryRepository histories) {
+        this.reader = reader;
+        this.analyzer = analyzer;
+        this.histories = histories;
+    }
+
+    /**
+     * @param breachesFor {@code --for}: the fresh fetches in a row below the minimum it takes to be CRITICAL
+     * @throws dev.monitor.fetch.ClusterUnavailableException when the API cannot be read and no snapshot stands in
+     */
+    public Report run(ReadRequest request, Thresholds thresholds, int breachesFor, Diagnostics diagnostics) {
+        Reading reading = reader.read(request, diagnostics);
+        Report measured = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
+        if (reading.fromCache() && breachesFor <= 1) {
+            return measured; // nothing to judge with the history, nothing to add to it
+        }
+        VerdictHistory history = history(request.snapshotFile(), request.endpoint(), diagnostics);
+        Report report = Breaches.apply(measured, breachesFor,
+                history.streaksBefore(reading.snapshot().fetchedAt()));
+        if (!reading.fromCache()) {
+            save(request, history.with(PastFetch.of(report)), diagnostics);
+        }
+        return report;
+    }
+
+    /**
+     * The history of the endpoint whose snapshot is at that path; an unreadable file is said once and taken as no
+     * history, never an error that would keep the report from being made.
+     */
+    public VerdictHistory history(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
+        Path file = histories.fileBeside(snapshotFile);
+        try {
+            return histories.read(file, endpoint);
+        } catch (UnreadableHistoryException e) {
+            diagnostics.warning("the verdict history " + file + " is unreadable (" + e.getMessage()
+                    + "); going on without it");
+            return VerdictHistory.empty(endpoint);
+        }
+    }
+
+    public Path historyFile(Path snapshotFile) {
+        return histories.fileBeside(snapshotFile);
+    }
+
+    private void save(ReadRequest request, VerdictHistory history, Diagnostics diagnostics) {
+        Path file = histories.fileBeside(request.snapshotFile());
+        try {
+            histories.write(file, history);
+            diagnostics.verbose("added the fetch to the verdict history " + file);
+        } catch (ClosedByInterruptException e) {
+            // Ctrl-C during the write: the file was never renamed into place, so the old history stands.
+            diagnostics.verbose("interrupted while saving; " + file + " unchanged");
+        } catch (IOException e) {
+            diagnostics.warning("could not save the verdict history to " + file + ": " + e);
+        }
+    }
+}

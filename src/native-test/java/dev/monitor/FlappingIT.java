@@ -1,0 +1,75 @@
+package dev.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+
+/**
+ * {@code --for} across separate runs of the packaged artifact, as cron runs it: each run is its own process,
+ * so only the history file carries the count. {@code --cpu-limit 0} makes every server unhealthy, so every
+ * service is below its minimum on every fetch.
+ */
+@QuarkusMainIntegrationTest
+class FlappingIT {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
+
+    @RegisterExtension
+    static MockServerProcess mock = new MockServerProcess("--servers", "150");
+
+    @TempDir
+    Path temp;
+
+    private List<String> args(String... more) {
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
+                temp.resolve("s.json").toString(), "--cpu-limit", "0", "--for", "3"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void threeFreshRunsBelowTheMinimumAreWarningWarningCritical(QuarkusMainLauncher launcher) {
+        LaunchResult first = launcher.launch(args("--refresh").toArray(String[]::new));
+        LaunchResult second = launcher.launch(args("--refresh").toArray(String[]::new));
+        LaunchResult third = launcher.launch(args("--refresh").toArray(String[]::new));
+
+        assertThat(first.exitCode()).as(first.getErrorOutput()).isEqualTo(1);
+        assertThat(first.getErrorOutput()).contains("breach 1 of 3");
+        assertThat(second.exitCode()).as(second.getErrorOutput()).isEqualTo(1);
+        assertThat(second.getErrorOutput()).contains("breach 2 of 3");
+        assertThat(third.exitCode()).as(third.getErrorOutput()).isEqualTo(2);
+
+        LaunchResult history = launcher.launch(args("--history").toArray(String[]::new));
+        assertThat(history.exitCode()).as(history.getErrorOutput()).isZero();
+        assertThat(history.getOutput()).contains("the last 3 of 3 fresh fetches")
+                .containsPattern("\\(verdict\\) +WWC")
+                .containsPattern("(?m)AuthService +CCC +0/\\d+ +3 *$");
+    }
+
+    @Test
+    void eachTickOfAWatchIsAFreshFetchThatCounts() throws Exception {
+        MonitorProcess watch = MonitorProcess.start(args("--watch", "1", "-o", "json"));
+        try {
+            assertThat(watch.awaitOut(0, line -> line.contains("\"verdict\":\"CRITICAL\""), PATIENCE))
+                    .as(watch.err()).isTrue();
+        } finally {
+            watch.signal("INT");
+        }
+
+        assertThat(watch.exitCode(PATIENCE)).isZero();
+        List<String> verdicts = watch.out().lines()
+                .map(line -> line.replaceAll(".*\"verdict\":\"([A-Z]+)\".*", "$1")).limit(3).toList();
+        assertThat(verdicts).containsExactly("WARNING", "WARNING", "CRITICAL");
+    }
+}

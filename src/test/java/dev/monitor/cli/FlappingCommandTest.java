@@ -1,0 +1,258 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.monitor.mock.MockCluster;
+import dev.monitor.testing.Launches;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.vertx.core.Vertx;
+
+/**
+ * {@code --for N} and {@code --history}, run after run against the real mock, whose every figure the test sets:
+ * at 50% every server is healthy; at 90% none is, so each of the ten services is below its minimum of 2.
+ */
+@QuarkusMainTest
+class FlappingCommandTest {
+
+    private static final int HEALTHY = 50;
+    private static final int DOWN = 90;
+    private static final AtomicInteger FIGURES = new AtomicInteger(HEALTHY);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(new MockCluster(150, Duration.ZERO, FIGURES::get));
+
+    @TempDir
+    Path temp;
+
+    private Path snapshot;
+    private Path history;
+
+    @BeforeEach
+    void files() {
+        snapshot = temp.resolve("cluster.json");
+        history = temp.resolve("cluster.history.json");
+    }
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        return Launches.launch(launcher, List.of("--snapshot", snapshot.toString(), "--port",
+                String.valueOf(mock.port())), args);
+    }
+
+    /** A run that fetches afresh (--max-age 0), with the cluster's figures at the given percentage. */
+    private LaunchResult fetch(QuarkusMainLauncher launcher, int figures, String... args) {
+        FIGURES.set(figures);
+        List<String> all = new ArrayList<>(List.of("--max-age", "0"));
+        all.addAll(List.of(args));
+        return run(launcher, all.toArray(String[]::new));
+    }
+
+    @Test
+    void aServiceBelowItsMinimumIsCriticalOnlyAfterNFreshFetchesInARow(QuarkusMainLauncher launcher) {
+        LaunchResult first = fetch(launcher, DOWN, "--for", "3");
+        LaunchResult second = fetch(launcher, DOWN, "--for", "3");
+        LaunchResult third = fetch(launcher, DOWN, "--for", "3");
+
+        assertThat(first.exitCode()).isEqualTo(1);
+        assertThat(first.getErrorOutput()).startsWith("monitor: WARNING: 10 of 10 services below 2 healthy, "
+                + "breach 1 of 3: AuthService 0/");
+        assertThat(first.getOutput()).contains("AuthService         WARNING (breach 1 of 3)");
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.getErrorOutput()).contains("10 of 10 services below 2 healthy, breach 2 of 3: ");
+        assertThat(third.exitCode()).isEqualTo(2);
+        assertThat(third.getErrorOutput()).startsWith("monitor: CRITICAL: 10 of 10 services below 2 healthy: ")
+                .doesNotContain("breach");
+        assertThat(third.getOutput()).contains("CRITICAL").doesNotContain("WARNING");
+    }
+
+    @Test
+    void withoutForABreachIsCriticalAtOnce(QuarkusMainLauncher launcher) {
+        LaunchResult result = fetch(launcher, DOWN);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).doesNotContain("breach");
+    }
+
+    @Test
+    void aRunServedFromTheSnapshotDoesNotCount(QuarkusMainLauncher launcher) throws IOException {
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
+
+        LaunchResult cached = run(launcher, "--for", "2");
+
+        assertThat(cached.exitCode()).as("judged as the fetch that made the snapshot").isEqualTo(1);
+        assertThat(cached.getErrorOutput()).contains("breach 1 of 2: ");
+        assertThat(fetches(history)).hasSize(1);
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).as("the second fresh fetch").isEqualTo(2);
+    }
+
+    @Test
+    void aStaleSnapshotShownWhileTheApiIsDownDoesNotCount(QuarkusMainLauncher launcher) throws IOException {
+        FIGURES.set(DOWN);
+        Vertx vertx = Vertx.vertx();
+        int port = new MockCluster(30, Duration.ZERO, FIGURES::get).start(vertx, "127.0.0.1", 0)
+                .toCompletionStage().toCompletableFuture().join();
+        List<String> args = List.of("--snapshot", snapshot.toString(), "--port", String.valueOf(port),
+                "--max-age", "0", "--retries", "0", "--for", "2");
+        assertThat(Launches.launch(launcher, args).exitCode()).isEqualTo(1);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+
+        LaunchResult stale = Launches.launch(launcher, args);
+
+        assertThat(stale.exitCode()).isEqualTo(1);
+        assertThat(stale.getErrorOutput()).contains("breach 1 of 2: ").contains("stale data");
+        assertThat(fetches(history)).hasSize(1);
+    }
+
+    @Test
+    void aFreshFetchAtOrAboveTheMinimumResetsTheCount(QuarkusMainLauncher launcher) {
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
+        assertThat(fetch(launcher, HEALTHY, "--for", "2").exitCode()).isZero();
+
+        LaunchResult again = fetch(launcher, DOWN, "--for", "2");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.getErrorOutput()).contains("breach 1 of 2: ");
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theHistoryOutlivesTheSnapshot(QuarkusMainLauncher launcher) throws IOException {
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
+        Files.delete(snapshot);
+
+        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonShowsTheHeldBackBreachPerService(QuarkusMainLauncher launcher) throws IOException {
+        JsonNode report = JSON.readTree(fetch(launcher, DOWN, "--for", "3", "-o", "json").getOutput());
+
+        assertThat(report.get("verdict").asText()).isEqualTo("WARNING");
+        assertThat(report.get("exitCode").asInt()).isEqualTo(1);
+        JsonNode service = report.get("services").get(0);
+        assertThat(service.get("state").asText()).isEqualTo("WARNING");
+        assertThat(service.get("belowMinimum").asBoolean()).isTrue();
+        assertThat(service.get("breach").get("count").asInt()).isEqualTo(1);
+        assertThat(service.get("breach").get("of").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void everyFreshFetchIsRecordedWithItsVerdictAndEachService(QuarkusMainLauncher launcher) throws IOException {
+        fetch(launcher, HEALTHY);
+        fetch(launcher, DOWN, "--for", "2");
+
+        List<JsonNode> fetches = fetches(history);
+        assertThat(fetches).hasSize(2);
+        assertThat(fetches.get(0).get("verdict").asText()).isEqualTo("OK");
+        assertThat(fetches.get(1).get("verdict").asText()).isEqualTo("WARNING");
+        JsonNode auth = fetches.get(1).get("services").get("AuthService");
+        assertThat(auth.get("state").asText()).as("as measured, before --for").isEqualTo("CRITICAL");
+        assertThat(auth.get("healthy").asInt()).isZero();
+        assertThat(auth.get("servers").asInt()).isPositive();
+        assertThat(Files.getPosixFilePermissions(history)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void theHistoryKeepsTheLastHundredFetches(QuarkusMainLauncher launcher) throws IOException {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        StringBuilder fetches = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            fetches.append(i == 0 ? "" : ",").append("{\"at\":\"").append(start.plusSeconds(60L * i))
+                    .append("\",\"verdict\":\"OK\",\"services\":{}}");
+        }
+        Files.writeString(history, "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:"
+                + mock.port() + "\",\"fetches\":[" + fetches + "]}");
+
+        assertThat(fetch(launcher, HEALTHY).exitCode()).isZero();
+
+        List<JsonNode> kept = fetches(history);
+        assertThat(kept).hasSize(100);
+        assertThat(kept.getFirst().get("at").asText()).as("the oldest dropped").isEqualTo(start.plusSeconds(60).toString());
+        assertThat(kept.getLast().get("services").has("AuthService")).as("the new fetch last").isTrue();
+    }
+
+    @Test
+    void aCorruptHistoryIsOneWarningAndTheReportStillComes(QuarkusMainLauncher launcher) throws IOException {
+        Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
+
+        LaunchResult result = fetch(launcher, DOWN, "--for", "2");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput()).contains("WARNING (breach 1 of 2)");
+        assertThat(result.getErrorOutput().lines().filter(line -> line.contains("history")))
+                .singleElement().asString()
+                .startsWith("monitor: warning: the verdict history " + history + " is unreadable (");
+        assertThat(fetches(history)).as("replaced by a whole new history").hasSize(1);
+    }
+
+    @Test
+    void historyShowsEachServicesRecentStatesAndItsStreak(QuarkusMainLauncher launcher) {
+        fetch(launcher, HEALTHY, "--for", "3");
+        fetch(launcher, DOWN, "--for", "3");
+        fetch(launcher, DOWN, "--for", "3");
+        FIGURES.set(HEALTHY);
+
+        LaunchResult result = run(launcher, "--history", "--for", "3");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.getOutputStream();
+        assertThat(lines.get(0)).startsWith("Verdicts of http://localhost:" + mock.port()
+                + ": the last 3 of 3 fresh fetches, ");
+        assertThat(lines.get(1).split("\\s+")).containsExactly("", "SERVICE", "FETCHES", "HEALTHY", "BELOW", "MINIMUM");
+        assertThat(lines.get(2).split("\\s+")).containsExactly("", "(verdict)", ".WW");
+        assertThat(lines.stream().filter(line -> line.startsWith(" AuthService ")).findFirst().orElseThrow()
+                .split("\\s+")).containsExactly("", "AuthService", ".CC", "0/10", "2", "of", "3");
+        assertThat(lines).hasSize(3 + 10 + 1);
+        assertThat(lines.getLast()).startsWith(". OK, W WARNING, C CRITICAL");
+        assertThat(result.getErrorOutput()).isEmpty();
+    }
+
+    @Test
+    void historyWithNoFreshFetchYetIsUnknown(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--history");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: no verdict history of http://localhost:"
+                + mock.port() + " in " + history + " yet");
+        assertThat(result.getOutput()).isEmpty();
+    }
+
+    @Test
+    void badUsesOfForAndHistoryAreUsageErrors(QuarkusMainLauncher launcher) {
+        for (String[] args : List.of(new String[] { "--for", "0" }, new String[] { "--for", "101" },
+                new String[] { "--for", "x" }, new String[] { "--history", "--avg" },
+                new String[] { "--history", "--watch", "5" }, new String[] { "--history", "-o", "json" })) {
+            LaunchResult result = run(launcher, args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    private static List<JsonNode> fetches(Path file) throws IOException {
+        List<JsonNode> fetches = new ArrayList<>();
+        JSON.readTree(file.toFile()).get("fetches").forEach(fetches::add);
+        return fetches;
+    }
+}
