@@ -62,6 +62,8 @@ class ContextIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
         String file = Files.readString(config());
         assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService").doesNotContain(TOKEN);
+        assertThat(file).as("lab's --min-healthy was not given: no default is saved as if it had been")
+                .doesNotContain("min-healthy: '2'");
         assertThat(monitor("context", "list").out()).isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + mock.url() + "\n");
 
         ArtifactRun current = check();

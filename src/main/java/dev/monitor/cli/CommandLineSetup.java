@@ -15,10 +15,14 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine commandLine = factory.create();
         commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new GroupedOptionList());
-        return commandLine
+        commandLine
                 .setDefaultValueProvider(new ConfigDefaultProvider())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        // A context saves only what was typed: a default saved there (monitor.min-healthy) would later beat the
+        // default in force, and every flag of the run.
+        commandLine.getSubcommands().get("context").setDefaultValueProvider(null);
+        return commandLine;
     }
 }
