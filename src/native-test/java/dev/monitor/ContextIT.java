@@ -86,6 +86,44 @@ class ContextIT {
         assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + mock.url() + "\n");
     }
 
+    /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
+    @Test
+    void perServiceLevelsRoundTripThroughTheFileAndDecideTheRun() throws Exception {
+        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--service-min-healthy", "AuthService=3",
+                "--service-warn-healthy", "TimeService=6", "--service-min-healthy", "GeoService=5").exitCode()).isZero();
+        assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode())
+                .as("rewrites the file").isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
+        String file = Files.readString(config());
+        assertThat(file).contains("""
+                    services:
+                      AuthService:
+                        min-healthy: '3'
+                      GeoService:
+                        min-healthy: '5'
+                      TimeService:
+                        warn-healthy: '6'
+                """);
+
+        ArtifactRun run = check("--context", "prod");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("monitor: CRITICAL: 1 of 8 services below their minimum: AuthService 2/2 "
+                + "(minimum 3); 1 of 8 services below their warning level: TimeService 5/5 (warning level 6)");
+
+        ArtifactRun flag = check("--context", "prod", "--service-min-healthy", "AuthService=2");
+        assertThat(flag.exitCode()).as("the flag beats Auth's minimum; Time's warning level stays").isEqualTo(1);
+
+        ArtifactRun json = check("--context", "prod", "-o", "json");
+        assertThat(json.out()).contains("\"AuthService\" : {\n        \"minHealthy\" : 3,");
+
+        Files.writeString(config(), Files.readString(config()).replace("warn-healthy: '6'", "warn-healthy: six"));
+        ArtifactRun bad = check("--context", "prod");
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: context 'prod': service 'TimeService': 'six' is neither a count like 2 nor a share like 50%");
+    }
+
     @Test
     void unknownContextsAndBadInputAreUsageErrors() throws Exception {
         ArtifactRun unknown = check("--context", "nope");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,28 +91,30 @@ public class Analyzer {
         List<ServiceHealth> heldBack = services.stream().filter(ServiceHealth::breachHeldBack).toList();
         List<ServiceHealth> warned = services.stream().filter(ServiceHealth::belowWarning).toList();
         // The group of servers whose service was never learnt is listed, but it is not a service to judge.
-        long judged = services.stream().filter(s -> !ServiceHealth.UNKNOWN_SERVICE.equals(s.service())).count();
+        List<ServiceHealth> judged = services.stream()
+                .filter(s -> !ServiceHealth.UNKNOWN_SERVICE.equals(s.service())).toList();
         List<String> parts = new ArrayList<>();
         if (servers == 0) {
             parts.add("the cluster lists no servers");
         }
         if (!below.isEmpty()) {
-            parts.add(below.size() + " of " + judged + " services below " + thresholds.minHealthy()
-                    + " healthy: " + counts(below));
+            parts.add(below.size() + " of " + judged.size() + " services below "
+                    + levels(below, "minimum", "", thresholds::minHealthyOf, thresholds));
         }
         // Longest breach first, each said once for the services it holds back: "breach 2 of 3: Auth 1/2, Geo 0/3".
         heldBack.stream()
                 .collect(Collectors.groupingBy(ServiceHealth::breach,
                         () -> new TreeMap<>(Comparator.comparingInt(Breach::count).reversed()), Collectors.toList()))
-                .forEach((breach, group) -> parts.add(group.size() + " of " + judged + " services below "
-                        + thresholds.minHealthy() + " healthy, " + breach + ": " + counts(group)));
+                .forEach((breach, group) -> parts.add(group.size() + " of " + judged.size() + " services below "
+                        + levels(group, "minimum", ", " + breach, thresholds::minHealthyOf, thresholds)));
         if (!warned.isEmpty()) {
-            parts.add(warned.size() + " of " + judged + " services below the warning level "
-                    + thresholds.warnHealthy().orElseThrow() + " healthy: " + counts(warned));
+            parts.add(warned.size() + " of " + judged.size() + " services below "
+                    + levels(warned, "warning level", "", s -> thresholds.warnHealthyOf(s).orElseThrow(), thresholds));
         }
         if (servers > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()) {
-            parts.add("all " + judged + " services have at least "
-                    + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers");
+            parts.add("all " + judged.size() + " services have at least "
+                    + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers"
+                    + thresholds.ownOkLevels(judged.stream().map(ServiceHealth::service).toList()));
         }
         int unknown = services.stream().mapToInt(ServiceHealth::unknown).sum();
         if (unknown > 0) {
@@ -123,10 +126,28 @@ public class Analyzer {
         return String.join("; ", parts);
     }
 
+    /**
+     * {@code 2 healthy: Auth 1/2, Geo 0/3} when the listed services all have the global level; when one has its
+     * own, each names the level it is below: {@code their minimum: Auth 2/20 (minimum 3), Geo 0/3 (minimum 2)}.
+     *
+     * @param qualifier said after the level, before the services ({@code ", breach 2 of 3"}), or empty
+     */
+    private static String levels(List<ServiceHealth> listed, String kind, String qualifier,
+            Function<String, HealthyLevel> levelOf, Thresholds thresholds) {
+        if (listed.stream().noneMatch(s -> thresholds.hasOwnLevels(s.service()))) {
+            String global = levelOf.apply(listed.getFirst().service()).toString();
+            return ("minimum".equals(kind) ? "" : "the " + kind + " ") + global + " healthy" + qualifier + ": "
+                    + counts(listed, s -> "");
+        }
+        return "their " + kind + qualifier + ": "
+                + counts(listed, s -> s.isMissing() ? "" : " (" + kind + " " + levelOf.apply(s.service()) + ")");
+    }
+
     /** {@code Auth 1/2}, or {@code Auth missing} for an expected service the cluster does not list. */
-    private static String counts(List<ServiceHealth> services) {
+    private static String counts(List<ServiceHealth> services, Function<ServiceHealth, String> note) {
         return services.stream()
-                .map(s -> s.service() + (s.isMissing() ? " missing" : " " + s.healthy() + "/" + s.servers()))
+                .map(s -> s.service() + (s.isMissing() ? " missing" : " " + s.healthy() + "/" + s.servers())
+                        + note.apply(s))
                 .collect(Collectors.joining(", "));
     }
 
@@ -210,8 +231,9 @@ public class Analyzer {
                 return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
                         mean(memorySum, measured), 0, 0);
             }
-            int minimum = thresholds.minHealthy().requiredOf(servers);
-            int warnMinimum = Math.max(minimum, thresholds.warnHealthy().map(w -> w.requiredOf(servers)).orElse(0));
+            int minimum = thresholds.minHealthyOf(service).requiredOf(servers);
+            int warnMinimum = Math.max(minimum,
+                    thresholds.warnHealthyOf(service).map(w -> w.requiredOf(servers)).orElse(0));
             return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
                     mean(memorySum, measured), minimum, warnMinimum);
         }

@@ -1,34 +1,90 @@
 package dev.monitor.analysis;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What healthy means: a server is healthy when its cpu and memory are both below their limits; a service
  * is CRITICAL with fewer than {@code minHealthy} healthy servers, WARNING with fewer than
  * {@code warnHealthy}; and every service in {@code expectedServices} must exist.
  *
- * @param warnHealthy the WARNING level, above the critical one; empty for none
+ * @param warnHealthy   the WARNING level, above the critical one; empty for none
+ * @param serviceLevels services with levels of their own, which beat the global ones for that service only; a
+ *                      service the cluster does not list (and that is not expected) is never judged, so its
+ *                      levels do nothing
  */
 public record Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy, Optional<HealthyLevel> warnHealthy,
-        Set<String> expectedServices) {
+        Set<String> expectedServices, SortedMap<String, ServiceLevels> serviceLevels) {
 
     public static final Thresholds DEFAULTS = new Thresholds(80, 80, new HealthyLevel.Count(2), Optional.empty(),
             Set.of());
 
     public Thresholds {
         expectedServices = Set.copyOf(expectedServices);
+        serviceLevels = Collections.unmodifiableSortedMap(new TreeMap<>(serviceLevels));
+    }
+
+    /** The same levels for every service. */
+    public Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy, Optional<HealthyLevel> warnHealthy,
+            Set<String> expectedServices) {
+        this(cpuLimit, memoryLimit, minHealthy, warnHealthy, expectedServices, new TreeMap<>());
     }
 
     public Thresholds withMinHealthy(HealthyLevel level) {
-        return new Thresholds(cpuLimit, memoryLimit, level, warnHealthy, expectedServices);
+        return new Thresholds(cpuLimit, memoryLimit, level, warnHealthy, expectedServices, serviceLevels);
     }
 
     public Thresholds withWarnHealthy(HealthyLevel level) {
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy, Optional.of(level), expectedServices);
+        return new Thresholds(cpuLimit, memoryLimit, minHealthy, Optional.of(level), expectedServices,
+                serviceLevels);
     }
 
     public Thresholds withExpectedServices(Set<String> services) {
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy, warnHealthy, services);
+        return new Thresholds(cpuLimit, memoryLimit, minHealthy, warnHealthy, services, serviceLevels);
+    }
+
+    public Thresholds withServiceLevels(Map<String, ServiceLevels> levels) {
+        return new Thresholds(cpuLimit, memoryLimit, minHealthy, warnHealthy, expectedServices,
+                new TreeMap<>(levels));
+    }
+
+    /** The service's own critical level, else the global one. */
+    public HealthyLevel minHealthyOf(String service) {
+        return own(service).minHealthy().orElse(minHealthy);
+    }
+
+    /** The service's own warning level, else the global one; empty when neither is set. */
+    public Optional<HealthyLevel> warnHealthyOf(String service) {
+        return own(service).warnHealthy().or(() -> warnHealthy);
+    }
+
+    /** The level the service must meet to be OK: its warning level, else its minimum. */
+    public HealthyLevel okLevelOf(String service) {
+        return warnHealthyOf(service).orElse(minHealthyOf(service));
+    }
+
+    /**
+     * {@code ", AuthService at least 3"}: what the services among these that have levels of their own must meet to be
+     * OK, to follow a sentence that names the global level; empty when none has its own.
+     */
+    public String ownOkLevels(Collection<String> services) {
+        return services.stream()
+                .filter(this::hasOwnLevels)
+                .map(service -> ", " + service + " at least " + okLevelOf(service))
+                .collect(Collectors.joining());
+    }
+
+    public boolean hasOwnLevels(String service) {
+        return serviceLevels.containsKey(service);
+    }
+
+    private ServiceLevels own(String service) {
+        return serviceLevels.getOrDefault(service, ServiceLevels.NONE);
     }
 }

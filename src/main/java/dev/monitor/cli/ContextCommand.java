@@ -7,14 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.ServiceLevels;
+import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
 import dev.monitor.context.Contexts;
+import dev.monitor.context.ServiceThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,11 +91,21 @@ public class ContextCommand implements Callable<Integer> {
         @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy to reach it through, without credentials.")
         String proxy;
 
-        @Option(names = "--min-healthy", paramLabel = "N|P%", description = "Its critical level.")
-        String minHealthy;
+        @Option(names = "--min-healthy", paramLabel = "N|P%", converter = HealthyLevelConverter.class,
+                description = "Its critical level.")
+        HealthyLevel minHealthy;
 
-        @Option(names = "--warn-healthy", paramLabel = "N|P%", description = "Its warning level.")
-        String warnHealthy;
+        @Option(names = "--warn-healthy", paramLabel = "N|P%", converter = HealthyLevelConverter.class,
+                description = "Its warning level.")
+        HealthyLevel warnHealthy;
+
+        @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+                description = "A service's own critical level. Repeatable.")
+        List<ServiceLevel> serviceMinHealthy;
+
+        @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+                description = "A service's own warning level. Repeatable.")
+        List<ServiceLevel> serviceWarnHealthy;
 
         @Option(names = "--expect-service", paramLabel = "NAME", description = "A service it must have. Repeatable.")
         List<String> expectServices;
@@ -103,17 +120,30 @@ public class ContextCommand implements Callable<Integer> {
                 throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
                         + "http_proxy environment variable's URL");
             }
-            for (String level : new String[] { minHealthy, warnHealthy }) {
-                if (level != null) {
-                    try {
-                        HealthyLevel.parse(level);
-                    } catch (IllegalArgumentException e) {
-                        throw new ContextException(e.getMessage());
-                    }
-                }
+            SortedMap<String, ServiceLevels> own;
+            try {
+                own = ServiceLevel.over(Map.of(), serviceMinHealthy, serviceWarnHealthy);
+            } catch (IllegalArgumentException e) {
+                throw new ContextException(e.getMessage());
             }
+            // Only the levels saved here can be checked: without --min-healthy, the default in force when the
+            // context is used applies, and that run checks it. A count of 0 conflicts with no warning level.
+            HealthyLevel min = minHealthy == null ? new HealthyLevel.Count(0) : minHealthy;
+            ThresholdOptions.misorderedLevel(new Thresholds(0, 0, min, Optional.ofNullable(warnHealthy), Set.of(), own))
+                    .ifPresent(problem -> {
+                        throw new ContextException(problem);
+                    });
+            TreeMap<String, ServiceThresholds> services = new TreeMap<>();
+            own.forEach((service, levels) -> services.put(service, new ServiceThresholds(text(levels.minHealthy()),
+                    text(levels.warnHealthy()))));
             return contexts.with(name, new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
-                    minHealthy, warnHealthy, expectServices));
+                    text(Optional.ofNullable(minHealthy)), text(Optional.ofNullable(warnHealthy)), expectServices,
+                    services));
+        }
+
+        /** As the file holds a level: as written on the command line ({@code 3}, {@code 50%}), or null. */
+        private static String text(Optional<HealthyLevel> level) {
+            return level.map(HealthyLevel::toString).orElse(null);
         }
 
         /** Saved absolute, so the context works from any directory. */

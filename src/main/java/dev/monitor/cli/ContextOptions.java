@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
@@ -63,9 +65,24 @@ public class ContextOptions {
             if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
                 thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
             }
+            thresholds.contextServiceLevels = serviceLevels(context);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "context '" + name + "': " + e.getMessage());
         }
+    }
+
+    /** The context's per-service levels, read as the options read them. */
+    private static Map<String, ServiceLevels> serviceLevels(ClusterContext context) {
+        Map<String, ServiceLevels> levels = new TreeMap<>();
+        context.services().forEach((service, own) -> {
+            try {
+                levels.put(service, new ServiceLevels(Optional.ofNullable(own.minHealthy()).map(HealthyLevel::parse),
+                        Optional.ofNullable(own.warnHealthy()).map(HealthyLevel::parse)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("service '" + service + "': " + e.getMessage(), e);
+            }
+        });
+        return levels;
     }
 
     private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {

@@ -102,6 +102,15 @@ public class JsonRenderer implements Renderer {
         json.writeNumberField("memoryLimit", thresholds.memoryLimit());
         level(json, "minHealthy", thresholds.minHealthy());
         level(json, "warnHealthy", thresholds.warnHealthy().orElse(null));
+        // The levels in force for each service that has its own (the other one may be the global level).
+        json.writeObjectFieldStart("services");
+        for (String service : thresholds.serviceLevels().keySet()) {
+            json.writeObjectFieldStart(service);
+            level(json, "minHealthy", thresholds.minHealthyOf(service));
+            level(json, "warnHealthy", thresholds.warnHealthyOf(service).orElse(null));
+            json.writeEndObject();
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -30,7 +30,9 @@ public class NagiosRenderer implements Renderer {
             // Ranges are counts: a share (--min-healthy 50%) is already worked out for each service.
             boolean ranked = !service.service().equals(ServiceHealth.UNKNOWN_SERVICE);
             String critical = ranked ? service.minimum() + ":" : "";
-            String warning = ranked && report.thresholds().warnHealthy().isPresent() ? service.warnMinimum() + ":" : "";
+            String warning = ranked && report.thresholds().warnHealthyOf(service.service()).isPresent()
+                    ? service.warnMinimum() + ":"
+                    : "";
             perfdata.add(label(service.service() + " healthy") + "=" + service.healthy() + ";" + warning + ";"
                     + critical + ";0;" + service.servers());
         }

@@ -17,6 +17,7 @@ import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
+import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 
@@ -82,18 +83,24 @@ public class TableRenderer implements Renderer {
 
     private void unhealthy(Report report, PrintWriter out) {
         List<ServiceHealth> listed = report.services().stream().filter(s -> s.state() != Verdict.OK).toList();
-        HealthyLevel minimum = report.thresholds().minHealthy();
+        Thresholds thresholds = report.thresholds();
+        HealthyLevel minimum = thresholds.minHealthy();
         if (listed.isEmpty()) {
-            HealthyLevel level = report.thresholds().warnHealthy().orElse(minimum);
+            HealthyLevel level = thresholds.warnHealthy().orElse(minimum);
             if (style.headers()) {
-                out.println("All services healthy: each has at least " + level + " healthy " + servers(level) + ".");
+                out.println("All services healthy: each has at least " + level + " healthy " + servers(level)
+                        + thresholds.ownOkLevels(report.services().stream().map(ServiceHealth::service).toList())
+                        + ".");
             }
             return;
         }
         if (style.headers()) {
-            out.println("Services with fewer than " + minimum + " healthy " + servers(minimum)
-                    + report.thresholds().warnHealthy().map(warn -> " (CRITICAL) or " + warn + " (WARNING)").orElse("")
-                    + ":");
+            // A service with levels of its own is listed against them: MINIMUM says which count it needed.
+            boolean own = listed.stream().anyMatch(s -> thresholds.hasOwnLevels(s.service()));
+            out.println(own ? "Services below their minimum (CRITICAL) or warning level (WARNING) of healthy servers:"
+                    : "Services with fewer than " + minimum + " healthy " + servers(minimum)
+                            + thresholds.warnHealthy().map(warn -> " (CRITICAL) or " + warn + " (WARNING)").orElse("")
+                            + ":");
         }
         // CRITICAL in the colour of an unhealthy server, WARNING in that of an UNKNOWN one.
         Styler colour = colours(listed.stream()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -138,5 +140,117 @@ class ThresholdsTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.OK);
         assertThat(report.services()).hasSize(1);
+    }
+
+    private static ServiceLevels own(String min, String warn) {
+        return new ServiceLevels(Optional.ofNullable(min).map(HealthyLevel::parse),
+                Optional.ofNullable(warn).map(HealthyLevel::parse));
+    }
+
+    /** Auth: 3 of 5 healthy (one UNKNOWN); Geo: 2 of 2 healthy. */
+    private Report authAndGeo(Thresholds thresholds) {
+        return analyze(thresholds,
+                new Measured("10.0.0.1", "Auth", 10, 10),
+                new Measured("10.0.0.2", "Auth", 10, 10),
+                new Measured("10.0.0.3", "Auth", 10, 10),
+                new Measured("10.0.0.4", "Auth", 95, 10),
+                new Measured("10.0.0.5", "Auth", 95, 10),
+                new Measured("10.0.0.6", "Geo", 10, 10),
+                new Measured("10.0.0.7", "Geo", 10, 10));
+    }
+
+    private static ServiceHealth service(Report report, String name) {
+        return report.services().stream().filter(s -> s.service().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aServiceWithItsOwnMinimumIsJudgedByItAndTheOthersByTheGlobalOne() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own("4", null)));
+        Report report = authAndGeo(thresholds);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(service(report, "Auth").minimum()).isEqualTo(4);
+        assertThat(service(report, "Geo").minimum()).isEqualTo(2);
+        assertThat(report.unhealthyServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(report.summary()).isEqualTo("1 of 2 services below their minimum: Auth 3/5 (minimum 4)");
+
+        assertThat(authAndGeo(Thresholds.DEFAULTS).verdict()).as("without it, 3 healthy meet the global 2")
+                .isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void anOwnMinimumCanBeLowerThanTheGlobalOne() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Geo", own("1", null)));
+        Report report = authAndGeo(thresholds);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.OK);
+        assertThat(service(report, "Geo").minimum()).isEqualTo(1);
+        assertThat(report.summary()).isEqualTo("all 2 services have at least 3 healthy servers, Geo at least 1");
+    }
+
+    @Test
+    void anOwnWarningLevelWithoutAGlobalOneWarnsForThatServiceOnly() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own(null, "80%")));
+        Report report = authAndGeo(thresholds);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(service(report, "Auth").warnMinimum()).as("80% of 5").isEqualTo(4);
+        assertThat(service(report, "Auth").minimum()).as("the global minimum stays").isEqualTo(2);
+        assertThat(service(report, "Geo").warnMinimum()).isEqualTo(2);
+        assertThat(report.warningServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(report.summary()).isEqualTo("1 of 2 services below their warning level: Auth 3/5 (warning level 80%)");
+    }
+
+    @Test
+    void anOwnMinimumKeepsTheGlobalWarningLevel() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withWarnHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Geo", own("1", null)));
+        Report report = authAndGeo(thresholds);
+
+        assertThat(service(report, "Geo").minimum()).isEqualTo(1);
+        assertThat(service(report, "Geo").warnMinimum()).isEqualTo(3);
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(report.summary()).isEqualTo("1 of 2 services below their warning level: Geo 2/2 (warning level 3)");
+    }
+
+    @Test
+    void listedServicesWithoutOwnLevelsAreSummedUpAsBefore() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Auth", own("1", null)));
+
+        assertThat(authAndGeo(thresholds).summary()).isEqualTo("1 of 2 services below 3 healthy: Geo 2/2");
+    }
+
+    @Test
+    void levelsForAServiceTheClusterDoesNotListDoNothing() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Billing", own("5", "6")));
+        Report report = authAndGeo(thresholds);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.OK);
+        assertThat(report.services()).extracting(ServiceHealth::service).containsExactly("Auth", "Geo");
+        assertThat(report.summary()).isEqualTo("all 2 services have at least 2 healthy servers");
+    }
+
+    @Test
+    void levelsForAnExpectedServiceApplyToIt() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Billing"))
+                .withServiceLevels(Map.of("Billing", own("5", null)));
+        Report report = authAndGeo(thresholds);
+
+        ServiceHealth billing = service(report, "Billing");
+        assertThat(billing.isMissing()).isTrue();
+        assertThat(billing.minimum()).isEqualTo(5);
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(report.summary()).isEqualTo("1 of 3 services below their minimum: Billing missing");
+    }
+
+    @Test
+    void aBreachHeldBackByForNamesTheServicesOwnMinimum() {
+        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own("4", null)));
+        Report report = Breaches.apply(authAndGeo(thresholds), 3, Map.of());
+
+        assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(report.summary()).isEqualTo("1 of 2 services below their minimum, breach 1 of 3: Auth 3/5 (minimum 4)");
     }
 }

@@ -91,6 +91,75 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
+    void aServiceOfItsOwnMinimumIsCriticalAloneWhileTheOthersMeetTheGlobalOne(QuarkusMainLauncher launcher) {
+        assertThat(run(launcher, "--min-healthy", "2").exitCode()).as("without it").isZero();
+
+        LaunchResult result = run(launcher, "--min-healthy", "2", "--service-min-healthy", "AuthService=30");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        List<String> listed = result.getOutputStream().stream().skip(2).map(line -> line.trim().split("\\s+"))
+                .map(cells -> cells[0] + " " + cells[1] + " " + cells[3]).toList();
+        assertThat(listed).containsExactly("AuthService CRITICAL 30");
+        assertThat(result.getErrorOutput()).startsWith("monitor: CRITICAL: 1 of 10 services below their minimum: AuthService ")
+                .contains("(minimum 30)");
+    }
+
+    @Test
+    void anOwnLevelBelowTheGlobalOneLetsThatServiceThrough(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--cpu-limit", "50", "--min-healthy", "0",
+                "--service-min-healthy", "AuthService=1", "-o", "json");
+
+        assertThat(result.exitCode()).as("no server is healthy at --cpu-limit 50; only Auth needs one").isEqualTo(2);
+        assertThat(result.getOutput()).contains("\"summary\" : \"1 of 10 services below their minimum: AuthService 0/");
+        assertThat(run(launcher, "--cpu-limit", "50", "--min-healthy", "1", "--service-min-healthy", "AuthService=0")
+                .getErrorOutput()).as("the other way round").contains("9 of 10 services below 1 healthy")
+                .doesNotContain("AuthService");
+    }
+
+    @Test
+    void aServiceOfItsOwnWarningLevelIsWarningAlone(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--service-warn-healthy", "GeoService=100", "-o", "nagios");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput()).startsWith("MONITOR WARNING - 1 of 10 services below their warning level: "
+                + "GeoService ").contains("(warning level 100)").containsPattern("'GeoService healthy'=\\d+;100:;2:;")
+                .containsPattern("'AuthService healthy'=\\d+;;2:;");
+    }
+
+    @Test
+    void levelsOfAServiceTheClusterDoesNotListDoNothingUnlessItIsExpected(QuarkusMainLauncher launcher) {
+        assertThat(run(launcher, "--service-min-healthy", "BillingService=5").exitCode()).isZero();
+
+        LaunchResult expected = run(launcher, "--service-min-healthy", "BillingService=5",
+                "--expect-service", "BillingService");
+        assertThat(expected.exitCode()).isEqualTo(2);
+        assertThat(expected.getOutput()).containsPattern("BillingService\\s+CRITICAL \\(missing\\)\\s+0\\s+5\\s");
+    }
+
+    @Test
+    void badServiceLevelsAreUsageErrorsOfOneLine(QuarkusMainLauncher launcher) {
+        for (String[] args : List.of(
+                new String[] { "--service-min-healthy", "AuthService=half" },
+                new String[] { "--service-min-healthy", "AuthService" },
+                new String[] { "--service-min-healthy", "=3" },
+                new String[] { "--service-warn-healthy", "AuthService=101%" },
+                new String[] { "--service-min-healthy", "AuthService=1", "--service-min-healthy", "AuthService=2" },
+                new String[] { "--service-min-healthy", "AuthService=3", "--service-warn-healthy", "AuthService=2" },
+                new String[] { "--warn-healthy", "3", "--service-min-healthy", "AuthService=4" })) {
+            LaunchResult result = run(launcher, args);
+            String given = String.join(" ", args);
+            assertThat(result.exitCode()).as(given).isEqualTo(3);
+            List<String> lines = result.getErrorOutput().lines().toList();
+            assertThat(lines).as(given).hasSize(2);
+            assertThat(lines.getFirst()).as(given).startsWith("monitor: ").contains("AuthService=", "--service-");
+            assertThat(lines.get(1)).as("the usual hint").startsWith("Try 'monitor --help'");
+        }
+        assertThat(run(launcher, "--service-min-healthy", "AuthService=3", "--service-warn-healthy", "AuthService=2")
+                .getErrorOutput()).startsWith("monitor: --service-warn-healthy AuthService=2 is below "
+                        + "--service-min-healthy AuthService=3: the warning level must be the higher one");
+    }
+
+    @Test
     void anUnreachableApiTakesTheStateAskedFor(QuarkusMainLauncher launcher) throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -98,6 +98,15 @@ class CsvRendererTest {
         return text.toString();
     }
 
+    @Test
+    void unhealthyGivesEachServiceItsOwnMinimum() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.withOwnLevels(), Section.UNHEALTHY));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).values()).as("min_healthy: its own 2, not the global 1")
+                .containsExactly("UserService", "1", "1", "0", "2", "CRITICAL", "");
+    }
+
     private static List<CSVRecord> parse(String text) throws Exception {
         try (var parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
             return parser.getRecords();

@@ -165,6 +165,24 @@ class JsonRendererTest {
                 .contains(node.get(field).getNodeType()));
     }
 
+    @Test
+    void thresholdsCarryTheLevelsOfEachServiceThatHasItsOwn() throws Exception {
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(true), Reports.withOwnLevels()));
+
+        JsonNode own = document.get("thresholds").get("services");
+        assertThat(own.size()).isEqualTo(2);
+        assertThat(own.get("AuthService").get("minHealthy").asInt()).as("the global one, in force for it").isEqualTo(1);
+        assertThat(own.get("AuthService").get("warnHealthy").asInt()).isEqualTo(3);
+        assertThat(own.get("UserService").get("minHealthy").asInt()).isEqualTo(2);
+        assertThat(own.get("UserService").get("warnHealthy").isNull()).isTrue();
+        JsonNode auth = find(document.get("services"), "service", "AuthService");
+        assertThat(auth.get("warnMinimum").asInt()).isEqualTo(3);
+        assertThat(auth.get("state").asText()).isEqualTo("WARNING");
+        assertThat(find(document.get("services"), "service", "UserService").get("minimum").asInt()).isEqualTo(2);
+        assertThat(MAPPER.readTree(render(new JsonRenderer(true), Reports.mixed())).get("thresholds")
+                .get("services").isEmpty()).isTrue();
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode element : array) {
             if (element.get(field).asText().equals(value)) {

@@ -97,6 +97,21 @@ class NagiosRendererTest {
         assertThat(output.longOutput()).allMatch(line -> !line.contains("|"));
     }
 
+    @Test
+    void aServiceWithItsOwnLevelsCarriesThemAsItsRanges() {
+        PluginOutput output = PluginOutput.parse(render(Reports.withOwnLevels()));
+
+        assertThat(output.state()).isEqualTo("CRITICAL");
+        assertThat(output.text()).startsWith("1 of 2 services below their minimum: UserService 1/1 (minimum 2); "
+                + "1 of 2 services below their warning level: AuthService 2/4 (warning level 3)");
+        assertThat(output.perfdata().get("AuthService healthy"))
+                .as("a warning range of its own, though no global --warn-healthy")
+                .isEqualTo(new Perf("AuthService healthy", "2", "", "3:", "1:", "0", "4"));
+        assertThat(output.perfdata().get("UserService healthy"))
+                .isEqualTo(new Perf("UserService healthy", "1", "", "", "2:", "0", "1"));
+        assertThat(output.longOutput()).contains("CRITICAL: UserService has 1 of 1 servers healthy, minimum 2");
+    }
+
     private static String render(Report report) {
         return JsonRendererTest.render(new NagiosRenderer(), report);
     }

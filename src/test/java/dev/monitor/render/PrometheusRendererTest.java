@@ -132,6 +132,16 @@ class PrometheusRendererTest {
         return samples;
     }
 
+    @Test
+    void eachServiceCarriesTheLevelsInForceForIt() {
+        Map<String, Double> samples = samples(render(Reports.withOwnLevels()));
+
+        assertThat(samples).containsEntry("monitor_min_healthy_servers{service=\"AuthService\"}", 1.0);
+        assertThat(samples).containsEntry("monitor_warn_healthy_servers{service=\"AuthService\"}", 3.0);
+        assertThat(samples).containsEntry("monitor_min_healthy_servers{service=\"UserService\"}", 2.0);
+        assertThat(samples).containsEntry("monitor_warn_healthy_servers{service=\"UserService\"}", 2.0);
+    }
+
     private static String promtool() {
         return Stream.of(System.getenv("PATH").split(File.pathSeparator))
                 .map(directory -> new File(directory, "promtool"))

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Breaches;
+import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
+import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
@@ -23,7 +26,11 @@ final class Reports {
     }
 
     static Report of(Server... servers) {
-        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), Thresholds.DEFAULTS,
+        return of(Thresholds.DEFAULTS, servers);
+    }
+
+    static Report of(Thresholds thresholds, Server... servers) {
+        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), thresholds,
                 FETCHED.plus(Duration.ofMillis(1500)), null);
     }
 
@@ -32,7 +39,21 @@ final class Reports {
      * (CRITICAL); a server whose service was never learnt.
      */
     static Report mixed() {
-        return of(
+        return mixed(Thresholds.DEFAULTS);
+    }
+
+    /**
+     * {@link #mixed()} with levels of their own: at a global minimum of 1, AuthService warns below 3 (WARNING with
+     * its 2 healthy) and UserService needs 2 (CRITICAL with its 1).
+     */
+    static Report withOwnLevels() {
+        return mixed(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1)).withServiceLevels(Map.of(
+                "AuthService", new ServiceLevels(Optional.empty(), Optional.of(new HealthyLevel.Count(3))),
+                "UserService", new ServiceLevels(Optional.of(new HealthyLevel.Count(2)), Optional.empty()))));
+    }
+
+    private static Report mixed(Thresholds thresholds) {
+        return of(thresholds,
                 new Server.Measured("10.0.0.10", "AuthService", 9, 20),
                 new Server.Measured("10.0.0.9", "AuthService", 10, 30),
                 new Server.Measured("10.0.0.2", "AuthService", 95, 10),

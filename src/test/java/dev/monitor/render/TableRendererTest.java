@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.ServiceLevels;
+import dev.monitor.analysis.Thresholds;
+import dev.monitor.snapshot.Server;
 
 /** The table for people: status colours only when asked for, and no headers for scripts. */
 class TableRendererTest {
@@ -61,5 +68,31 @@ class TableRendererTest {
                 new java.io.PrintWriter(text));
 
         assertThat(text.toString()).contains("AVG CPU").doesNotContain("10.0.0.2");
+    }
+
+    @Test
+    void servicesWithOwnLevelsAreListedAgainstTheirOwnMinimum() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        new TableRenderer(TableStyle.PLAIN).render(Reports.withOwnLevels(), EnumSet.of(Section.UNHEALTHY),
+                new java.io.PrintWriter(out));
+        String text = out.toString();
+
+        assertThat(text).contains("Services below their minimum (CRITICAL) or warning level (WARNING) of healthy servers:");
+        assertThat(text.lines().filter(line -> line.startsWith(" UserService ") || line.startsWith(" AuthService "))
+                .map(line -> line.trim().split("\\s+")).filter(cells -> cells.length == 6)
+                .map(cells -> cells[0] + " " + cells[1] + " minimum " + cells[3]))
+                .containsExactly("AuthService WARNING minimum 1", "UserService CRITICAL minimum 2");
+    }
+
+    @Test
+    void allHealthyNamesTheServicesThatHaveTheirOwnLevel() {
+        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(
+                Thresholds.DEFAULTS.withServiceLevels(Map.of("AuthService",
+                        new ServiceLevels(Optional.of(new HealthyLevel.Count(1)), Optional.empty()))),
+                new Server.Measured("10.0.0.1", "AuthService", 10, 20),
+                new Server.Measured("10.0.0.2", "GeoService", 10, 20),
+                new Server.Measured("10.0.0.3", "GeoService", 10, 20)));
+
+        assertThat(text).contains("All services healthy: each has at least 2 healthy servers, AuthService at least 1.");
     }
 }
