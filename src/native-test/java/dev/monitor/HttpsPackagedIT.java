@@ -3,9 +3,15 @@ package dev.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,5 +88,40 @@ class HttpsPackagedIT {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("authentication failed")
                 .contains("https://localhost:" + mock.port());
+    }
+
+    @Test
+    void aTokenPipedOnStandardInputIsSentAndShownNowhere() throws Exception {
+        Path snapshot = temp.resolve("s.json");
+        MonitorProcess run = withTokenOnStandardInput(TOKEN, "--snapshot", snapshot.toString(), "--avg", "--verbose",
+                "--min-healthy", "0");
+
+        assertThat(run.exitCode(Duration.ofSeconds(60))).as(run.err()).isZero();
+        assertThat(run.out()).as("the API answered the authorised requests").contains("AVG CPU", "AuthService");
+        assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+        assertThat(Files.readString(snapshot)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aWrongTokenOnStandardInputFailsAuthentication() throws Exception {
+        String wrong = "wrong-token-0d17f3";
+        MonitorProcess run = withTokenOnStandardInput(wrong, "--snapshot", temp.resolve("s.json").toString());
+
+        assertThat(run.exitCode(Duration.ofSeconds(60))).isEqualTo(3);
+        assertThat(run.err()).contains("authentication failed").contains("https://localhost:" + mock.port())
+                .doesNotContain(wrong).doesNotContain(TOKEN);
+        assertThat(run.out()).doesNotContain(wrong);
+    }
+
+    /** target/monitor with {@code --token-file -}, the token written to its standard input as a pipe would. */
+    private MonitorProcess withTokenOnStandardInput(String token, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--url", "https://localhost:" + mock.port(), "--cacert",
+                CERTIFICATES.ca().toString(), "--token-file", "-"));
+        all.addAll(Arrays.asList(args));
+        MonitorProcess run = MonitorProcess.start(all);
+        try (OutputStream stdin = run.process().getOutputStream()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return run;
     }
 }
