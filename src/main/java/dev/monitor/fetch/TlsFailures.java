@@ -2,11 +2,16 @@ package dev.monitor.fetch;
 
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
 /** Says what a failed TLS handshake means for the user, and what to do about it. */
 final class TlsFailures {
+
+    /** The name in the JDK's "No subject alternative names matching IP address 127.0.0.1 found" (or DNS name). */
+    private static final Pattern HOST_NAME = Pattern.compile("matching (?:IP address |DNS name )?(\\S+?) found");
 
     private TlsFailures() {
     }
@@ -36,8 +41,11 @@ final class TlsFailures {
             return "TLS: the server wants a client certificate it trusts (" + detail + "); give --cert FILE --key FILE";
         }
         if (certificate && (detail.contains("No subject alternative") || detail.contains("doesn't match"))) {
-            return "TLS: the server's certificate is not for this host name (" + detail
-                    + "); use a name the certificate gives, or --cacert FILE for a CA whose certificate does";
+            // A CA bundle cannot fix this one: the certificate is trusted, but made out to other names.
+            Matcher host = HOST_NAME.matcher(detail);
+            return "TLS: the server's certificate is not for the host name " + (host.find() ? host.group(1) : "asked for")
+                    + " (" + detail + "); use --url with a name the certificate lists (trusting its CA with --cacert "
+                    + "does not change the names)";
         }
         if (certificate) {
             return "TLS: the server's certificate is not trusted (" + detail

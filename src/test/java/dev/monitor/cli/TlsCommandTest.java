@@ -23,6 +23,9 @@ class TlsCommandTest {
     @RegisterExtension
     static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, false);
 
+    @RegisterExtension
+    static HttpsMockClusterExtension otherName = HttpsMockClusterExtension.withCertificateForAnotherName(20, 50);
+
     @TempDir
     Path temp;
 
@@ -69,6 +72,33 @@ class TlsCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("not trusted").contains("--cacert");
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostNameIsUnknownWithOneLineSayingSo(QuarkusMainLauncher launcher) {
+        int requests = otherName.cluster().requestCount();
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            LaunchResult result = run(launcher, "--url", "https://" + host + ":" + otherName.port(), "--cacert",
+                    otherName.certificates().ca().toString());
+
+            assertThat(result.exitCode()).as(host).isEqualTo(3);
+            assertThat(result.getErrorOutput().lines()).as(host).hasSize(1);
+            assertThat(result.getErrorOutput()).as(host).startsWith("monitor: UNKNOWN: ")
+                    .contains("certificate is not for the host name " + host).contains("--cacert")
+                    .doesNotContain("not trusted").doesNotContain("\tat ");
+            assertThat(result.getOutput()).as(host).isEmpty();
+        }
+        assertThat(otherName.cluster().requestCount()).as("no request got past the handshake").isEqualTo(requests);
+    }
+
+    @Test
+    void insecureGetsPastACertificateForAnotherHostNameWithItsWarning(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", "https://127.0.0.1:" + otherName.port(), "--insecure");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+        assertThat(result.getErrorOutput().lines()).hasSize(1);
+        assertThat(result.getErrorOutput()).startsWith("monitor: warning: --insecure");
     }
 
     @Test

@@ -34,11 +34,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Certificates made at test time, written as PEM files in a folder: a self-signed CA ({@code ca.pem}), a
  * server certificate it signed for 127.0.0.1 and localhost ({@code server.pem}, {@code server-key.pem}), a
- * client certificate for mutual TLS ({@code client.pem}, {@code client-key.pem}), and a second CA that signed
- * nothing here ({@code other-ca.pem}).
+ * client certificate for mutual TLS ({@code client.pem}, {@code client-key.pem}), a second CA that signed
+ * nothing here ({@code other-ca.pem}), and a server certificate the same CA signed for other.example only, not for
+ * 127.0.0.1 or localhost ({@code other-name.pem}, {@code other-name-key.pem}).
  */
 public record TestCertificates(Path ca, Path serverCert, Path serverKey, Path clientCert, Path clientKey,
-        Path otherCa) {
+        Path otherCa, Path otherNameCert, Path otherNameKey) {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
@@ -55,6 +56,10 @@ public record TestCertificates(Path ca, Path serverCert, Path serverKey, Path cl
             KeyPair clientKeys = keys();
             X509Certificate client = certificate("CN=monitor test client", clientKeys, "CN=monitor test CA",
                     caKeys.getPrivate(), false, KeyPurposeId.id_kp_clientAuth, null);
+            KeyPair otherNameKeys = keys();
+            X509Certificate otherName = certificate("CN=other.example", otherNameKeys, "CN=monitor test CA",
+                    caKeys.getPrivate(), false, KeyPurposeId.id_kp_serverAuth, new GeneralNames(
+                            new GeneralName(GeneralName.dNSName, "other.example")));
             KeyPair otherKeys = keys();
             X509Certificate other = certificate("CN=another CA", otherKeys, "CN=another CA", otherKeys.getPrivate(),
                     true, null, null);
@@ -64,7 +69,9 @@ public record TestCertificates(Path ca, Path serverCert, Path serverKey, Path cl
                     write(folder.resolve("server-key.pem"), serverKeys.getPrivate()),
                     write(folder.resolve("client.pem"), client),
                     write(folder.resolve("client-key.pem"), clientKeys.getPrivate()),
-                    write(folder.resolve("other-ca.pem"), other));
+                    write(folder.resolve("other-ca.pem"), other),
+                    write(folder.resolve("other-name.pem"), otherName),
+                    write(folder.resolve("other-name-key.pem"), otherNameKeys.getPrivate()));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot make test certificates", e);
         }
