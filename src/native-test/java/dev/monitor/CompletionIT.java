@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -63,17 +64,58 @@ class CompletionIT {
                 .isEmpty();
     }
 
+    @Test
+    void contextNamesComeFromTheContextsFileAtEachTab() throws Exception {
+        // The script was written before any of these contexts existed: the names are read at each Tab.
+        Map<String, String> env = Map.of("MONITOR_CONFIG", temp.resolve("config.yaml").toString());
+        for (String name : List.of("prod", "lab", "prod-eu")) {
+            run(env, monitor.toString(), "context", "add", name, "--url", "http://127.0.0.1:1");
+        }
+
+        assertThat(completeIn(env, monitor.toString(), "--context", "")).containsExactly("lab", "prod", "prod-eu");
+        assertThat(completeIn(env, monitor.toString(), "--port", "8080", "--context", "pr"))
+                .containsExactly("prod", "prod-eu");
+        assertThat(completeIn(env, monitor.toString(), "context", "use", "")).containsExactly("lab", "prod", "prod-eu");
+        assertThat(completeIn(env, monitor.toString(), "context", "remove", "l")).containsExactly("lab");
+
+        run(env, monitor.toString(), "context", "remove", "lab");
+        assertThat(completeIn(env, monitor.toString(), "context", "use", "")).containsExactly("prod", "prod-eu");
+    }
+
+    @Test
+    void withoutAReadableContextsFileContextCompletesToNothingQuietly() throws Exception {
+        Path garbage = Files.writeString(temp.resolve("garbage.yaml"), "contexts: [ not, a, map\n");
+
+        assertThat(completeIn(Map.of("MONITOR_CONFIG", temp.resolve("none.yaml").toString()), monitor.toString(),
+                "--context", "")).isEmpty();
+        assertThat(completeIn(Map.of("MONITOR_CONFIG", garbage.toString()), monitor.toString(), "context", "use", ""))
+                .isEmpty();
+    }
+
     /** The candidates bash would offer for the last word. */
     private List<String> complete(String... words) throws Exception {
+        return completeIn(Map.of(), words);
+    }
+
+    /** The same, with these environment variables set for bash and the commands it runs. */
+    private List<String> completeIn(Map<String, String> env, String... words) throws Exception {
         String array = java.util.Arrays.stream(words).map(word -> "'" + word + "'").collect(Collectors.joining(" "));
         String program = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + array + "); COMP_CWORD="
                 + (words.length - 1) + "; _monitor_live 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        return run("bash", "-c", program).lines().filter(line -> !line.isBlank()).toList();
+        return run(env, "bash", "-c", program).lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return run(Map.of(), command);
+    }
+
+    private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // No contexts file of the machine's user stands in for the test's.
+        builder.environment().remove("MONITOR_CONFIG");
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;

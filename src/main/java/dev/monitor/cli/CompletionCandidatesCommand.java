@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.monitor.context.ContextStore;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Unmatched;
  * {@code monitor __complete services [words of the command line]}: the service names of the last snapshot,
  * one per line, for the completion script. It reads the endpoint's snapshot (or {@code --snapshot}), else the
  * newest one; it never asks the API, and a failure prints nothing, so Tab never hangs or spews.
+ * {@code monitor __complete contexts}: the names in the contexts file ({@code $MONITOR_CONFIG}, ...), as they
+ * are at this Tab.
  */
 @Command(name = "__complete", hidden = true)
 public class CompletionCandidatesCommand implements Callable<Integer> {
@@ -32,7 +37,7 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "services")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "services or contexts")
     String what;
 
     @Mixin
@@ -55,18 +60,29 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if ("services".equals(what)) {
-            snapshot().ifPresent(snapshot -> {
-                TreeSet<String> names = new TreeSet<>();
-                for (Server server : snapshot.servers()) {
-                    if (server.service() != null && server.service().chars().noneMatch(Character::isISOControl)) {
-                        names.add(server.service());
-                    }
-                }
-                names.forEach(out::println);
-            });
+            snapshot().ifPresent(snapshot -> printable(snapshot.servers().stream().map(Server::service))
+                    .forEach(out::println));
+        } else if ("contexts".equals(what)) {
+            printable(contextNames().stream()).forEach(out::println);
         }
         out.flush();
         return 0;
+    }
+
+    /** Sorted, once each, without names a shell would choke on (control characters from the API). */
+    private static TreeSet<String> printable(Stream<String> names) {
+        return names.filter(name -> name != null && name.chars().noneMatch(Character::isISOControl))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> contextNames() {
+        try {
+            ContextStore store = new ContextStore();
+            return store.read(store.file(System.getenv())).clusters().keySet();
+        } catch (RuntimeException e) {
+            // No contexts file, or one that cannot be read (ContextException): no candidates.
+            return Set.of();
+        }
     }
 
     private Optional<Snapshot> snapshot() {

@@ -192,7 +192,7 @@ public class ContextCommand implements Callable<Integer> {
     @Command(name = "use", mixinStandardHelpOptions = true, description = "Make a named cluster the current one.")
     static class Use extends Change {
 
-        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ContextOptions.ContextNames.class)
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
@@ -209,7 +209,7 @@ public class ContextCommand implements Callable<Integer> {
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forget a named cluster.")
     static class Remove extends Change {
 
-        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ContextOptions.ContextNames.class)
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override

@@ -28,7 +28,8 @@ public class ContextOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--context", paramLabel = "NAME", completionCandidates = ContextNames.class,
+    // Completion of the names is live (CompletionCommand): candidates given here would be fixed in the script.
+    @Option(names = "--context", paramLabel = "NAME",
             description = "Use this named cluster from the contexts file for this run (else $MONITOR_CONTEXT, "
                     + "else the current one; see monitor context).")
     String name;
@@ -103,19 +104,6 @@ public class ContextOptions {
             return contexts.get(name);
         } catch (ContextException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /** Completion candidates: the names in the contexts file. */
-    static final class ContextNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            try {
-                ContextStore store = new ContextStore();
-                return store.read(store.file(System.getenv())).clusters().keySet().iterator();
-            } catch (ContextException e) {
-                return java.util.Collections.emptyIterator();
-            }
         }
     }
 }
