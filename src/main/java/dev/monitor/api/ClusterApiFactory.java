@@ -14,13 +14,16 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 @ApplicationScoped
 public class ClusterApiFactory {
 
+    private static final Duration READ_TIMEOUT_GRACE = Duration.ofSeconds(1);
+
     public ClusterApi create(URI endpoint, Access access, int concurrency, Duration timeout) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint)
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                // A connection silent for a request's whole timeout is closed, so an abandoned request
-                // (its deadline passed while the server hung) does not hold a place in the pool.
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                // A connection silent for longer than a request's timeout is closed, so an abandoned request
+                // (its deadline passed while the server hung) does not hold a place in the pool. A little later
+                // than the request's own deadline, so that the deadline, which says so in the run's words, fires first.
+                .readTimeout(timeout.plus(READ_TIMEOUT_GRACE).toMillis(), TimeUnit.MILLISECONDS)
                 // One connection per concurrent request: a smaller pool would queue the fan-out.
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
                 // Kept-alive connections (the default): one TCP (and TLS) handshake per connection, not per request.

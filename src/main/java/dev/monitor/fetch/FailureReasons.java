@@ -25,6 +25,10 @@ final class FailureReasons {
         if (cause instanceof DeadlineExceededException deadline) {
             return deadline.getMessage();
         }
+        if (cause instanceof TimeoutException) {
+            // The client's own idle timeout, should it come before the request's deadline on a loaded machine.
+            return "timed out";
+        }
         if (cause instanceof WebApplicationException web) {
             return httpStatus(web.getResponse());
         }
