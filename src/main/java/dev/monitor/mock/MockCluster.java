@@ -3,16 +3,16 @@ package dev.monitor.mock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
@@ -54,7 +54,9 @@ public final class MockCluster {
     private final Set<HttpConnection> usedConnections = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> strayPaths = new ConcurrentLinkedQueue<>();
-    private final Deque<Long> arrivals = new ConcurrentLinkedDeque<>();
+    /** The latest arrivals in a ring, written at {@code arrivalCount % ARRIVALS_KEPT}: constant cost a request. */
+    private final AtomicLongArray arrivals = new AtomicLongArray(ARRIVALS_KEPT);
+    private final AtomicLong arrivalCount = new AtomicLong();
     private volatile String requiredAuthorization;
     private Vertx vertx;
     private HttpServer server;
@@ -175,7 +177,12 @@ public final class MockCluster {
      * {@value #ARRIVALS_KEPT}): proves a client's pacing.
      */
     public List<Long> arrivals() {
-        return List.copyOf(arrivals);
+        long count = arrivalCount.get();
+        List<Long> latest = new ArrayList<>();
+        for (long i = Math.max(0, count - ARRIVALS_KEPT); i < count; i++) {
+            latest.add(arrivals.get((int) (i % ARRIVALS_KEPT)));
+        }
+        return latest;
     }
 
     /**
@@ -203,10 +210,7 @@ public final class MockCluster {
             return;
         }
         requests.incrementAndGet();
-        arrivals.addLast(System.nanoTime());
-        if (arrivals.size() > ARRIVALS_KEPT) {
-            arrivals.pollFirst();
-        }
+        arrivals.set((int) (arrivalCount.getAndIncrement() % ARRIVALS_KEPT), System.nanoTime());
         requestsByPath.computeIfAbsent(request.path(), path -> new AtomicInteger()).incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         if (latency.isZero()) {
