@@ -104,7 +104,7 @@ public final class ClusterConnection implements AutoCloseable {
     private Uni<Server> server(String entry, Function<String, String> knownService) {
         if (!IpLiteral.isValid(entry)) {
             return Uni.createFrom().item(
-                    new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.of(entry), null,
+                    new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.visible(entry), null,
                             "not an IP address, not requested"));
         }
         return withDeadlineAndRetries(() -> BoundedBody.read(() -> api.details(entry), BoundedBody.DETAILS_LIMIT)

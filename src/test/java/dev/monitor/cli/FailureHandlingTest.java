@@ -122,7 +122,7 @@ class FailureHandlingTest {
                 .isEqualTo(new Server.Unknown(faults.hits(Fault.TRICKLE).getFirst(), null, "timed out after 3s"));
         assertThat(saved.get("../admin")).isInstanceOf(Server.Unknown.class);
         String escaped = faults.hits(Fault.ESCAPE).getFirst();
-        assertThat(saved.get(escaped).service()).isEqualTo("]0;owned[2J" + MockFleet.serviceOf(escaped));
+        assertThat(saved.get(escaped).service()).isEqualTo(MockFleet.serviceOf(escaped));
         assertThat(saved).hasSize(150 + 7);
     }
 

@@ -28,10 +28,10 @@ class DetailsReaderTest {
     }
 
     @Test
-    void stripsTerminalControlCharactersFromServiceNames() {
+    void stripsTerminalEscapeSequencesFromServiceNames() {
         Server.Measured server = DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u001b[31mService\u0007"));
 
-        assertThat(server.service()).isEqualTo("Auth[31mService");
+        assertThat(server.service()).isEqualTo("AuthService");
     }
 
     @Test
