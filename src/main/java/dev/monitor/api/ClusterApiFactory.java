@@ -28,7 +28,8 @@ public class ClusterApiFactory {
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, concurrency)
                 // Kept-alive connections (the default): one TCP (and TLS) handshake per connection, not per request.
                 // A redirect is reported, never followed: following one could carry the secret elsewhere.
-                .followRedirects(false);
+                .followRedirects(false)
+                .register(new ConnectionRelease.Filter());
         if ("https".equals(endpoint.getScheme())) {
             TlsSettings tls = access.tls();
             builder.tlsConfiguration(new ClusterTlsConfiguration(tls))

@@ -9,9 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * A request we stopped waiting for (its deadline passed) may still fail later, when its connection times out
- * or the run closes the client; Mutiny would log that failure, reported to a subscriber that is gone, as an
- * ERROR on stderr. The server is already reported, so it is logged only at DEBUG.
+ * A request we stopped waiting for (its deadline passed) fails later, when we close its connection; Mutiny
+ * would log that failure, reported to a subscriber that is gone, as an ERROR on stderr. The server is already
+ * reported, so it is logged only at DEBUG.
  */
 @ApplicationScoped
 class AbandonedRequests {

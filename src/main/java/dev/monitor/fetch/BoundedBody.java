@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import dev.monitor.api.ConnectionRelease;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,22 +29,25 @@ final class BoundedBody {
     }
 
     /**
-     * The body {@code request} answers. An abandoned read (its deadline passed) is not interrupted: closing the
-     * stream early would not free its connection any sooner, as the client drains the rest of the body before
-     * reusing it; its idle timeout and the end of the run close it.
+     * The body {@code request} answers. A read given up (its deadline passed, or the body passed the cap) closes
+     * its connection, so that a server that trickles or floods costs one connection for its own timeout only.
      */
     static Uni<byte[]> read(Supplier<InputStream> request, int limit) {
-        return Uni.createFrom().item(() -> {
-            try (InputStream body = request.get()) {
-                byte[] bytes = body.readNBytes(limit + 1);
-                if (bytes.length > limit) {
-                    throw new InvalidAnswerException("answer larger than " + size(limit));
+        return Uni.createFrom().deferred(() -> {
+            ConnectionRelease release = new ConnectionRelease();
+            return Uni.createFrom().item(() -> {
+                try (InputStream body = release.around(request)) {
+                    byte[] bytes = body.readNBytes(limit + 1);
+                    if (bytes.length > limit) {
+                        release.release();
+                        throw new InvalidAnswerException("answer larger than " + size(limit));
+                    }
+                    return bytes;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return bytes;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).runSubscriptionOn(READERS);
+            }).runSubscriptionOn(READERS).onCancellation().invoke(release::release);
+        });
     }
 
     /** {@code 65536} is {@code "64 KiB"}. */

@@ -21,7 +21,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Connections are kept alive: the guard against a fetch that opens a connection (and, over TLS, a handshake)
- * per request, and proof that a kept connection the other end closed costs a retry, not a server.
+ * per request, and proof that a kept connection the other end closed costs a retry, not a server, and that a
+ * connection whose read was given up is closed rather than kept busy.
  */
 @QuarkusMainTest
 class KeepAliveTest {
@@ -31,6 +32,13 @@ class KeepAliveTest {
 
     @RegisterExtension
     static MockClusterExtension dropping = new MockClusterExtension(dropsReusedConnections(new MockFleet(20)));
+
+    @RegisterExtension
+    static MockClusterExtension trickling = new MockClusterExtension(trickles(new MockFleet(40), 8));
+
+    private static MockCluster trickles(MockFleet fleet, int servers) {
+        return MockCluster.random(fleet, Duration.ZERO, 1L, FaultPlan.of(Map.of(Fault.TRICKLE, servers), fleet));
+    }
 
     private static MockCluster dropsReusedConnections(MockFleet fleet) {
         return MockCluster.random(fleet, Duration.ZERO, 1L, FaultPlan.of(Map.of(Fault.DROP_REUSED, 1), fleet));
@@ -62,5 +70,18 @@ class KeepAliveTest {
         assertThat(result.getOutput()).doesNotContain("UNKNOWN");
         assertThat(dropping.cluster().connectionCount()).as("a new connection for each server's retry")
                 .isEqualTo(21);
+    }
+
+    @Test
+    void aReadGivenUpClosesItsConnectionSoTricklingServersCannotHoldThePool(QuarkusMainLauncher launcher) {
+        // As many trickling servers as connections: had their connections stayed busy after their deadline
+        // (the server sends a byte a second for over a minute), every other server would have waited in vain.
+        LaunchResult result = launcher.launch("--port", String.valueOf(trickling.port()), "--concurrency", "8",
+                "--timeout", "1s", "--retries", "0", "--refresh", "--printservers",
+                "--snapshot", temp.resolve("snapshot.json").toString());
+
+        assertThat(result.getOutput().lines().filter(line -> line.contains("UNKNOWN")))
+                .as("only the trickling servers are UNKNOWN").hasSize(8)
+                .allSatisfy(line -> assertThat(line).contains("timed out after 1s"));
     }
 }
