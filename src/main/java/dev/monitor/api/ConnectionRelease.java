@@ -31,7 +31,12 @@ public final class ConnectionRelease {
     public <T> T around(Supplier<T> call) {
         CURRENT.set(this);
         try {
-            return call.get();
+            T answer = call.get();
+            if (released) {
+                // Given up while the request waited for a connection, before it existed to be reset.
+                reset();
+            }
+            return answer;
         } finally {
             CURRENT.remove();
         }

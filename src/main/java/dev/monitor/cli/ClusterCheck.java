@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,11 +51,15 @@ public class ClusterCheck {
         if (reading.fromCache() && breachesFor <= 1) {
             return measured; // nothing to judge with the history, nothing to add to it
         }
-        VerdictHistory history = history(request.snapshotFile(), request.endpoint(), diagnostics);
-        Report report = Breaches.apply(measured, breachesFor,
-                history.streaksBefore(reading.snapshot().fetchedAt()));
-        if (!reading.fromCache()) {
-            save(request, history.with(PastFetch.of(report)), diagnostics);
+        Optional<VerdictHistory> past = readHistory(request.snapshotFile(), request.endpoint(), diagnostics);
+        VerdictHistory history = past.orElseGet(() -> VerdictHistory.empty(request.endpoint()));
+        Report report = Breaches.apply(measured, breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()));
+        boolean kept = reading.fromCache() || save(request, history.with(PastFetch.of(report)), diagnostics);
+        if (breachesFor > 1 && (past.isEmpty() || !kept)) {
+            // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate
+            // that never turns CRITICAL. Without its history, --for judges at once.
+            diagnostics.warning("--for " + breachesFor + " needs the verdict history; this run is judged as with --for 1");
+            return measured;
         }
         return report;
     }
@@ -64,13 +69,18 @@ public class ClusterCheck {
      * history, never an error that would keep the report from being made.
      */
     public VerdictHistory history(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
+        return readHistory(snapshotFile, endpoint, diagnostics).orElseGet(() -> VerdictHistory.empty(endpoint));
+    }
+
+    /** The history, or empty (said once) when its file is unreadable; a missing file is an empty history. */
+    private Optional<VerdictHistory> readHistory(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
         Path file = histories.fileBeside(snapshotFile);
         try {
-            return histories.read(file, endpoint);
+            return Optional.of(histories.read(file, endpoint));
         } catch (UnreadableHistoryException e) {
             diagnostics.warning("the verdict history " + file + " is unreadable (" + e.getMessage()
                     + "); going on without it");
-            return VerdictHistory.empty(endpoint);
+            return Optional.empty();
         }
     }
 
@@ -78,16 +88,20 @@ public class ClusterCheck {
         return histories.fileBeside(snapshotFile);
     }
 
-    private void save(ReadRequest request, VerdictHistory history, Diagnostics diagnostics) {
+    /** @return whether the history now holds this fetch */
+    private boolean save(ReadRequest request, VerdictHistory history, Diagnostics diagnostics) {
         Path file = histories.fileBeside(request.snapshotFile());
         try {
             histories.write(file, history);
             diagnostics.verbose("added the fetch to the verdict history " + file);
+            return true;
         } catch (ClosedByInterruptException e) {
             // Ctrl-C during the write: the file was never renamed into place, so the old history stands.
             diagnostics.verbose("interrupted while saving; " + file + " unchanged");
+            return false;
         } catch (IOException e) {
-            diagnostics.warning("could not save the verdict history to " + file + ": " + e);
+            diagnostics.warning("could not save the verdict history to " + file + ": " + e.getMessage());
+            return false;
         }
     }
 }

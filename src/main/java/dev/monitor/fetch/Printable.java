@@ -10,12 +10,13 @@ public final class Printable {
     /**
      * Whole terminal escape sequences, so that none leaves its printable tail behind ({@code ]0;title} of a
      * window title, {@code [2J} of a screen clear): CSI (ESC [ or C1 0x9B) up to its final byte; OSC, DCS,
-     * SOS, PM and APC (ESC ] P X ^ _, or their C1 forms) up to BEL or ST; any other ESC and the byte after it.
+     * SOS, PM and APC (ESC ] P X ^ _, or their C1 forms) up to BEL or ST; any other ESC with its intermediate and
+     * final bytes ({@code ESC ( B}).
      */
     private static final Pattern ESCAPE_SEQUENCE = Pattern.compile("(?s)"
             + "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]?"
             + "|(?:\u001B[\\]PX^_]|[\u009D\u0090\u0098\u009E\u009F]).*?(?:\u0007|\u001B\\\\|\u009C|$)"
-            + "|\u001B.?");
+            + "|\u001B[ -/]*[0-~]?");
 
     private Printable() {
     }

@@ -193,17 +193,31 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aCorruptHistoryIsOneWarningAndTheReportStillComes(QuarkusMainLauncher launcher) throws IOException {
+    void aCorruptHistoryIsSaidAndTheRunIsJudgedAtOnce(QuarkusMainLauncher launcher) throws IOException {
         Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
 
         LaunchResult result = fetch(launcher, DOWN, "--for", "2");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.getOutput()).contains("WARNING (breach 1 of 2)");
-        assertThat(result.getErrorOutput().lines().filter(line -> line.contains("history")))
-                .singleElement().asString()
-                .startsWith("monitor: warning: the verdict history " + history + " is unreadable (");
+        assertThat(result.exitCode()).as("no breach held back without the history that would end it").isEqualTo(2);
+        assertThat(result.getOutput()).contains("AuthService         CRITICAL").doesNotContain("breach");
+        assertThat(result.getErrorOutput().lines().filter(line -> line.startsWith("monitor: warning:")))
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("monitor: warning: the verdict history " + history
+                                + " is unreadable ("),
+                        line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
+                                + "this run is judged as with --for 1"));
         assertThat(fetches(history)).as("replaced by a whole new history").hasSize(1);
+    }
+
+    @Test
+    void aHistoryThatCannotBeKeptNeverHoldsABreachBackForEver(QuarkusMainLauncher launcher) throws IOException {
+        Files.createDirectory(history);
+
+        List<Integer> exits = List.of(fetch(launcher, DOWN, "--for", "3").exitCode(),
+                fetch(launcher, DOWN, "--for", "3").exitCode(), fetch(launcher, DOWN, "--for", "3").exitCode());
+
+        assertThat(exits).as("each run judged at once").containsOnly(2);
+        assertThat(history).isDirectory();
     }
 
     @Test

@@ -14,6 +14,8 @@ class PrintableTest {
     @Test
     void coloursAndCursorMovesAreDroppedWhole() {
         assertThat(Printable.of("\u001b[1;31mAuth\u001b[0mService\u001b[10A")).isEqualTo("AuthService");
+        // What tput sgr0 sends: a character-set choice (three bytes) and a reset.
+        assertThat(Printable.of("Auth\u001b(B\u001b[mService")).isEqualTo("AuthService");
     }
 
     @Test
