@@ -137,4 +137,24 @@ class ContextIT {
 
         assertThat(monitor("context", "use", "nope").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void aBrokenContextStopsOnlyTheRunsThatReadTheFile() throws Exception {
+        Files.createDirectories(config().getParent());
+        Files.writeString(config(), """
+                current-context: prod
+                contexts:
+                  prod:
+                    url: %s
+                    services: { AuthService: { min_healthy: 3 } }
+                """.formatted(mock.url()));
+
+        ArtifactRun named = check("--url", mock.url());
+        ArtifactRun fromContext = check("--context", "prod");
+
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(fromContext.exitCode()).isEqualTo(3);
+        assertThat(fromContext.err()).startsWith("monitor: " + config() + ": context 'prod': service 'AuthService' "
+                + "must hold min-healthy and/or warn-healthy, and nothing else (fix or remove it in that file)");
+    }
 }

@@ -88,6 +88,12 @@ public class ContextOptions {
 
     private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {
         Path file = store.file(env);
+        ParseResult given = spec.commandLine().getParseResult();
+        if (name == null && (given.hasMatchedOption("--url") || given.hasMatchedOption("--port"))) {
+            // The run names its cluster and no context: the contexts file is not read, so that a broken
+            // entry in it cannot stop a run that does not use it.
+            return Optional.empty();
+        }
         try {
             Contexts contexts = store.read(file);
             if (name != null) {
@@ -95,9 +101,8 @@ public class ContextOptions {
                         "no context named '" + name + "' in " + file + "; known: "
                                 + (contexts.clusters().isEmpty() ? "none" : String.join(", ", contexts.clusters().keySet())))));
             }
-            // The current context stands in only when the run names no cluster itself.
-            ParseResult given = spec.commandLine().getParseResult();
-            if (contexts.current() == null || given.hasMatchedOption("--url") || given.hasMatchedOption("--port")) {
+            // The current context stands in only when the run names no cluster itself (checked above).
+            if (contexts.current() == null) {
                 return Optional.empty();
             }
             name = contexts.current();

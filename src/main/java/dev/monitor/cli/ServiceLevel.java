@@ -25,7 +25,7 @@ record ServiceLevel(String service, HealthyLevel level) {
         if (equals <= 0 || text.substring(0, equals).isBlank()) {
             throw new IllegalArgumentException("'" + text + "' is not NAME=LEVEL, as in AuthService=3 or AuthService=50%");
         }
-        String service = text.substring(0, equals);
+        String service = text.substring(0, equals).strip();
         try {
             return new ServiceLevel(service, HealthyLevel.parse(text.substring(equals + 1)));
         } catch (IllegalArgumentException e) {

@@ -47,8 +47,13 @@ public class ContextStore {
             }
             TreeMap<String, ClusterContext> clusters = new TreeMap<>();
             if (map.get("contexts") instanceof Map<?, ?> contexts) {
-                contexts.forEach((name, node) -> clusters.put(String.valueOf(name),
-                        ClusterContext.fromYaml(String.valueOf(name), node)));
+                try {
+                    contexts.forEach((name, node) -> clusters.put(String.valueOf(name),
+                            ClusterContext.fromYaml(String.valueOf(name), node)));
+                } catch (ContextException e) {
+                    // Said with the file, which is the way out: a broken entry is fixed or removed there.
+                    throw new ContextException(file + ": " + e.getMessage() + " (fix or remove it in that file)");
+                }
             }
             Object current = map.get("current-context");
             return new Contexts(current == null ? null : String.valueOf(current), clusters);

@@ -74,8 +74,8 @@ class ContextStoreTest {
                     services: { AuthService: { min_healthy: 3 } }
                 """);
         assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
-                .hasMessage("context 'prod': service 'AuthService' must hold min-healthy and/or warn-healthy, "
-                        + "and nothing else");
+                .hasMessage(file() + ": context 'prod': service 'AuthService' must hold min-healthy and/or "
+                        + "warn-healthy, and nothing else (fix or remove it in that file)");
 
         Files.writeString(file(), """
                 contexts:
