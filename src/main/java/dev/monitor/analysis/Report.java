@@ -2,6 +2,8 @@ package dev.monitor.analysis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.monitor.snapshot.Snapshot;
 
@@ -21,6 +23,15 @@ public record Report(Snapshot snapshot, Duration age, String stale, Thresholds t
     /** The services at or above their minimum but below the warning level. */
     public List<ServiceHealth> warningServices() {
         return services.stream().filter(ServiceHealth::belowWarning).toList();
+    }
+
+    /**
+     * The services given a level of their own that the cluster does not list and no one expects: most likely a
+     * misspelt name, whose level then applies to nothing.
+     */
+    public List<String> servicesWithUnusedLevels() {
+        Set<String> listed = services.stream().map(ServiceHealth::service).collect(Collectors.toSet());
+        return thresholds.serviceLevels().keySet().stream().filter(service -> !listed.contains(service)).toList();
     }
 
     public int unknownServers() {

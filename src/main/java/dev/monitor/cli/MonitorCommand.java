@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -152,6 +153,11 @@ public class MonitorCommand implements Callable<Integer> {
                 }
             }
             printer.print(report, sections);
+            List<String> unused = report.servicesWithUnusedLevels();
+            if (!unused.isEmpty()) {
+                diagnostics.warning("the cluster lists no service " + String.join(", ", unused)
+                        + ", so its own level applies to nothing (a misspelt name?)");
+            }
             verdict = report.verdict();
             if (verdict != Verdict.OK) {
                 err.println("monitor: " + verdict + ": " + report.summary());

@@ -128,7 +128,11 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void levelsOfAServiceTheClusterDoesNotListDoNothingUnlessItIsExpected(QuarkusMainLauncher launcher) {
-        assertThat(run(launcher, "--service-min-healthy", "BillingService=5").exitCode()).isZero();
+        LaunchResult unlisted = run(launcher, "--service-min-healthy", "BillingService=5");
+        assertThat(unlisted.exitCode()).isZero();
+        assertThat(unlisted.getErrorOutput().lines()).as("a misspelt name is said, not silently ignored")
+                .containsExactly("monitor: warning: the cluster lists no service BillingService, so its own level "
+                        + "applies to nothing (a misspelt name?)");
 
         LaunchResult expected = run(launcher, "--service-min-healthy", "BillingService=5",
                 "--expect-service", "BillingService");
