@@ -43,6 +43,12 @@ public class ClusterApiFactory {
             builder.proxyAddress("none", 0);
         } else {
             builder.proxyAddress(proxy.host(), proxy.port());
+            if ("http".equals(endpoint.getScheme())) {
+                // Plain HTTP through a forward proxy: proxies may close the client's connection after each answer
+                // without saying so (tinyproxy does), and then every reuse fails. A connection per request there;
+                // https goes through a CONNECT tunnel, which stays open and is kept alive.
+                builder.property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false);
+            }
             if (proxy.userInfo() != null) {
                 int colon = proxy.userInfo().indexOf(':');
                 builder.proxyUser(colon < 0 ? proxy.userInfo() : proxy.userInfo().substring(0, colon));
