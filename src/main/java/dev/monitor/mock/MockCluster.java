@@ -130,7 +130,10 @@ public final class MockCluster {
                 .requestHandler(this::handle)
                 .connectionHandler(connection -> {
                     connections.incrementAndGet();
-                    connection.closeHandler(closed -> usedConnections.remove(connection));
+                    if (faults.has(Fault.DROP_REUSED)) {
+                        // Only this fault tracks which connections have served a request.
+                        connection.closeHandler(closed -> usedConnections.remove(connection));
+                    }
                 })
                 .listen()
                 .map(bound -> {
