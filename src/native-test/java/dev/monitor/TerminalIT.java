@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,23 @@ class TerminalIT {
     }
 
     @Test
+    void aWatchTallerThanTheTerminalIsCutToFitAndSaysWhatIsLeftOut() throws Exception {
+        // The pseudo-terminal is set to 12 rows; the frame (40 servers, all sections) is over 50 lines.
+        String out = inTerminalOfRows(12, "; echo \"exit=$?\"", "--watch", "1",
+                "--printservers", "--avg", "--unhealthyservices");
+
+        String[] frames = out.split("\u001B\\[H", -1);
+        assertThat(frames.length - 1).as("redraws from home").isGreaterThanOrEqualTo(2);
+        for (int i = 1; i < frames.length; i++) {
+            String frame = frames[i].substring(0, frames[i].indexOf(ESC + "J"));
+            assertThat(frame.lines()).as("frame %d fits above the last of 12 rows", i).hasSize(11);
+            assertThat(frame.lines().toList().getLast()).matches("… \\d+ more lines: a taller terminal shows them"
+                    + Pattern.quote(ESC + "K"));
+        }
+        assertThat(out).contains("exit=0");
+    }
+
+    @Test
     void watchWithJsonPrintsOneDocumentPerLineWhenPiped() throws Exception {
         String out = inTerminal(Map.of(), "| cat", "--watch", "1", "-o", "json");
 
@@ -115,6 +133,19 @@ class TerminalIT {
      */
     private String inTerminal(Map<String, String> environment, String redirect, String... args)
             throws IOException, InterruptedException {
+        return run(environment, "", redirect, args);
+    }
+
+    /**
+     * The same on a terminal {@code rows} tall, set with {@code stty} as a resized window would be; wide enough
+     * that no line wraps.
+     */
+    private String inTerminalOfRows(int rows, String redirect, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), "stty rows " + rows + " cols 400; ", redirect, args);
+    }
+
+    private String run(Map<String, String> environment, String before, String redirect, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (List.of(args).contains("--service") || List.of(args).contains("--watch")) {
             // Long enough for two ticks on a busy machine, JVM start included.
@@ -124,11 +155,14 @@ class TerminalIT {
         command.addAll(List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve("terminal.json").toString()));
         command.addAll(List.of(args));
-        String shell = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+        String shell = before + command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" ")) + " " + redirect;
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", shell, "/dev/null")
                 .redirectInput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true);
         builder.environment().remove("NO_COLOR");
+        // The terminal's own size, not one a parent shell exported.
+        builder.environment().remove("LINES");
+        builder.environment().remove("COLUMNS");
         builder.environment().put("TERM", "xterm");
         builder.environment().putAll(environment);
         Process process = builder.start();
