@@ -54,14 +54,20 @@ public class ClusterCheck {
         }
         Optional<VerdictHistory> past = readHistory(request.snapshotFile(), request.endpoint(), diagnostics);
         VerdictHistory history = past.orElseGet(() -> VerdictHistory.empty(request.endpoint()));
-        BreachStreaks streaks = new BreachStreaks(breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()));
+        // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate that
+        // never turns CRITICAL. Without its history, --for judges at once.
+        BreachStreaks streaks = past.isPresent()
+                ? new BreachStreaks(breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()))
+                : BreachStreaks.AT_ONCE;
         Report report = analyzer.analyze(reading.snapshot(), thresholds, streaks, now, reading.stale());
         boolean kept = reading.fromCache() || save(request, history.with(PastFetch.of(report)), diagnostics);
         if (breachesFor > 1 && (past.isEmpty() || !kept)) {
-            // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate
-            // that never turns CRITICAL. Without its history, --for judges at once.
             diagnostics.warning("--for " + breachesFor + " needs the verdict history; this run is judged as with --for 1");
-            return analyzer.analyze(reading.snapshot(), thresholds, BreachStreaks.AT_ONCE, now, reading.stale());
+            // Only writing tells that the history cannot be kept, and the write needs the report: one that counted
+            // on the history is made again, at once.
+            return past.isPresent()
+                    ? analyzer.analyze(reading.snapshot(), thresholds, BreachStreaks.AT_ONCE, now, reading.stale())
+                    : report;
         }
         return report;
     }

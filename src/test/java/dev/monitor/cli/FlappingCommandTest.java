@@ -206,7 +206,9 @@ class FlappingCommandTest {
                                 + " is unreadable ("),
                         line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
                                 + "this run is judged as with --for 1"));
-        assertThat(fetches(history)).as("replaced by a whole new history").hasSize(1);
+        List<JsonNode> fetches = fetches(history);
+        assertThat(fetches).as("replaced by a whole new history").hasSize(1);
+        assertThat(fetches.getFirst().get("verdict").asText()).as("the verdict the run reported").isEqualTo("CRITICAL");
     }
 
     @Test
