@@ -18,8 +18,9 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 
 /**
- * Turns a snapshot into a {@link Report}: each server's health, each service's counts and means, and
- * the verdict. Pure functions of its arguments: no I/O, no clock, no configuration of its own.
+ * Turns a snapshot into a {@link Report}: each server's health, each service's counts and means, its state
+ * under {@code --for}, and the verdict. Pure functions of its arguments: no I/O, no clock, no configuration of its
+ * own; the past streaks {@code --for} counts on are given, not read.
  */
 @ApplicationScoped
 public class Analyzer {
@@ -33,11 +34,19 @@ public class Analyzer {
         };
     }
 
-    /**
-     * @param now   the time the report is made, for the snapshot's age
-     * @param stale why older data than asked for is shown, or null
-     */
+    /** A report judged at once, as with {@code --for 1}: for data no verdict history counts. */
     public Report analyze(Snapshot snapshot, Thresholds thresholds, Instant now, String stale) {
+        return analyze(snapshot, thresholds, BreachStreaks.AT_ONCE, now, stale);
+    }
+
+    /**
+     * @param streaks {@code --for}: how long each service had been below its minimum before this data, so that a
+     *                breach shorter than N is held back as WARNING
+     * @param now     the time the report is made, for the snapshot's age
+     * @param stale   why older data than asked for is shown, or null
+     */
+    public Report analyze(Snapshot snapshot, Thresholds thresholds, BreachStreaks streaks, Instant now,
+            String stale) {
         List<Server> servers = snapshot.servers();
         ServerRow[] rows = new ServerRow[servers.size()];
         ServiceTally[] tallyOf = new ServiceTally[rows.length];
@@ -65,7 +74,7 @@ public class Analyzer {
         for (ServiceTally tally : byName) {
             next = tally.putInAddressOrder(rows, sorted, next);
         }
-        List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds)).toList();
+        List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds, streaks)).toList();
         Duration age = snapshot.ageAt(now);
         Verdict verdict = verdict(rows.length, services, stale);
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
@@ -73,7 +82,7 @@ public class Analyzer {
     }
 
     /** An expected service that is missing is CRITICAL even when the cluster lists no servers at all. */
-    static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
+    private static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
         if (services.stream().anyMatch(s -> s.state() == Verdict.CRITICAL)) {
             return Verdict.CRITICAL;
         }
@@ -85,7 +94,7 @@ public class Analyzer {
         return partial || warned || stale != null ? Verdict.WARNING : Verdict.OK;
     }
 
-    static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
+    private static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
             Thresholds thresholds, String stale, Duration age) {
         List<ServiceHealth> below = services.stream().filter(s -> s.state() == Verdict.CRITICAL).toList();
         List<ServiceHealth> heldBack = services.stream().filter(ServiceHealth::breachHeldBack).toList();
@@ -225,7 +234,7 @@ public class Analyzer {
             return next;
         }
 
-        ServiceHealth summary(Thresholds thresholds) {
+        ServiceHealth summary(Thresholds thresholds, BreachStreaks streaks) {
             int measured = servers - unknown;
             if (ServiceHealth.UNKNOWN_SERVICE.equals(service)) {
                 return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
@@ -234,8 +243,9 @@ public class Analyzer {
             int minimum = thresholds.minHealthyOf(service).requiredOf(servers);
             int warnMinimum = Math.max(minimum,
                     thresholds.warnHealthyOf(service).map(w -> w.requiredOf(servers)).orElse(0));
-            return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
+            ServiceHealth health = new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
                     mean(memorySum, measured), minimum, warnMinimum);
+            return health.belowMinimum() ? health.withBreach(streaks.breachOf(service)) : health;
         }
 
         private static double mean(long sum, int count) {

@@ -6,7 +6,7 @@ package dev.monitor.analysis;
  *
  * @param minimum     the healthy servers it needs not to be CRITICAL (a share already worked out as a count)
  * @param warnMinimum the healthy servers it needs not to be WARNING; equal to {@code minimum} without a warning level
- * @param breach      how long it has been below its minimum, under {@code --for} (see {@link Breaches}); else null
+ * @param breach      how long it has been below its minimum, under {@code --for} (see {@link BreachStreaks}); else null
  */
 public record ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu,
         double meanMemory, int minimum, int warnMinimum, Breach breach) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Analyzer;
-import dev.monitor.analysis.Breaches;
+import dev.monitor.analysis.BreachStreaks;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.fetch.ClusterReader;
@@ -47,19 +47,27 @@ public class ClusterCheck {
      */
     public Report run(ReadRequest request, Thresholds thresholds, int breachesFor, Diagnostics diagnostics) {
         Reading reading = reader.read(request, diagnostics);
-        Report measured = analyzer.analyze(reading.snapshot(), thresholds, Instant.now(), reading.stale());
+        Instant now = Instant.now();
         if (reading.fromCache() && breachesFor <= 1) {
-            return measured; // nothing to judge with the history, nothing to add to it
+            // nothing to judge with the history, nothing to add to it
+            return analyzer.analyze(reading.snapshot(), thresholds, BreachStreaks.AT_ONCE, now, reading.stale());
         }
         Optional<VerdictHistory> past = readHistory(request.snapshotFile(), request.endpoint(), diagnostics);
         VerdictHistory history = past.orElseGet(() -> VerdictHistory.empty(request.endpoint()));
-        Report report = Breaches.apply(measured, breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()));
+        // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate that
+        // never turns CRITICAL. Without its history, --for judges at once.
+        BreachStreaks streaks = past.isPresent()
+                ? new BreachStreaks(breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()))
+                : BreachStreaks.AT_ONCE;
+        Report report = analyzer.analyze(reading.snapshot(), thresholds, streaks, now, reading.stale());
         boolean kept = reading.fromCache() || save(request, history.with(PastFetch.of(report)), diagnostics);
         if (breachesFor > 1 && (past.isEmpty() || !kept)) {
-            // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate
-            // that never turns CRITICAL. Without its history, --for judges at once.
             diagnostics.warning("--for " + breachesFor + " needs the verdict history; this run is judged as with --for 1");
-            return measured;
+            // Only writing tells that the history cannot be kept, and the write needs the report: one that counted
+            // on the history is made again, at once.
+            return past.isPresent()
+                    ? analyzer.analyze(reading.snapshot(), thresholds, BreachStreaks.AT_ONCE, now, reading.stale())
+                    : report;
         }
         return report;
     }

@@ -1,6 +1,7 @@
 package dev.monitor.render;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -114,13 +115,20 @@ public class TableRenderer implements Renderer {
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), colour));
     }
 
-    /** {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, or the state alone. */
+    /**
+     * {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, {@code WARNING (missing, breach 1 of 3)}, or the
+     * state alone: a breach held back is still a missing service.
+     */
     private static String state(ServiceHealth service) {
-        String state = service.state().name();
-        if (service.breachHeldBack()) {
-            return state + " (" + service.breach() + ")";
+        List<String> notes = new ArrayList<>(2);
+        if (service.isMissing()) {
+            notes.add("missing");
         }
-        return service.isMissing() ? state + " (missing)" : state;
+        if (service.breachHeldBack()) {
+            notes.add(service.breach().toString());
+        }
+        String state = service.state().name();
+        return notes.isEmpty() ? state : state + " (" + String.join(", ", notes) + ")";
     }
 
     private static String servers(HealthyLevel level) {

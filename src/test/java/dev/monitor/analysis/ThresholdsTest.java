@@ -24,8 +24,12 @@ class ThresholdsTest {
     private final Analyzer analyzer = new Analyzer();
 
     private Report analyze(Thresholds thresholds, Server... servers) {
+        return analyze(thresholds, BreachStreaks.AT_ONCE, servers);
+    }
+
+    private Report analyze(Thresholds thresholds, BreachStreaks streaks, Server... servers) {
         return analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(servers)),
-                thresholds, FETCHED, null);
+                thresholds, streaks, FETCHED, null);
     }
 
     /** Five Auth servers: three healthy, one unhealthy, one UNKNOWN. */
@@ -147,9 +151,13 @@ class ThresholdsTest {
                 Optional.ofNullable(warn).map(HealthyLevel::parse));
     }
 
-    /** Auth: 3 of 5 healthy (one UNKNOWN); Geo: 2 of 2 healthy. */
     private Report authAndGeo(Thresholds thresholds) {
-        return analyze(thresholds,
+        return authAndGeo(thresholds, BreachStreaks.AT_ONCE);
+    }
+
+    /** Auth: 3 of 5 healthy; Geo: 2 of 2 healthy. */
+    private Report authAndGeo(Thresholds thresholds, BreachStreaks streaks) {
+        return analyze(thresholds, streaks,
                 new Measured("10.0.0.1", "Auth", 10, 10),
                 new Measured("10.0.0.2", "Auth", 10, 10),
                 new Measured("10.0.0.3", "Auth", 10, 10),
@@ -248,7 +256,7 @@ class ThresholdsTest {
     @Test
     void aBreachHeldBackByForNamesTheServicesOwnMinimum() {
         Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own("4", null)));
-        Report report = Breaches.apply(authAndGeo(thresholds), 3, Map.of());
+        Report report = authAndGeo(thresholds, new BreachStreaks(3, Map.of()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(report.summary()).isEqualTo("1 of 2 services below their minimum, breach 1 of 3: Auth 3/5 (minimum 4)");

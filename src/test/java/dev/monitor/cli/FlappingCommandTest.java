@@ -95,6 +95,19 @@ class FlappingCommandTest {
     }
 
     @Test
+    void anExpectedServiceHeldBackStillSaysItIsMissing(QuarkusMainLauncher launcher) {
+        LaunchResult table = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService");
+        LaunchResult nagios = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService",
+                "-o", "nagios");
+
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.getOutputStream()).filteredOn(line -> line.startsWith(" NoSuchService "))
+                .singleElement().asString().contains(" WARNING (missing, breach 1 of 3) ");
+        assertThat(table.getErrorOutput()).contains("breach 1 of 3: NoSuchService missing");
+        assertThat(nagios.getOutput()).contains("WARNING: NoSuchService is expected but has no servers, breach 2 of 3");
+    }
+
+    @Test
     void aRunServedFromTheSnapshotDoesNotCount(QuarkusMainLauncher launcher) throws IOException {
         assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
 
@@ -206,7 +219,9 @@ class FlappingCommandTest {
                                 + " is unreadable ("),
                         line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
                                 + "this run is judged as with --for 1"));
-        assertThat(fetches(history)).as("replaced by a whole new history").hasSize(1);
+        List<JsonNode> fetches = fetches(history);
+        assertThat(fetches).as("replaced by a whole new history").hasSize(1);
+        assertThat(fetches.getFirst().get("verdict").asText()).as("the verdict the run reported").isEqualTo("CRITICAL");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.monitor.analysis.Analyzer;
-import dev.monitor.analysis.Breaches;
+import dev.monitor.analysis.BreachStreaks;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServiceLevels;
@@ -30,7 +30,11 @@ final class Reports {
     }
 
     static Report of(Thresholds thresholds, Server... servers) {
-        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), thresholds,
+        return of(thresholds, BreachStreaks.AT_ONCE, servers);
+    }
+
+    private static Report of(Thresholds thresholds, BreachStreaks streaks, Server... servers) {
+        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), thresholds, streaks,
                 FETCHED.plus(Duration.ofMillis(1500)), null);
     }
 
@@ -39,7 +43,7 @@ final class Reports {
      * (CRITICAL); a server whose service was never learnt.
      */
     static Report mixed() {
-        return mixed(Thresholds.DEFAULTS);
+        return mixed(Thresholds.DEFAULTS, BreachStreaks.AT_ONCE);
     }
 
     /**
@@ -49,11 +53,12 @@ final class Reports {
     static Report withOwnLevels() {
         return mixed(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1)).withServiceLevels(Map.of(
                 "AuthService", new ServiceLevels(Optional.empty(), Optional.of(new HealthyLevel.Count(3))),
-                "UserService", new ServiceLevels(Optional.of(new HealthyLevel.Count(2)), Optional.empty()))));
+                "UserService", new ServiceLevels(Optional.of(new HealthyLevel.Count(2)), Optional.empty()))),
+                BreachStreaks.AT_ONCE);
     }
 
-    private static Report mixed(Thresholds thresholds) {
-        return of(thresholds,
+    private static Report mixed(Thresholds thresholds, BreachStreaks streaks) {
+        return of(thresholds, streaks,
                 new Server.Measured("10.0.0.10", "AuthService", 9, 20),
                 new Server.Measured("10.0.0.9", "AuthService", 10, 30),
                 new Server.Measured("10.0.0.2", "AuthService", 95, 10),
@@ -64,7 +69,7 @@ final class Reports {
 
     /** {@link #mixed()} under {@code --for 3}, UserService's second fresh fetch in a row below its minimum. */
     static Report heldBack() {
-        return Breaches.apply(mixed(), 3, Map.of("UserService", 1));
+        return mixed(Thresholds.DEFAULTS, new BreachStreaks(3, Map.of("UserService", 1)));
     }
 
     static Report allHealthy() {
