@@ -125,7 +125,8 @@ class ContextIT {
         ArtifactRun bad = check("--context", "prod");
         assertThat(bad.exitCode()).isEqualTo(3);
         assertThat(bad.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: context 'prod': service 'TimeService': 'six' is neither a count like 2 nor a share like 50%");
+                .isEqualTo("monitor: " + config() + ": context 'prod': service 'TimeService': warn-healthy 'six' is "
+                        + "neither a count like 2 nor a share like 50% (fix or remove it in that file)");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
@@ -21,7 +20,6 @@ import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
 import dev.monitor.context.Contexts;
-import dev.monitor.context.ServiceThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -133,17 +131,8 @@ public class ContextCommand implements Callable<Integer> {
                     .ifPresent(problem -> {
                         throw new ContextException(problem);
                     });
-            TreeMap<String, ServiceThresholds> services = new TreeMap<>();
-            own.forEach((service, levels) -> services.put(service, new ServiceThresholds(text(levels.minHealthy()),
-                    text(levels.warnHealthy()))));
             return contexts.with(name, new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
-                    text(Optional.ofNullable(minHealthy)), text(Optional.ofNullable(warnHealthy)), expectServices,
-                    services));
-        }
-
-        /** As the file holds a level: as written on the command line ({@code 3}, {@code 50%}), or null. */
-        private static String text(Optional<HealthyLevel> level) {
-            return level.map(HealthyLevel::toString).orElse(null);
+                    Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices, own));
         }
 
         /** Saved absolute, so the context works from any directory. */

@@ -47,13 +47,15 @@ public class ContextStore {
             }
             TreeMap<String, ClusterContext> clusters = new TreeMap<>();
             if (map.get("contexts") instanceof Map<?, ?> contexts) {
-                try {
-                    contexts.forEach((name, node) -> clusters.put(String.valueOf(name),
-                            ClusterContext.fromYaml(String.valueOf(name), node)));
-                } catch (ContextException e) {
-                    // Said with the file, which is the way out: a broken entry is fixed or removed there.
-                    throw new ContextException(file + ": " + e.getMessage() + " (fix or remove it in that file)");
-                }
+                contexts.forEach((name, node) -> {
+                    try {
+                        clusters.put(String.valueOf(name), ClusterContext.fromYaml(node));
+                    } catch (ContextException e) {
+                        // Said with the file, which is the way out: a broken entry is fixed or removed there.
+                        throw new ContextException(file + ": context '" + name + "': " + e.getMessage()
+                                + " (fix or remove it in that file)");
+                    }
+                });
             }
             Object current = map.get("current-context");
             return new Contexts(current == null ? null : String.valueOf(current), clusters);
