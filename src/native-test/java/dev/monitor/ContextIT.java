@@ -50,6 +50,11 @@ class ContextIT {
         return temp.resolve("conf").resolve("config.yaml");
     }
 
+    private void handWritten(String yaml) throws Exception {
+        Files.createDirectories(config().getParent());
+        Files.writeString(config(), yaml);
+    }
+
     @Test
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
@@ -145,8 +150,7 @@ class ContextIT {
 
     @Test
     void aBrokenContextStopsOnlyTheRunsThatReadTheFile() throws Exception {
-        Files.createDirectories(config().getParent());
-        Files.writeString(config(), """
+        handWritten("""
                 current-context: prod
                 contexts:
                   prod:
@@ -161,5 +165,53 @@ class ContextIT {
         assertThat(fromContext.exitCode()).isEqualTo(3);
         assertThat(fromContext.err()).startsWith("monitor: " + config() + ": context 'prod': service 'AuthService' "
                 + "must hold min-healthy and/or warn-healthy, and nothing else (fix or remove it in that file)");
+    }
+
+    @Test
+    void aBrokenEntryIsListedWithItsProblemAndRemovedWithoutTouchingTheOthers() throws Exception {
+        handWritten("""
+                current-context: prod
+                contexts:
+                  bad: { min-healthy: 3 }
+                  prod: { url: %s }
+                  worse: { url: http://127.0.0.1:1, min-healthy: x }
+                """.formatted(mock.url()));
+
+        ArtifactRun list = monitor("context", "list");
+        assertThat(list.exitCode()).as("listing worked; stderr says what to fix").isZero();
+        assertThat(list.out()).isEqualTo("""
+                  bad  broken: no url
+                * prod  %s
+                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
+                """.formatted(mock.url()));
+        assertThat(list.err()).isEqualTo("monitor: warning: broken contexts in " + config() + ": bad, worse (fix them "
+                + "there, or remove them with monitor context remove NAME)\n");
+
+        ArtifactRun prod = check();
+        assertThat(prod.exitCode()).as("a broken entry stops only the runs that use it: " + prod.err()).isZero();
+
+        String before = Files.readString(config());
+        ArtifactRun use = monitor("context", "use", "bad");
+        assertThat(use.exitCode()).isEqualTo(3);
+        assertThat(use.err().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: " + config() + ": context 'bad': no url (fix or remove it in that file)");
+        assertThat(Files.readString(config())).as("a refused command leaves the file as it was").isEqualTo(before);
+
+        assertThat(monitor("context", "remove", "bad").exitCode()).isZero();
+        assertThat(monitor("context", "list").out()).isEqualTo("""
+                * prod  %s
+                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
+                """.formatted(mock.url()));
+        assertThat(Files.readString(config())).as("the other broken entry, as it was").contains("min-healthy: x");
+
+        ArtifactRun worse = check("--context", "worse");
+        assertThat(worse.exitCode()).isEqualTo(3);
+        assertThat(worse.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: " + config() + ": context "
+                + "'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% (fix or remove it in that file)");
+
+        assertThat(monitor("context", "remove", "worse").exitCode()).isZero();
+        ArtifactRun repaired = monitor("context", "list");
+        assertThat(repaired.out()).isEqualTo("* prod  " + mock.url() + "\n");
+        assertThat(repaired.err()).isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
@@ -160,20 +161,29 @@ public class ContextCommand implements Callable<Integer> {
 
         private final ContextStore store = new ContextStore();
 
+        /** Lists every entry, a broken one with its problem, and exits 0: listing worked; stderr says what to fix. */
         @Override
         public Integer call() {
+            Path file = store.file(System.getenv());
             Contexts contexts;
             try {
-                contexts = store.read(store.file(System.getenv()));
+                contexts = store.read(file);
             } catch (ContextException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            for (Map.Entry<String, ClusterContext> entry : contexts.clusters().entrySet()) {
-                out.println((entry.getKey().equals(contexts.current()) ? "* " : "  ") + entry.getKey() + "  "
-                        + entry.getValue().url());
-            }
+            contexts.entries().forEach((name, entry) -> out.println((name.equals(contexts.current()) ? "* " : "  ")
+                    + name + "  " + switch (entry) {
+                        case ClusterContext context -> context.url();
+                        case BrokenContext unusable -> "broken: " + unusable.problem();
+                    }));
             out.flush();
+            List<String> broken = contexts.entries().entrySet().stream()
+                    .filter(entry -> entry.getValue() instanceof BrokenContext).map(Map.Entry::getKey).toList();
+            if (!broken.isEmpty()) {
+                spec.commandLine().getErr().println("monitor: warning: broken contexts in " + file + ": "
+                        + String.join(", ", broken) + " (fix them there, or remove them with monitor context remove NAME)");
+            }
             return 0;
         }
     }

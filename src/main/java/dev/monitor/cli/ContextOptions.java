@@ -78,7 +78,7 @@ public class ContextOptions {
             if (name != null) {
                 return Optional.of(contexts.get(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "no context named '" + name + "' in " + file + "; known: "
-                                + (contexts.clusters().isEmpty() ? "none" : String.join(", ", contexts.clusters().keySet())))));
+                                + (contexts.entries().isEmpty() ? "none" : String.join(", ", contexts.entries().keySet())))));
             }
             // The current context stands in only when the run names no cluster itself (checked above).
             if (contexts.current() == null) {

@@ -22,7 +22,7 @@ import dev.monitor.analysis.ServiceLevels;
  */
 public record ClusterContext(String url, String tokenFile, String caBundle, String proxy,
         Optional<HealthyLevel> minHealthy, Optional<HealthyLevel> warnHealthy, List<String> expectServices,
-        SortedMap<String, ServiceLevels> services) {
+        SortedMap<String, ServiceLevels> services) implements ContextEntry {
 
     private static final Set<String> SERVICE_KEYS = Set.of("min-healthy", "warn-healthy");
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 
-/** The contexts file written and read back: the per-service block, its mode, and what it refuses. */
+/** The contexts file written and read back: the per-service block, its mode, what it refuses, broken entries. */
 class ContextStoreTest {
 
     private final ContextStore store = new ContextStore();
@@ -82,7 +82,7 @@ class ContextStoreTest {
                     url: http://cluster:8080
                     services: { AuthService: { min_healthy: 3 } }
                 """);
-        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
                 .hasMessage(file() + ": context 'prod': service 'AuthService' must hold min-healthy and/or "
                         + "warn-healthy, and nothing else (fix or remove it in that file)");
 
@@ -92,7 +92,7 @@ class ContextStoreTest {
                     url: http://cluster:8080
                     services: [ AuthService ]
                 """);
-        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
                 .hasMessageContaining("services must map service names to their levels");
     }
 
@@ -105,8 +105,43 @@ class ContextStoreTest {
                     services: { TimeService: { warn-healthy: six } }
                 """);
 
-        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+        assertThat(store.read(file()).entries().get("prod")).isInstanceOf(BrokenContext.class);
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
                 .hasMessage(file() + ": context 'prod': service 'TimeService': warn-healthy 'six' is neither a count "
                         + "like 2 nor a share like 50% (fix or remove it in that file)");
+    }
+
+    @Test
+    void brokenEntriesAreKeptWithTheirProblemAndWrittenBackAsTheyWere() throws Exception {
+        handWritten("""
+                current-context: bad
+                contexts:
+                  bad: { min-healthy: 3 }
+                  prod: { url: http://cluster:8080 }
+                  worse: { url: http://lab:8080, min-healthy: x, services: { AuthService: { warn-healthy: 4 } } }
+                """);
+
+        Contexts contexts = store.read(file());
+        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse");
+        assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url", Map.of("min-healthy", 3)));
+        assertThat(((BrokenContext) contexts.entries().get("worse")).problem())
+                .isEqualTo("min-healthy 'x' is neither a count like 2 nor a share like 50%");
+        assertThat(contexts.get("prod")).isPresent();
+        assertThatThrownBy(() -> contexts.using("worse")).isInstanceOf(ContextException.class)
+                .hasMessage(file() + ": context 'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% "
+                        + "(fix or remove it in that file)");
+
+        store.write(file(), contexts.without("bad"));
+
+        Contexts repaired = store.read(file());
+        assertThat(repaired.current()).as("the removed entry was the current one").isNull();
+        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse");
+        assertThat(repaired.entries().get("worse")).as("the other broken entry, untouched")
+                .isEqualTo(contexts.entries().get("worse"));
+        assertThat(repaired.get("prod")).isEqualTo(contexts.get("prod"));
+
+        ClusterContext lab = new ClusterContext("http://lab:8080", null, null, null, Optional.empty(), Optional.empty(),
+                null, null);
+        assertThat(repaired.with("worse", lab).get("worse")).as("adding a context of its name replaces it").contains(lab);
     }
 }
