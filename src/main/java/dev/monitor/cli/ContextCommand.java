@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
-import dev.monitor.analysis.ServiceLevels;
-import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
@@ -119,21 +116,33 @@ public class ContextCommand implements Callable<Integer> {
                 throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
                         + "http_proxy environment variable's URL");
             }
-            SortedMap<String, ServiceLevels> own;
+            ClusterContext context;
             try {
-                own = ServiceLevel.over(Map.of(), serviceMinHealthy, serviceWarnHealthy);
+                context = new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
+                        Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices,
+                        ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                // Checked as a run of it without flags checks it, against the defaults in force: what is saved here,
+                // that run takes.
+                new LevelSources(LevelSources.Given.NONE, name, LevelSources.Given.of(context), runDefaults())
+                        .thresholds(0, 0, Set.of());
             } catch (IllegalArgumentException e) {
                 throw new ContextException(e.getMessage());
             }
-            // Only the levels saved here can be checked: without --min-healthy, the default in force when the
-            // context is used applies, and that run checks it. A count of 0 conflicts with no warning level.
-            HealthyLevel min = minHealthy == null ? new HealthyLevel.Count(0) : minHealthy;
-            ThresholdOptions.misorderedLevel(new Thresholds(0, 0, min, Optional.ofNullable(warnHealthy), Set.of(), own))
-                    .ifPresent(problem -> {
-                        throw new ContextException(problem);
-                    });
-            return contexts.with(name, new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
-                    Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices, own));
+            return contexts.with(name, context);
+        }
+
+        /** The levels a run takes where its context holds none, read as the run's own options read them. */
+        private LevelSources.Given runDefaults() {
+            return new LevelSources.Given(runDefault("--min-healthy"), runDefault("--warn-healthy"), Map.of());
+        }
+
+        private Optional<HealthyLevel> runDefault(String option) {
+            String text = new ConfigDefaultProvider().defaultValue(spec.root().findOption(option));
+            try {
+                return Optional.ofNullable(text).map(HealthyLevel::parse);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the default " + option + ": " + e.getMessage(), e);
+            }
         }
 
         /** Saved absolute, so the context works from any directory. */

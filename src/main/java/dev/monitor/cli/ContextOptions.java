@@ -53,16 +53,12 @@ public class ContextOptions {
         if (context.proxy() != null && !given.hasMatchedOption("--proxy")) {
             access.proxy = context.proxy();
         }
-        if (context.minHealthy().isPresent() && !given.hasMatchedOption("--min-healthy")) {
-            thresholds.minHealthy = context.minHealthy().get();
-        }
-        if (context.warnHealthy().isPresent() && !given.hasMatchedOption("--warn-healthy")) {
-            thresholds.warnHealthy = context.warnHealthy().get();
-        }
         if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
             thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
         }
-        thresholds.contextServiceLevels = context.services();
+        // Its levels are weighed against the flags' by the thresholds, which name each level by where it came from.
+        thresholds.context = name;
+        thresholds.contextLevels = LevelSources.Given.of(context);
     }
 
     private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {
