@@ -50,6 +50,11 @@ class ContextIT {
         return temp.resolve("conf").resolve("config.yaml");
     }
 
+    private void handWritten(String yaml) throws Exception {
+        Files.createDirectories(config().getParent());
+        Files.writeString(config(), yaml);
+    }
+
     @Test
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
@@ -125,7 +130,8 @@ class ContextIT {
         ArtifactRun bad = check("--context", "prod");
         assertThat(bad.exitCode()).isEqualTo(3);
         assertThat(bad.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: context 'prod': service 'TimeService': 'six' is neither a count like 2 nor a share like 50%");
+                .isEqualTo("monitor: " + config() + ": context 'prod': service 'TimeService': warn-healthy 'six' is "
+                        + "neither a count like 2 nor a share like 50% (fix or remove it in that file)");
     }
 
     @Test
@@ -144,8 +150,7 @@ class ContextIT {
 
     @Test
     void aBrokenContextStopsOnlyTheRunsThatReadTheFile() throws Exception {
-        Files.createDirectories(config().getParent());
-        Files.writeString(config(), """
+        handWritten("""
                 current-context: prod
                 contexts:
                   prod:
@@ -160,5 +165,114 @@ class ContextIT {
         assertThat(fromContext.exitCode()).isEqualTo(3);
         assertThat(fromContext.err()).startsWith("monitor: " + config() + ": context 'prod': service 'AuthService' "
                 + "must hold min-healthy and/or warn-healthy, and nothing else (fix or remove it in that file)");
+    }
+
+    @Test
+    void aBrokenEntryIsListedWithItsProblemAndRemovedWithoutTouchingTheOthers() throws Exception {
+        handWritten("""
+                current-context: prod
+                contexts:
+                  bad: { min-healthy: 3 }
+                  prod: { url: %s }
+                  worse: { url: http://127.0.0.1:1, min-healthy: x }
+                """.formatted(mock.url()));
+
+        ArtifactRun list = monitor("context", "list");
+        assertThat(list.exitCode()).as("listing worked; stderr says what to fix").isZero();
+        assertThat(list.out()).isEqualTo("""
+                  bad  broken: no url
+                * prod  %s
+                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
+                """.formatted(mock.url()));
+        assertThat(list.err()).isEqualTo("monitor: warning: broken contexts in " + config() + ": bad, worse (fix them "
+                + "there, or remove them with monitor context remove NAME)\n");
+
+        ArtifactRun prod = check();
+        assertThat(prod.exitCode()).as("a broken entry stops only the runs that use it: " + prod.err()).isZero();
+
+        String before = Files.readString(config());
+        ArtifactRun use = monitor("context", "use", "bad");
+        assertThat(use.exitCode()).isEqualTo(3);
+        assertThat(use.err().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: " + config() + ": context 'bad': no url (fix or remove it in that file)");
+        assertThat(Files.readString(config())).as("a refused command leaves the file as it was").isEqualTo(before);
+
+        assertThat(monitor("context", "remove", "bad").exitCode()).isZero();
+        assertThat(monitor("context", "list").out()).isEqualTo("""
+                * prod  %s
+                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
+                """.formatted(mock.url()));
+        assertThat(Files.readString(config())).as("the other broken entry, as it was").contains("min-healthy: x");
+
+        ArtifactRun worse = check("--context", "worse");
+        assertThat(worse.exitCode()).isEqualTo(3);
+        assertThat(worse.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: " + config() + ": context "
+                + "'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% (fix or remove it in that file)");
+
+        assertThat(monitor("context", "remove", "worse").exitCode()).isZero();
+        ArtifactRun repaired = monitor("context", "list");
+        assertThat(repaired.out()).isEqualTo("* prod  " + mock.url() + "\n");
+        assertThat(repaired.err()).isEmpty();
+    }
+
+    @Test
+    void contextAddRefusesLevelsARunOfItWouldRefuseAndLeavesTheFileAsItWas() throws Exception {
+        assertThat(monitor("context", "add", "prod", "--url", mock.url()).exitCode()).isZero();
+        String before = Files.readString(config());
+
+        for (List<String> levels : List.of(
+                List.of("--warn-healthy", "1"),
+                List.of("--service-warn-healthy", "AuthService=1"),
+                List.of("--warn-healthy", "3", "--service-min-healthy", "AuthService=4"))) {
+            List<String> args = new ArrayList<>(List.of("context", "add", "lab", "--url", mock.url()));
+            args.addAll(levels);
+            ArtifactRun add = monitor(args.toArray(String[]::new));
+            assertThat(add.exitCode()).as(String.join(" ", levels)).isEqualTo(3);
+            assertThat(add.err().lines()).as(String.join(" ", levels)).hasSize(2)
+                    .last().asString().startsWith("Try 'monitor context add --help'");
+            assertThat(Files.readString(config())).as("nothing saved").isEqualTo(before);
+        }
+        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--warn-healthy", "1").err())
+                .startsWith("monitor: context 'lab': warn-healthy 1 is below the default min-healthy 2: the warning "
+                        + "level must be the higher one\n");
+        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--service-warn-healthy", "AuthService=1")
+                .err()).startsWith("monitor: context 'lab': warn-healthy 1 of service 'AuthService' is below the "
+                        + "default min-healthy 2: ");
+        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--warn-healthy", "3",
+                "--service-min-healthy", "AuthService=4").err())
+                .startsWith("monitor: context 'lab': warn-healthy 3 is below min-healthy 4 of service 'AuthService': ");
+        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--min-healthy", "1", "--warn-healthy", "1")
+                .exitCode()).as("a minimum of its own makes the same warning level fine").isZero();
+    }
+
+    /** Against the defaults in force: with $MONITOR_MIN_HEALTHY at 1, a warning level of 1 is saved. */
+    @Test
+    void aSavedContextsLevelsARunRefusesAreNamedAsTheContextsNotAsFlags() throws Exception {
+        ArtifactRun add = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString(), "MONITOR_MIN_HEALTHY", "1"),
+                "context", "add", "lab", "--url", mock.url(), "--warn-healthy", "1");
+        assertThat(add.exitCode()).as(add.err()).isZero();
+
+        ArtifactRun run = check("--context", "lab");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: context 'lab': warn-healthy 1 is "
+                + "below the default min-healthy 2: the warning level must be the higher one");
+        assertThat(check("--context", "lab", "--min-healthy", "5").err()).as("a flag against the context's level")
+                .startsWith("monitor: context 'lab': warn-healthy 1 is below --min-healthy 5: ");
+        ArtifactRun flag = check("--context", "lab", "--min-healthy", "1");
+        assertThat(flag.exitCode()).as(flag.err()).isZero();
+
+        handWritten("""
+                current-context: prod
+                contexts:
+                  prod:
+                    url: %s
+                    services: { AuthService: { min-healthy: 3, warn-healthy: 2 } }
+                """.formatted(mock.url()));
+        assertThat(check().err().lines().findFirst().orElseThrow()).isEqualTo("monitor: context 'prod': warn-healthy 2 "
+                + "of service 'AuthService' is below min-healthy 3 of service 'AuthService': the warning level must be "
+                + "the higher one");
+        assertThat(check("--service-warn-healthy", "AuthService=3").exitCode())
+                .as("judged, not refused: the flag replaces the context's warning level of AuthService, whose 2 "
+                        + "servers are below its minimum of 3").isEqualTo(2);
     }
 }

@@ -17,4 +17,9 @@ public record ServiceLevels(Optional<HealthyLevel> minHealthy, Optional<HealthyL
     public ServiceLevels withWarnHealthy(HealthyLevel level) {
         return new ServiceLevels(minHealthy, Optional.of(level));
     }
+
+    /** These levels, and {@code base}'s where these have none: a flag's level over a context's, level by level. */
+    public ServiceLevels over(ServiceLevels base) {
+        return new ServiceLevels(minHealthy.or(base::minHealthy), warnHealthy.or(base::warnHealthy));
+    }
 }

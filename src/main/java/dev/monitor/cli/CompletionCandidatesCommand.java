@@ -78,7 +78,8 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
     private static Set<String> contextNames() {
         try {
             ContextStore store = new ContextStore();
-            return store.read(store.file(System.getenv())).clusters().keySet();
+            // Broken entries too: `context remove` is how one is repaired.
+            return store.read(store.file(System.getenv())).entries().keySet();
         } catch (RuntimeException e) {
             // No contexts file, or one that cannot be read (ContextException): no candidates.
             return Set.of();

@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
-import dev.monitor.analysis.ServiceLevels;
-import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
 import dev.monitor.context.Contexts;
-import dev.monitor.context.ServiceThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,30 +116,33 @@ public class ContextCommand implements Callable<Integer> {
                 throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
                         + "http_proxy environment variable's URL");
             }
-            SortedMap<String, ServiceLevels> own;
+            ClusterContext context;
             try {
-                own = ServiceLevel.over(Map.of(), serviceMinHealthy, serviceWarnHealthy);
+                context = new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
+                        Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices,
+                        ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                // Checked as a run of it without flags checks it, against the defaults in force: what is saved here,
+                // that run takes.
+                new LevelSources(LevelSources.Given.NONE, name, LevelSources.Given.of(context), runDefaults())
+                        .thresholds(0, 0, Set.of());
             } catch (IllegalArgumentException e) {
                 throw new ContextException(e.getMessage());
             }
-            // Only the levels saved here can be checked: without --min-healthy, the default in force when the
-            // context is used applies, and that run checks it. A count of 0 conflicts with no warning level.
-            HealthyLevel min = minHealthy == null ? new HealthyLevel.Count(0) : minHealthy;
-            ThresholdOptions.misorderedLevel(new Thresholds(0, 0, min, Optional.ofNullable(warnHealthy), Set.of(), own))
-                    .ifPresent(problem -> {
-                        throw new ContextException(problem);
-                    });
-            TreeMap<String, ServiceThresholds> services = new TreeMap<>();
-            own.forEach((service, levels) -> services.put(service, new ServiceThresholds(text(levels.minHealthy()),
-                    text(levels.warnHealthy()))));
-            return contexts.with(name, new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
-                    text(Optional.ofNullable(minHealthy)), text(Optional.ofNullable(warnHealthy)), expectServices,
-                    services));
+            return contexts.with(name, context);
         }
 
-        /** As the file holds a level: as written on the command line ({@code 3}, {@code 50%}), or null. */
-        private static String text(Optional<HealthyLevel> level) {
-            return level.map(HealthyLevel::toString).orElse(null);
+        /** The levels a run takes where its context holds none, read as the run's own options read them. */
+        private LevelSources.Given runDefaults() {
+            return new LevelSources.Given(runDefault("--min-healthy"), runDefault("--warn-healthy"), Map.of());
+        }
+
+        private Optional<HealthyLevel> runDefault(String option) {
+            String text = new ConfigDefaultProvider().defaultValue(spec.root().findOption(option));
+            try {
+                return Optional.ofNullable(text).map(HealthyLevel::parse);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the default " + option + ": " + e.getMessage(), e);
+            }
         }
 
         /** Saved absolute, so the context works from any directory. */
@@ -171,20 +170,29 @@ public class ContextCommand implements Callable<Integer> {
 
         private final ContextStore store = new ContextStore();
 
+        /** Lists every entry, a broken one with its problem, and exits 0: listing worked; stderr says what to fix. */
         @Override
         public Integer call() {
+            Path file = store.file(System.getenv());
             Contexts contexts;
             try {
-                contexts = store.read(store.file(System.getenv()));
+                contexts = store.read(file);
             } catch (ContextException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            for (Map.Entry<String, ClusterContext> entry : contexts.clusters().entrySet()) {
-                out.println((entry.getKey().equals(contexts.current()) ? "* " : "  ") + entry.getKey() + "  "
-                        + entry.getValue().url());
-            }
+            contexts.entries().forEach((name, entry) -> out.println((name.equals(contexts.current()) ? "* " : "  ")
+                    + name + "  " + switch (entry) {
+                        case ClusterContext context -> context.url();
+                        case BrokenContext unusable -> "broken: " + unusable.problem();
+                    }));
             out.flush();
+            List<String> broken = contexts.entries().entrySet().stream()
+                    .filter(entry -> entry.getValue() instanceof BrokenContext).map(Map.Entry::getKey).toList();
+            if (!broken.isEmpty()) {
+                spec.commandLine().getErr().println("monitor: warning: broken contexts in " + file + ": "
+                        + String.join(", ", broken) + " (fix them there, or remove them with monitor context remove NAME)");
+            }
             return 0;
         }
     }

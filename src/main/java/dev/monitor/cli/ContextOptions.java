@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-import dev.monitor.analysis.HealthyLevel;
-import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
 import dev.monitor.context.ContextStore;
@@ -43,47 +40,25 @@ public class ContextOptions {
         }
         ClusterContext context = selected.get();
         ParseResult given = spec.commandLine().getParseResult();
-        try {
-            if (!given.hasMatchedOption("--url") && !given.hasMatchedOption("--port")) {
-                connection.url = context.url();
-            }
-            if (context.tokenFile() != null && !given.hasMatchedOption("--token-file")
-                    && !given.hasMatchedOption("--basic-auth-file")) {
-                access.tokenFile = context.tokenFile();
-            }
-            if (context.caBundle() != null && !given.hasMatchedOption("--cacert")) {
-                access.caBundle = Path.of(context.caBundle());
-            }
-            if (context.proxy() != null && !given.hasMatchedOption("--proxy")) {
-                access.proxy = context.proxy();
-            }
-            if (context.minHealthy() != null && !given.hasMatchedOption("--min-healthy")) {
-                thresholds.minHealthy = HealthyLevel.parse(context.minHealthy());
-            }
-            if (context.warnHealthy() != null && !given.hasMatchedOption("--warn-healthy")) {
-                thresholds.warnHealthy = HealthyLevel.parse(context.warnHealthy());
-            }
-            if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
-                thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
-            }
-            thresholds.contextServiceLevels = serviceLevels(context);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "context '" + name + "': " + e.getMessage());
+        if (!given.hasMatchedOption("--url") && !given.hasMatchedOption("--port")) {
+            connection.url = context.url();
         }
-    }
-
-    /** The context's per-service levels, read as the options read them. */
-    private static Map<String, ServiceLevels> serviceLevels(ClusterContext context) {
-        Map<String, ServiceLevels> levels = new TreeMap<>();
-        context.services().forEach((service, own) -> {
-            try {
-                levels.put(service, new ServiceLevels(Optional.ofNullable(own.minHealthy()).map(HealthyLevel::parse),
-                        Optional.ofNullable(own.warnHealthy()).map(HealthyLevel::parse)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("service '" + service + "': " + e.getMessage(), e);
-            }
-        });
-        return levels;
+        if (context.tokenFile() != null && !given.hasMatchedOption("--token-file")
+                && !given.hasMatchedOption("--basic-auth-file")) {
+            access.tokenFile = context.tokenFile();
+        }
+        if (context.caBundle() != null && !given.hasMatchedOption("--cacert")) {
+            access.caBundle = Path.of(context.caBundle());
+        }
+        if (context.proxy() != null && !given.hasMatchedOption("--proxy")) {
+            access.proxy = context.proxy();
+        }
+        if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
+            thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
+        }
+        // Its levels are weighed against the flags' by the thresholds, which name each level by where it came from.
+        thresholds.context = name;
+        thresholds.contextLevels = LevelSources.Given.of(context);
     }
 
     private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {
@@ -99,7 +74,7 @@ public class ContextOptions {
             if (name != null) {
                 return Optional.of(contexts.get(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "no context named '" + name + "' in " + file + "; known: "
-                                + (contexts.clusters().isEmpty() ? "none" : String.join(", ", contexts.clusters().keySet())))));
+                                + (contexts.entries().isEmpty() ? "none" : String.join(", ", contexts.entries().keySet())))));
             }
             // The current context stands in only when the run names no cluster itself (checked above).
             if (contexts.current() == null) {

@@ -34,22 +34,20 @@ record ServiceLevel(String service, HealthyLevel level) {
     }
 
     /**
-     * The given levels over {@code base}, service by service and level by level: a service's min from the command
-     * line replaces its min from a context and keeps its warning level from there.
+     * The levels given, by service: {@code --service-min-healthy A=3 --service-warn-healthy A=80%} are A's two.
      *
      * @throws IllegalArgumentException when an option names a service twice, which would leave unclear which level holds
      */
-    static SortedMap<String, ServiceLevels> over(Map<String, ServiceLevels> base, List<ServiceLevel> minHealthy,
-            List<ServiceLevel> warnHealthy) {
-        SortedMap<String, ServiceLevels> levels = new TreeMap<>(base);
-        byService("--service-min-healthy", minHealthy).forEach((service, level) ->
+    static SortedMap<String, ServiceLevels> byService(List<ServiceLevel> minHealthy, List<ServiceLevel> warnHealthy) {
+        SortedMap<String, ServiceLevels> levels = new TreeMap<>();
+        once("--service-min-healthy", minHealthy).forEach((service, level) ->
                 levels.put(service, levels.getOrDefault(service, ServiceLevels.NONE).withMinHealthy(level)));
-        byService("--service-warn-healthy", warnHealthy).forEach((service, level) ->
+        once("--service-warn-healthy", warnHealthy).forEach((service, level) ->
                 levels.put(service, levels.getOrDefault(service, ServiceLevels.NONE).withWarnHealthy(level)));
         return levels;
     }
 
-    private static Map<String, HealthyLevel> byService(String option, List<ServiceLevel> levels) {
+    private static Map<String, HealthyLevel> once(String option, List<ServiceLevel> levels) {
         Map<String, HealthyLevel> byService = new LinkedHashMap<>();
         for (ServiceLevel level : levels == null ? List.<ServiceLevel>of() : levels) {
             HealthyLevel earlier = byService.putIfAbsent(level.service(), level.level());

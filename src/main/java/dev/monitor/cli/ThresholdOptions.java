@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 
 import dev.monitor.analysis.HealthyLevel;
-import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.history.VerdictHistory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** What counts as healthy, and what a run reports when it cannot tell. */
@@ -49,8 +48,9 @@ public class ThresholdOptions {
             description = "This service's own --warn-healthy, instead of the global one. Repeatable.")
     List<ServiceLevel> serviceWarnHealthy;
 
-    /** The selected context's per-service levels; the command line's beat them, service by service and level by level. */
-    Map<String, ServiceLevels> contextServiceLevels = Map.of();
+    /** The selected context's name (null for none) and levels, which stand in for those the command line leaves out. */
+    String context;
+    LevelSources.Given contextLevels = LevelSources.Given.NONE;
 
     @Option(names = "--expect-service", paramLabel = "NAME",
             description = "A service that must exist: with no servers at all it is CRITICAL. Repeatable.")
@@ -70,48 +70,22 @@ public class ThresholdOptions {
     public Thresholds thresholds() {
         requirePercentage("--cpu-limit", cpuLimit);
         requirePercentage("--memory-limit", memoryLimit);
-        SortedMap<String, ServiceLevels> own;
+        ParseResult given = spec.commandLine().getParseResult();
+        boolean typedMin = given.hasMatchedOption("--min-healthy");
+        boolean typedWarn = given.hasMatchedOption("--warn-healthy");
+        // An option not typed holds its default in force ($MONITOR_MIN_HEALTHY, application.properties), if any.
+        Optional<HealthyLevel> min = Optional.ofNullable(minHealthy);
+        Optional<HealthyLevel> warn = Optional.ofNullable(warnHealthy);
         try {
-            own = ServiceLevel.over(contextServiceLevels, serviceMinHealthy, serviceWarnHealthy);
+            LevelSources.Given typed = new LevelSources.Given(min.filter(level -> typedMin),
+                    warn.filter(level -> typedWarn), ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+            LevelSources.Given defaults = new LevelSources.Given(min.filter(level -> !typedMin),
+                    warn.filter(level -> !typedWarn), Map.of());
+            return new LevelSources(typed, context, contextLevels, defaults).thresholds(cpuLimit, memoryLimit,
+                    expectedServices == null ? Set.of() : new LinkedHashSet<>(expectedServices));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Thresholds thresholds = new Thresholds(cpuLimit, memoryLimit, minHealthy, Optional.ofNullable(warnHealthy),
-                expectedServices == null ? Set.of() : new LinkedHashSet<>(expectedServices), own);
-        misorderedLevel(thresholds).ifPresent(problem -> {
-            throw new ParameterException(spec.commandLine(), problem);
-        });
-        return thresholds;
-    }
-
-    /**
-     * A warning count below the minimum count it should be above, globally or for a service with levels of its own
-     * (against the global level it does not replace), in the options' words. With a share on either side the
-     * higher of the two applies, service by service, so that is no conflict.
-     */
-    static Optional<String> misorderedLevel(Thresholds thresholds) {
-        if (below(thresholds.warnHealthy(), thresholds.minHealthy())) {
-            return Optional.of("--warn-healthy " + thresholds.warnHealthy().orElseThrow() + " is below --min-healthy "
-                    + thresholds.minHealthy() + ": the warning level must be the higher one");
-        }
-        for (Map.Entry<String, ServiceLevels> entry : thresholds.serviceLevels().entrySet()) {
-            String service = entry.getKey();
-            Optional<HealthyLevel> warn = thresholds.warnHealthyOf(service);
-            HealthyLevel min = thresholds.minHealthyOf(service);
-            if (below(warn, min)) {
-                return Optional.of((entry.getValue().warnHealthy().isPresent() ? "--service-warn-healthy " + service + "="
-                        : "--warn-healthy ") + warn.orElseThrow() + " is below "
-                        + (entry.getValue().minHealthy().isPresent() ? "--service-min-healthy " + service + "="
-                                : "--min-healthy ")
-                        + min + ": the warning level must be the higher one");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean below(Optional<HealthyLevel> warn, HealthyLevel min) {
-        return warn.orElse(null) instanceof HealthyLevel.Count w && min instanceof HealthyLevel.Count m
-                && w.servers() < m.servers();
     }
 
     /** The verdict of a run that has no data at all because the API could not be read. */

@@ -4,18 +4,27 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.ServiceLevels;
 
 /**
  * A named cluster, as {@code monitor context add} saves it. Never a secret: a token is named by the path of
  * its file, and proxy credentials stay in the environment.
  *
- * @param minHealthy  and {@code warnHealthy}: as {@code --min-healthy} takes them ({@code 2}, {@code 50%}), or null
- * @param services    the services with levels of their own, by name
+ * @param minHealthy  and {@code warnHealthy}: as {@code --min-healthy} takes them, or empty
+ * @param services    the services with levels of their own, by name; in the file
+ *                    {@code AuthService: {min-healthy: 3}}
  */
-public record ClusterContext(String url, String tokenFile, String caBundle, String proxy, String minHealthy,
-        String warnHealthy, List<String> expectServices, SortedMap<String, ServiceThresholds> services) {
+public record ClusterContext(String url, String tokenFile, String caBundle, String proxy,
+        Optional<HealthyLevel> minHealthy, Optional<HealthyLevel> warnHealthy, List<String> expectServices,
+        SortedMap<String, ServiceLevels> services) implements ContextEntry {
+
+    private static final Set<String> SERVICE_KEYS = Set.of("min-healthy", "warn-healthy");
 
     public ClusterContext {
         expectServices = expectServices == null ? List.of() : List.copyOf(expectServices);
@@ -28,44 +37,76 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
         putIfSet(yaml, "token-file", tokenFile);
         putIfSet(yaml, "cacert", caBundle);
         putIfSet(yaml, "proxy", proxy);
-        putIfSet(yaml, "min-healthy", minHealthy);
-        putIfSet(yaml, "warn-healthy", warnHealthy);
+        putLevels(yaml, minHealthy, warnHealthy);
         if (!expectServices.isEmpty()) {
             yaml.put("expect-services", expectServices);
         }
         if (!services.isEmpty()) {
             Map<String, Object> own = new LinkedHashMap<>();
-            services.forEach((service, levels) -> own.put(service, levels.toYaml()));
+            services.forEach((service, levels) -> {
+                Map<String, Object> block = new LinkedHashMap<>();
+                putLevels(block, levels.minHealthy(), levels.warnHealthy());
+                own.put(service, block);
+            });
             yaml.put("services", own);
         }
         return yaml;
     }
 
-    static ClusterContext fromYaml(String name, Object node) {
+    /** @throws ContextException saying, without the context's name, what in the entry cannot be used */
+    static ClusterContext fromYaml(Object node) {
         if (!(node instanceof Map<?, ?> map) || !(map.get("url") instanceof String url)) {
-            throw new ContextException("context '" + name + "' has no url");
+            throw new ContextException("no url");
         }
         List<String> expected = map.get("expect-services") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of();
-        TreeMap<String, ServiceThresholds> own = new TreeMap<>();
+        TreeMap<String, ServiceLevels> own = new TreeMap<>();
         Object ownNode = map.get("services");
         if (ownNode instanceof Map<?, ?> ownMap) {
             ownMap.forEach((service, levels) -> own.put(String.valueOf(service),
-                    ServiceThresholds.fromYaml(name, String.valueOf(service), levels)));
+                    serviceLevels(String.valueOf(service), levels)));
         } else if (ownNode != null) {
-            throw new ContextException("context '" + name + "': services must map service names to their levels");
+            throw new ContextException("services must map service names to their levels");
         }
         return new ClusterContext(url, text(map, "token-file"), text(map, "cacert"), text(map, "proxy"),
-                text(map, "min-healthy"), text(map, "warn-healthy"), expected, own);
+                level(map, "min-healthy"), level(map, "warn-healthy"), expected, own);
     }
 
-    static String text(Map<?, ?> map, String key) {
+    /** A key other than the two is refused rather than ignored: a misspelt level would silently not apply. */
+    private static ServiceLevels serviceLevels(String service, Object node) {
+        if (!(node instanceof Map<?, ?> map) || map.isEmpty() || !SERVICE_KEYS.containsAll(map.keySet())) {
+            throw new ContextException("service '" + service + "' must hold min-healthy and/or warn-healthy, "
+                    + "and nothing else");
+        }
+        try {
+            return new ServiceLevels(level(map, "min-healthy"), level(map, "warn-healthy"));
+        } catch (ContextException e) {
+            throw new ContextException("service '" + service + "': " + e.getMessage());
+        }
+    }
+
+    /** Read as {@code --min-healthy} reads it, so that a bad level is found with the file, not by a later run. */
+    private static Optional<HealthyLevel> level(Map<?, ?> map, String key) {
+        try {
+            return Optional.ofNullable(text(map, key)).map(HealthyLevel::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ContextException(key + " " + e.getMessage());
+        }
+    }
+
+    private static String text(Map<?, ?> map, String key) {
         Object value = map.get(key);
         return value == null ? null : String.valueOf(value);
     }
 
-    static void putIfSet(Map<String, Object> yaml, String key, String value) {
+    /** As written on the command line ({@code 3}, {@code 50%}). */
+    private static void putLevels(Map<String, Object> yaml, Optional<HealthyLevel> min, Optional<HealthyLevel> warn) {
+        putIfSet(yaml, "min-healthy", min.map(HealthyLevel::toString).orElse(null));
+        putIfSet(yaml, "warn-healthy", warn.map(HealthyLevel::toString).orElse(null));
+    }
+
+    private static void putIfSet(Map<String, Object> yaml, String key, String value) {
         if (value != null) {
             yaml.put(key, value);
         }

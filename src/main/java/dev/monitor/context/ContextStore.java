@@ -45,20 +45,23 @@ public class ContextStore {
             if (!(root instanceof Map<?, ?> map)) {
                 throw new ContextException(file + " is not a monitor contexts file");
             }
-            TreeMap<String, ClusterContext> clusters = new TreeMap<>();
+            TreeMap<String, ContextEntry> entries = new TreeMap<>();
             if (map.get("contexts") instanceof Map<?, ?> contexts) {
-                try {
-                    contexts.forEach((name, node) -> clusters.put(String.valueOf(name),
-                            ClusterContext.fromYaml(String.valueOf(name), node)));
-                } catch (ContextException e) {
-                    // Said with the file, which is the way out: a broken entry is fixed or removed there.
-                    throw new ContextException(file + ": " + e.getMessage() + " (fix or remove it in that file)");
-                }
+                contexts.forEach((name, node) -> entries.put(String.valueOf(name), entry(file, node)));
             }
             Object current = map.get("current-context");
-            return new Contexts(current == null ? null : String.valueOf(current), clusters);
+            return new Contexts(current == null ? null : String.valueOf(current), entries);
         } catch (IOException | YAMLException e) {
             throw new ContextException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** A broken entry is kept with its problem, so that one bad entry does not take the whole file down. */
+    private static ContextEntry entry(Path file, Object node) {
+        try {
+            return ClusterContext.fromYaml(node);
+        } catch (ContextException e) {
+            return new BrokenContext(file, e.getMessage(), node);
         }
     }
 
@@ -68,7 +71,10 @@ public class ContextStore {
             root.put("current-context", contexts.current());
         }
         Map<String, Object> all = new LinkedHashMap<>();
-        contexts.clusters().forEach((name, context) -> all.put(name, context.toYaml()));
+        contexts.entries().forEach((name, entry) -> all.put(name, switch (entry) {
+            case ClusterContext context -> context.toYaml();
+            case BrokenContext broken -> broken.yaml();
+        }));
         root.put("contexts", all);
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

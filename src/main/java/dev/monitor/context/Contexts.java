@@ -5,42 +5,51 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Every named cluster, and the one in use when a run names none. */
-public record Contexts(String current, SortedMap<String, ClusterContext> clusters) {
+/** Every entry of the contexts file by name, usable or broken, and the one in use when a run names none. */
+public record Contexts(String current, SortedMap<String, ContextEntry> entries) {
 
     public static final Contexts EMPTY = new Contexts(null, new TreeMap<>());
 
     public Contexts {
-        clusters = Collections.unmodifiableSortedMap(new TreeMap<>(clusters));
+        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }
 
+    /** The context of that name, if the file holds one; a broken entry of that name is an error saying why. */
     public Optional<ClusterContext> get(String name) {
-        return Optional.ofNullable(clusters.get(name));
+        return switch (entries.get(name)) {
+            case null -> Optional.empty();
+            case ClusterContext context -> Optional.of(context);
+            case BrokenContext broken -> throw broken.unusable(name);
+        };
     }
 
-    /** Adds or replaces a context; the first one added becomes the current one. */
+    /** Adds or replaces a context, a broken entry of that name too; the first one added becomes the current one. */
     public Contexts with(String name, ClusterContext context) {
-        TreeMap<String, ClusterContext> all = new TreeMap<>(clusters);
+        TreeMap<String, ContextEntry> all = new TreeMap<>(entries);
         all.put(name, context);
         return new Contexts(current == null ? name : current, all);
     }
 
+    /** Removes the entry, broken or not: that is how a broken one is repaired without editing the file. */
     public Contexts without(String name) {
         requireKnown(name);
-        TreeMap<String, ClusterContext> all = new TreeMap<>(clusters);
+        TreeMap<String, ContextEntry> all = new TreeMap<>(entries);
         all.remove(name);
         return new Contexts(name.equals(current) ? null : current, all);
     }
 
     public Contexts using(String name) {
         requireKnown(name);
-        return new Contexts(name, clusters);
+        if (entries.get(name) instanceof BrokenContext broken) {
+            throw broken.unusable(name);
+        }
+        return new Contexts(name, entries);
     }
 
     private void requireKnown(String name) {
-        if (!clusters.containsKey(name)) {
+        if (!entries.containsKey(name)) {
             throw new ContextException("no context named '" + name + "'; known: "
-                    + (clusters.isEmpty() ? "none (add one with monitor context add)" : String.join(", ", clusters.keySet())));
+                    + (entries.isEmpty() ? "none (add one with monitor context add)" : String.join(", ", entries.keySet())));
         }
     }
 }

@@ -164,6 +164,17 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
+    void aWarningLevelBelowTheDefaultMinimumNamesTheDefaultNotAFlag(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--warn-healthy", "1");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: --warn-healthy 1 is below the default min-healthy 2: "
+                + "the warning level must be the higher one\n");
+        assertThat(run(launcher, "--service-warn-healthy", "AuthService=1").getErrorOutput())
+                .startsWith("monitor: --service-warn-healthy AuthService=1 is below the default min-healthy 2: ");
+    }
+
+    @Test
     void anUnreachableApiTakesTheStateAskedFor(QuarkusMainLauncher launcher) throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contexts file written and read back: the per-service block, its mode, and what it refuses. */
+import dev.monitor.analysis.HealthyLevel;
+import dev.monitor.analysis.ServiceLevels;
+
+/** The contexts file written and read back: the per-service block, its mode, what it refuses, broken entries. */
 class ContextStoreTest {
 
     private final ContextStore store = new ContextStore();
@@ -25,12 +29,18 @@ class ContextStoreTest {
         return temp.resolve("monitor").resolve("config.yaml");
     }
 
+    private void handWritten(String yaml) throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), yaml);
+    }
+
     @Test
     void perServiceLevelsRoundTripThroughAPrivateFile() throws Exception {
-        ClusterContext prod = new ClusterContext("https://cluster.internal", null, null, null, "50%", null,
-                List.of("AuthService"), new TreeMap<>(Map.of(
-                        "AuthService", new ServiceThresholds("3", "80%"),
-                        "GeoService", new ServiceThresholds(null, "4"))));
+        ClusterContext prod = new ClusterContext("https://cluster.internal", null, null, null,
+                Optional.of(new HealthyLevel.Share(50)), Optional.empty(), List.of("AuthService"), new TreeMap<>(Map.of(
+                        "AuthService", new ServiceLevels(Optional.of(new HealthyLevel.Count(3)),
+                                Optional.of(new HealthyLevel.Share(80))),
+                        "GeoService", ServiceLevels.NONE.withWarnHealthy(new HealthyLevel.Count(4)))));
         store.write(file(), Contexts.EMPTY.with("prod", prod));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
@@ -45,15 +55,14 @@ class ContextStoreTest {
                 """);
 
         store.write(file(), store.read(file()).with("lab", new ClusterContext("http://lab:8080", null, null, null,
-                null, null, null, null)));
+                Optional.empty(), Optional.empty(), null, null)));
         assertThat(store.read(file()).get("prod")).as("rewriting the file for another context keeps it").contains(prod);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
     }
 
     @Test
     void aHandWrittenBlockIsReadWithNumbersAsLevels() throws Exception {
-        Files.createDirectories(file().getParent());
-        Files.writeString(file(), """
+        handWritten("""
                 contexts:
                   prod:
                     url: http://cluster:8080
@@ -61,29 +70,78 @@ class ContextStoreTest {
                 """);
 
         assertThat(store.read(file()).get("prod").orElseThrow().services())
-                .containsExactly(Map.entry("AuthService", new ServiceThresholds("3", "80%")));
+                .containsExactly(Map.entry("AuthService", new ServiceLevels(Optional.of(new HealthyLevel.Count(3)),
+                        Optional.of(new HealthyLevel.Share(80)))));
     }
 
     @Test
     void aMisspeltOrMisshapenBlockIsRefusedNotIgnored() throws Exception {
-        Files.createDirectories(file().getParent());
-        Files.writeString(file(), """
+        handWritten("""
                 contexts:
                   prod:
                     url: http://cluster:8080
                     services: { AuthService: { min_healthy: 3 } }
                 """);
-        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
                 .hasMessage(file() + ": context 'prod': service 'AuthService' must hold min-healthy and/or "
                         + "warn-healthy, and nothing else (fix or remove it in that file)");
 
-        Files.writeString(file(), """
+        handWritten("""
                 contexts:
                   prod:
                     url: http://cluster:8080
                     services: [ AuthService ]
                 """);
-        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
                 .hasMessageContaining("services must map service names to their levels");
+    }
+
+    @Test
+    void aLevelThatIsNoLevelIsFoundWhenTheFileIsRead() throws Exception {
+        handWritten("""
+                contexts:
+                  prod:
+                    url: http://cluster:8080
+                    services: { TimeService: { warn-healthy: six } }
+                """);
+
+        assertThat(store.read(file()).entries().get("prod")).isInstanceOf(BrokenContext.class);
+        assertThatThrownBy(() -> store.read(file()).get("prod")).isInstanceOf(ContextException.class)
+                .hasMessage(file() + ": context 'prod': service 'TimeService': warn-healthy 'six' is neither a count "
+                        + "like 2 nor a share like 50% (fix or remove it in that file)");
+    }
+
+    @Test
+    void brokenEntriesAreKeptWithTheirProblemAndWrittenBackAsTheyWere() throws Exception {
+        handWritten("""
+                current-context: bad
+                contexts:
+                  bad: { min-healthy: 3 }
+                  prod: { url: http://cluster:8080 }
+                  worse: { url: http://lab:8080, min-healthy: x, services: { AuthService: { warn-healthy: 4 } } }
+                """);
+
+        Contexts contexts = store.read(file());
+        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse");
+        assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url", Map.of("min-healthy", 3)));
+        assertThat(((BrokenContext) contexts.entries().get("worse")).problem())
+                .isEqualTo("min-healthy 'x' is neither a count like 2 nor a share like 50%");
+        assertThat(contexts.get("prod")).isPresent();
+        assertThatThrownBy(() -> contexts.using("worse")).isInstanceOf(ContextException.class)
+                .hasMessage(file() + ": context 'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% "
+                        + "(fix or remove it in that file)");
+
+        store.write(file(), contexts.without("bad"));
+
+        Contexts repaired = store.read(file());
+        assertThat(repaired.current()).as("the removed entry was the current one").isNull();
+        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse");
+        assertThat(repaired.entries().get("worse")).as("the other broken entry, untouched")
+                .isEqualTo(contexts.entries().get("worse"));
+        assertThat(repaired.get("prod")).isEqualTo(contexts.get("prod"));
+
+        ClusterContext lab = new ClusterContext("http://lab:8080", null, null, null, Optional.empty(), Optional.empty(),
+                null, null);
+        assertThat(repaired.with("worse", lab).get("worse")).as("adding a context of its name replaces it").contains(lab);
     }
 }
