@@ -15,6 +15,7 @@ import dev.monitor.render.Renderer;
 import dev.monitor.render.Section;
 import dev.monitor.render.TableStyle;
 import dev.monitor.render.Unavailable;
+import dev.monitor.snapshot.FileFailures;
 
 /**
  * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}
@@ -99,7 +100,8 @@ public final class ReportOutput {
         try {
             OutputFile.replace(file, text.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write --output-file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write --output-file " + file + ": "
+                    + FileFailures.unwritable(file, e), e);
         }
     }
 }

@@ -104,6 +104,14 @@ class HistoryRepositoryTest {
     }
 
     @Test
+    void aDirectoryAtThePathIsUnreadableAsADirectory() throws IOException {
+        Path directory = Files.createDirectory(temp.resolve("h.history.json"));
+
+        assertThatThrownBy(() -> repository.read(directory, ENDPOINT)).isInstanceOf(UnreadableHistoryException.class)
+                .hasMessage("a directory, not a file");
+    }
+
+    @Test
     void aSymbolicLinkIsNeitherReadNorWrittenThrough() throws IOException {
         Path target = temp.resolve("precious.txt");
         Files.writeString(target, "keep me");

@@ -136,6 +136,14 @@ class SnapshotRepositoryTest {
     }
 
     @Test
+    void aDirectoryAtThePathIsUnreadableAsADirectory() throws IOException {
+        Path directory = Files.createDirectory(cache.resolve("snapshot.json"));
+
+        assertThatThrownBy(() -> repository().read(directory)).isInstanceOf(UnreadableSnapshotException.class)
+                .hasMessage("a directory, not a file");
+    }
+
+    @Test
     void writeReplacesTheFileAtomicallyAndPrivately() throws IOException {
         SnapshotRepository repository = repository();
         Path file = repository.fileFor(ENDPOINT);
