@@ -25,16 +25,16 @@ public final class FileFailures {
         if (Files.isSymbolicLink(file)) {
             return "a symbolic link, not followed";
         }
-        return place(file).orElseGet(() -> reason(failure));
+        return place(file, failure).orElseGet(() -> reason(failure));
     }
 
     /** Why the file could not be replaced: {@code no directory /a/b}, {@code permission denied}. */
     public static String unwritable(Path file, IOException failure) {
-        return place(file).orElseGet(() -> reason(failure));
+        return place(file, failure).orElseGet(() -> reason(failure));
     }
 
     /** What is wrong with where the file is, if anything: the usual cause, and the JDK names it least well. */
-    private static Optional<String> place(Path file) {
+    private static Optional<String> place(Path file, IOException failure) {
         if (Files.isDirectory(file)) {
             return Optional.of("a directory, not a file");
         }
@@ -46,8 +46,12 @@ public final class FileFailures {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        return Optional.of(existing != null && !Files.isDirectory(existing) ? existing + " is not a directory"
-                : "no directory " + directory);
+        if (existing != null && !Files.isDirectory(existing)) {
+            return Optional.of(existing + " is not a directory");
+        }
+        // Missing: either no one was to create it (--output-file), or creating it failed (the cache directory).
+        return Optional.of(failure instanceof NoSuchFileException ? "no directory " + directory
+                : "cannot create the directory " + directory + ": " + reason(failure));
     }
 
     private static String reason(IOException failure) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +65,7 @@ class FileFailuresTest {
     }
 
     @Test
-    void aDirectoryThatMayNotBeWrittenIsPermissionDeniedAndItsFileIsKept() throws IOException {
+    void aDirectoryThatMayNotBeWrittenIsPermissionDeniedForItsFileWhichIsKeptAndForADirectoryInIt() throws IOException {
         Path directory = Files.createDirectory(temp.resolve("locked"));
         Path file = Files.writeString(directory.resolve("s.json"), "old", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
@@ -70,6 +74,12 @@ class FileFailuresTest {
 
             assertThat(unwritable(file)).isEqualTo("permission denied");
             assertThat(Files.readString(file)).isEqualTo("old");
+            Path cached = directory.resolve("cache").resolve("s.json");
+            IOException creating = catchThrowableOfType(IOException.class,
+                    () -> new SnapshotRepository(Optional.empty()).write(cached,
+                            new Snapshot(URI.create("http://localhost:8080"), Instant.now(), List.of())));
+            assertThat(FileFailures.unwritable(cached, creating))
+                    .isEqualTo("cannot create the directory " + cached.getParent() + ": permission denied");
         } finally {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         }
