@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,6 +51,44 @@ class PackagedMonitorIT {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("connection refused");
+    }
+
+    @Test
+    void aSnapshotPathThatIsTheRootIsAUsageErrorInOneLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--snapshot", "/", "--port", String.valueOf(mock.port()),
+                "--unhealthyservices");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        // The launcher of this test adds Quarkus' start and stop lines around the command's own.
+        assertThat(result.getErrorStream()).filteredOn(line -> !line.contains("INFO  [io.quarkus]")).containsExactly(
+                "monitor: --snapshot / is a directory; name the file to keep the snapshot in",
+                "Try 'monitor --help' for more information.");
+    }
+
+    @Test
+    void handEditedFilesAreSaidInTheirOwnTerms(QuarkusMainLauncher launcher) throws IOException {
+        Path snapshot = temp.resolve("edited.json");
+        Path history = temp.resolve("edited.history.json");
+        String[] args = { "--snapshot", snapshot.toString(), "--port", String.valueOf(mock.port()), "--for", "3" };
+        assertThat(launcher.launch(concat(args, "--refresh")).exitCode()).isIn(0, 1);
+        Files.writeString(history, Files.readString(history).replaceFirst("\"verdict\":\"[A-Z]+\"",
+                "\"verdict\":\"FINE\""));
+        Files.writeString(snapshot, Files.readString(snapshot).replaceFirst("\"cpu\":\\d+", "\"cpu\":\"x\""));
+
+        LaunchResult result = launcher.launch(concat(args, "--max-age", "1h"));
+
+        assertThat(result.getErrorStream()).contains("monitor: warning: the verdict history " + history
+                + " is unreadable (verdict of fetch 1 is \"FINE\", not OK, WARNING, CRITICAL, UNKNOWN); going on "
+                + "without it");
+        assertThat(result.getErrorStream()).anyMatch(line -> line.matches("monitor: warning: the snapshot "
+                + Pattern.quote(snapshot.toString()) + " is unreadable \\(cpu of 10\\.58\\.\\d+\\.\\d+ is \"x\", "
+                + "not a whole number\\); fetching afresh"));
+        assertThat(result.getErrorOutput()).doesNotContain("Exception").doesNotContain("No enum constant")
+                .doesNotContain("Current token");
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        return Stream.concat(Stream.of(args), Stream.of(more)).toArray(String[]::new);
     }
 
     @Test

@@ -1,16 +1,23 @@
 package dev.monitor.cli;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.snapshot.SnapshotRepository;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** How old the data may be, and where it is kept. */
 public class CacheOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Reuse the saved snapshot while younger than this (default: ${DEFAULT-VALUE}).")
@@ -32,8 +39,22 @@ public class CacheOptions {
         return new ReadRequest(endpoint, snapshotFile(endpoint, repository), fetch, maxAge, maxStale, refresh);
     }
 
-    /** {@code --snapshot}, else the endpoint's own file in the cache directory. */
+    /**
+     * {@code --snapshot}, else the endpoint's own file in the cache directory.
+     *
+     * @throws ParameterException when {@code --snapshot} names a directory
+     */
     public Path snapshotFile(URI endpoint, SnapshotRepository repository) {
-        return snapshot != null ? snapshot : repository.fileFor(endpoint);
+        if (snapshot == null) {
+            return repository.fileFor(endpoint);
+        }
+        // The history is named after the snapshot and kept beside it: a directory (or the root, or "..") would
+        // have it written where no one asked, as "..history.json" or "dir.history.json".
+        String name = snapshot.getFileName() == null ? "" : snapshot.getFileName().toString();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || Files.isDirectory(snapshot)) {
+            throw new ParameterException(spec.commandLine(), "--snapshot " + snapshot
+                    + " is a directory; name the file to keep the snapshot in");
+        }
+        return snapshot;
     }
 }

@@ -21,6 +21,7 @@ import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.PastFetch;
 import dev.monitor.history.UnreadableHistoryException;
 import dev.monitor.history.VerdictHistory;
+import dev.monitor.snapshot.FileFailures;
 
 /**
  * One check of the cluster, as a single run and each tick of {@code --watch} make it: the data read (saved or
@@ -88,6 +89,7 @@ public class ClusterCheck {
         } catch (UnreadableHistoryException e) {
             diagnostics.warning("the verdict history " + file + " is unreadable (" + e.getMessage()
                     + "); going on without it");
+            diagnostics.cause(e.getCause());
             return Optional.empty();
         }
     }
@@ -108,7 +110,9 @@ public class ClusterCheck {
             diagnostics.verbose("interrupted while saving; " + file + " unchanged");
             return false;
         } catch (IOException e) {
-            diagnostics.warning("could not save the verdict history to " + file + ": " + e.getMessage());
+            diagnostics.warning("could not save the verdict history to " + file + ": "
+                    + FileFailures.unwritable(file, e));
+            diagnostics.cause(e);
             return false;
         }
     }

@@ -15,6 +15,7 @@ import dev.monitor.render.Renderer;
 import dev.monitor.render.Section;
 import dev.monitor.render.TableStyle;
 import dev.monitor.render.Unavailable;
+import dev.monitor.snapshot.FileFailures;
 
 /**
  * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}
@@ -29,10 +30,14 @@ public final class ReportOutput {
     private final PrintWriter stdout;
     private final boolean terminal;
     private final String version;
+    private final int breachesFor;
 
-    /** @param terminal whether stdout is a terminal */
+    /**
+     * @param terminal    whether stdout is a terminal
+     * @param breachesFor {@code --for} the reports are judged with
+     */
     ReportOutput(OutputFormat format, SortKey sortBy, TableStyle style, Path file, PrintWriter stdout,
-            boolean terminal, String version) {
+            boolean terminal, String version, int breachesFor) {
         this.format = format;
         this.sortBy = sortBy;
         this.style = style;
@@ -40,6 +45,7 @@ public final class ReportOutput {
         this.stdout = stdout;
         this.terminal = terminal;
         this.version = version;
+        this.breachesFor = breachesFor;
     }
 
     /** One report, in full. */
@@ -85,7 +91,7 @@ public final class ReportOutput {
     }
 
     private Renderer renderer(boolean oneLine) {
-        return format.renderer(style, oneLine, version);
+        return format.renderer(style, oneLine, version, breachesFor);
     }
 
     private void write(Consumer<PrintWriter> rendering) {
@@ -99,7 +105,8 @@ public final class ReportOutput {
         try {
             OutputFile.replace(file, text.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write --output-file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write --output-file " + file + ": "
+                    + FileFailures.unwritable(file, e), e);
         }
     }
 }

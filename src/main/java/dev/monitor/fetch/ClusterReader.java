@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.snapshot.FileFailures;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
@@ -73,6 +74,7 @@ public class ClusterReader {
         } catch (UnreadableSnapshotException e) {
             diagnostics.warning("the snapshot " + request.snapshotFile() + " is unreadable (" + e.getMessage()
                     + "); fetching afresh");
+            diagnostics.cause(e.getCause());
             return Optional.empty();
         }
     }
@@ -85,7 +87,9 @@ public class ClusterReader {
             // Ctrl-C during the write: the file was never renamed into place, so the old snapshot stands.
             diagnostics.verbose("interrupted while saving; " + request.snapshotFile() + " unchanged");
         } catch (IOException e) {
-            diagnostics.warning("could not save the snapshot to " + request.snapshotFile() + ": " + e);
+            diagnostics.warning("could not save the snapshot to " + request.snapshotFile() + ": "
+                    + FileFailures.unwritable(request.snapshotFile(), e));
+            diagnostics.cause(e);
         }
     }
 

@@ -11,6 +11,16 @@ public interface Diagnostics {
 
     void verbose(String line);
 
+    /**
+     * Under {@code --verbose}, what Java said behind a warning or error that was put in our words: for a bug
+     * report, not for the user. Nothing when there is no cause.
+     */
+    default void cause(Throwable cause) {
+        if (cause != null) {
+            verbose("(" + cause.toString().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     /** Where a fetch reports how far it got; by default nowhere. */
     default FetchProgress progress() {
         return FetchProgress.NONE;

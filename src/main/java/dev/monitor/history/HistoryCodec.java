@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.JsonDocument;
+import dev.monitor.snapshot.JsonValues;
 
 /**
  * The history file format, in the frame of the snapshot's ({@link JsonDocument}): one line, a few dozen bytes
@@ -70,7 +72,7 @@ final class HistoryCodec {
 
         void read(String field, JsonParser json) throws IOException {
             switch (field) {
-                case "endpoint" -> endpoint = URI.create(json.getValueAsString());
+                case "endpoint" -> endpoint = JsonValues.uri(json, () -> "endpoint");
                 case "fetches" -> fetches = readFetches(json);
                 default -> json.skipChildren();
             }
@@ -84,43 +86,50 @@ final class HistoryCodec {
             Instant at = null;
             Verdict verdict = null;
             Map<String, PastFetch.ServiceState> services = null;
+            int place = fetches.size() + 1;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
+                Supplier<String> what = () -> field + " of fetch " + place;
                 switch (field) {
-                    case "at" -> at = Instant.parse(json.getValueAsString());
-                    case "verdict" -> verdict = Verdict.valueOf(json.getValueAsString());
-                    case "services" -> services = readServices(json);
+                    case "at" -> at = JsonValues.instant(json, what);
+                    case "verdict" -> verdict = JsonValues.oneOf(json, what, Verdict.values());
+                    case "services" -> services = readServices(json, place);
                     default -> json.skipChildren();
                 }
             }
-            expect(at != null && verdict != null && services != null, "a fetch without its time, verdict or services");
+            expect(at != null && verdict != null && services != null,
+                    "fetch " + place + " has no time, verdict or services");
             fetches.add(new PastFetch(at, verdict, services));
         }
         expect(json.currentToken() == JsonToken.END_ARRAY, "fetches holds a non-object");
         return fetches;
     }
 
-    private static Map<String, PastFetch.ServiceState> readServices(JsonParser json) throws IOException {
-        expect(json.currentToken() == JsonToken.START_OBJECT, "services is not an object");
+    private static Map<String, PastFetch.ServiceState> readServices(JsonParser json, int fetch) throws IOException {
+        expect(json.currentToken() == JsonToken.START_OBJECT, "services of fetch " + fetch + " is not an object");
         Map<String, PastFetch.ServiceState> services = new TreeMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String service = json.currentName();
-            expect(json.nextToken() == JsonToken.START_OBJECT, "service " + service + " is not an object");
+            String named = JsonValues.printable(service);
+            expect(json.nextToken() == JsonToken.START_OBJECT,
+                    "service " + named + " of fetch " + fetch + " is not an object");
             Verdict state = null;
             int healthy = -1;
             int servers = -1;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
+                Supplier<String> what = () -> field + " of " + named + " in fetch " + fetch;
                 switch (field) {
-                    case "state" -> state = Verdict.valueOf(json.getValueAsString());
-                    case "healthy" -> healthy = json.getIntValue();
-                    case "servers" -> servers = json.getIntValue();
+                    case "state" -> state = JsonValues.oneOf(json, what, Verdict.values());
+                    case "healthy" -> healthy = JsonValues.wholeNumber(json, what);
+                    case "servers" -> servers = JsonValues.wholeNumber(json, what);
                     default -> json.skipChildren();
                 }
             }
-            expect(state != null && healthy >= 0 && servers >= healthy, "service " + service + " is incomplete");
+            expect(state != null && healthy >= 0 && servers >= healthy,
+                    "service " + named + " of fetch " + fetch + " is incomplete");
             services.put(service, new PastFetch.ServiceState(state, healthy, servers));
         }
         return services;

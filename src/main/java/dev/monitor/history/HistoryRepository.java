@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.snapshot.AtomicFile;
+import dev.monitor.snapshot.FileFailures;
 
 /**
  * Owns the history files: one per endpoint, beside that endpoint's snapshot, so that it outlives the snapshot
@@ -43,8 +44,7 @@ public class HistoryRepository {
         } catch (NoSuchFileException e) {
             return VerdictHistory.empty(endpoint);
         } catch (IOException e) {
-            throw new UnreadableHistoryException(Files.isSymbolicLink(file) ? "a symbolic link, not followed"
-                    : e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw new UnreadableHistoryException(FileFailures.unreadable(file, e), e);
         }
         if (!history.endpoint().equals(endpoint)) {
             throw new UnreadableHistoryException("it is of " + history.endpoint() + ", not " + endpoint);

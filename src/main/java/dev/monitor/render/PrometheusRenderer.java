@@ -41,9 +41,12 @@ public class PrometheusRenderer implements Renderer {
             .build();
 
     private final String version;
+    private final int breachesFor;
 
-    public PrometheusRenderer(String version) {
+    /** @param breachesFor {@code --for}: above 1, every service has its breach gauges */
+    public PrometheusRenderer(String version, int breachesFor) {
         this.version = version;
+        this.breachesFor = breachesFor;
     }
 
     @Override
@@ -119,7 +122,7 @@ public class PrometheusRenderer implements Renderer {
         return List.of(cpu.build(), memory.build(), reachable.build(), healthy.build());
     }
 
-    private static List<MetricSnapshot> services(List<ServiceHealth> services) {
+    private List<MetricSnapshot> services(List<ServiceHealth> services) {
         GaugeSnapshot.Builder healthy = GaugeSnapshot.builder().name("monitor_service_healthy_servers")
                 .help("Servers of the service that are healthy.");
         GaugeSnapshot.Builder total = GaugeSnapshot.builder().name("monitor_service_servers")
@@ -129,29 +132,38 @@ public class PrometheusRenderer implements Renderer {
         GaugeSnapshot.Builder warnMinimum = GaugeSnapshot.builder().name("monitor_warn_healthy_servers")
                 .help("Healthy servers the service needs not to be WARNING (--warn-healthy, else --min-healthy).");
         GaugeSnapshot.Builder breach = GaugeSnapshot.builder().name("monitor_service_breach_fetches")
-                .help("Fresh fetches in a row that found the service below --min-healthy (under --for).");
+                .help("Fresh fetches in a row that found the service below --min-healthy (under --for), else 0.");
         GaugeSnapshot.Builder breachLimit = GaugeSnapshot.builder().name("monitor_service_breach_critical_fetches")
                 .help("Fresh fetches in a row below --min-healthy that make the service CRITICAL (--for).");
-        boolean breaches = false;
+        boolean breaches = judgedWithFor(services);
         for (ServiceHealth service : services) {
             Labels labels = Labels.of("service", service.service());
             healthy.dataPoint(point(labels, service.healthy()));
             total.dataPoint(point(labels, service.servers()));
             minimum.dataPoint(point(labels, service.minimum()));
             warnMinimum.dataPoint(point(labels, service.warnMinimum()));
-            if (service.breach() != null) {
-                breaches = true;
-                breach.dataPoint(point(labels, service.breach().count()));
-                breachLimit.dataPoint(point(labels, service.breach().of()));
+            if (breaches) {
+                breach.dataPoint(point(labels, service.breach() == null ? 0 : service.breach().count()));
+                breachLimit.dataPoint(point(labels, breachesFor));
             }
         }
         List<MetricSnapshot> metrics = new ArrayList<>(
                 List.of(healthy.build(), total.build(), minimum.build(), warnMinimum.build()));
         if (breaches) {
-            // Only under --for: without it a service below its minimum is simply CRITICAL.
             metrics.addAll(List.of(breach.build(), breachLimit.build()));
         }
         return metrics;
+    }
+
+    /**
+     * Whether this report was judged with {@code --for} above 1, so that every service gets its breach gauges, at 0
+     * while it is not below its minimum: an alert rule wants a series that exists at 0, not one that comes and goes.
+     * Judged so, every service below its minimum carries its breach; one that does not was judged at once (its
+     * history could not be read or kept), as with {@code --for 1}, which has no breach gauges at all.
+     */
+    private boolean judgedWithFor(List<ServiceHealth> services) {
+        return breachesFor > 1
+                && services.stream().allMatch(service -> !service.belowMinimum() || service.breach() != null);
     }
 
     private static MetricSnapshot gauge(String name, Unit unit, String help, double value) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,10 @@ public final class AtomicFile {
     /** @param mode the file's POSIX permissions, e.g. {@code rw-------} */
     public static void replace(Path file, String mode, Content content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
+        if (directory == null) {
+            // The root: createTempFile would take a null directory for the system's temporary one.
+            throw new FileSystemException(file.toString(), null, "a directory, not a file");
+        }
         // A dot name: collectors that read *.prom, and people listing the folder, pass it by while it is written.
         Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));

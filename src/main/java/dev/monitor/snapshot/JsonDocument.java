@@ -3,15 +3,19 @@ package dev.monitor.snapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
  * The frame of monitor's own files (the snapshot, the verdict history): one JSON object that starts with its
@@ -19,10 +23,11 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
  * that is not one this version could have written is unreadable, never another exception.
  *
  * @param name       what the file is, for messages: {@code monitor snapshot}
- * @param unreadable makes the exception that says why a file cannot be used
+ * @param unreadable makes the exception that says why a file cannot be used, from the reason and its cause
+ *                   (null when the reason says it all)
  */
 public record JsonDocument(String format, int version, String name,
-        Function<String, ? extends RuntimeException> unreadable) {
+        BiFunction<String, Throwable, ? extends RuntimeException> unreadable) {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // The caller owns the stream: it still has to flush the file to disk after writing.
@@ -57,42 +62,59 @@ public record JsonDocument(String format, int version, String name,
      */
     public <T> T read(InputStream in, Field fields, Supplier<T> result) throws IOException {
         try (JsonParser json = JSON.createParser(in)) {
-            expect(json.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
-            String foundFormat = null;
-            Integer foundVersion = null;
+            JsonToken first = json.nextToken();
+            expect(first != null, "empty");
+            expect(first == JsonToken.START_OBJECT, "not a JSON object");
+            // Every version writes its format and version first: a file that does not start so is another program's.
+            expect(json.nextToken() == JsonToken.FIELD_NAME && "format".equals(json.currentName())
+                    && json.nextToken() == JsonToken.VALUE_STRING && format.equals(json.getText()), "not a " + name);
+            expect(json.nextToken() == JsonToken.FIELD_NAME && "version".equals(json.currentName()),
+                    "no format version");
+            json.nextToken();
+            int foundVersion = JsonValues.wholeNumber(json, () -> "version");
+            expect(foundVersion <= version, "written by a newer monitor (format version " + foundVersion + ")");
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
-                switch (field) {
-                    case "format" -> foundFormat = json.getValueAsString();
-                    case "version" -> foundVersion = json.getValueAsInt();
-                    default -> fields.read(field, json);
-                }
+                fields.read(field, json);
             }
-            expect(format.equals(foundFormat), "not a " + name);
-            expect(foundVersion != null && foundVersion <= version,
-                    "written by a newer monitor (format version " + foundVersion + ")");
             T document = result.get();
             expect(json.nextToken() == null, "trailing content");
             return document;
         } catch (Invalid e) {
-            throw unreadable.apply(e.getMessage());
-        } catch (RuntimeException e) {
-            // Jackson's parse errors are IOExceptions; what is left is a bad URI, instant, name or number.
-            throw unreadable.apply("invalid value: " + e.getMessage());
+            throw unreadable.apply(e.getMessage(), e.getCause());
+        } catch (JsonProcessingException e) {
+            throw unreadable.apply(malformed(e), e);
         }
     }
 
     /** Within {@link #read}: a file where the condition does not hold is unreadable, for that reason. */
     public static void expect(boolean condition, String problem) {
         if (!condition) {
-            throw new Invalid(problem);
+            throw invalid(problem, null);
         }
     }
 
+    /** Within {@link #read}: the file is unreadable for that reason; the cause is kept for {@code --verbose}. */
+    static RuntimeException invalid(String problem, Throwable cause) {
+        return new Invalid(problem, cause);
+    }
+
+    /** Jackson's parse errors, in our words: where the JSON breaks, not which tokens Jackson would have taken. */
+    private static String malformed(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return switch (e) {
+            case JsonEOFException eof -> "cut short" + where;
+            case StreamConstraintsException limit -> "larger or deeper than monitor reads" + where;
+            default -> "not valid JSON" + where;
+        };
+    }
+
     private static final class Invalid extends RuntimeException {
-        Invalid(String problem) {
-            super(problem, null, false, false);
+        Invalid(String problem, Throwable cause) {
+            super(problem, cause, false, false);
         }
     }
 }

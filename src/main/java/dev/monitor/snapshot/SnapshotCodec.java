@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -68,8 +69,8 @@ public final class SnapshotCodec {
 
         void read(String field, JsonParser json) throws IOException {
             switch (field) {
-                case "endpoint" -> endpoint = URI.create(json.getValueAsString());
-                case "fetchedAt" -> fetchedAt = Instant.parse(json.getValueAsString());
+                case "endpoint" -> endpoint = JsonValues.uri(json, () -> "endpoint");
+                case "fetchedAt" -> fetchedAt = JsonValues.instant(json, () -> "fetchedAt");
                 case "servers" -> servers = readServers(json);
                 default -> json.skipChildren();
             }
@@ -87,20 +88,26 @@ public final class SnapshotCodec {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
+                String known = ip;
+                int place = servers.size() + 1;
+                // Named by its address once it is read (we write it first), else by its place in the list.
+                Supplier<String> what = () -> field + " of "
+                        + (known != null ? JsonValues.printable(known) : "server " + place);
                 switch (field) {
-                    case "ip" -> ip = json.getValueAsString();
-                    case "service" -> service = json.getValueAsString();
-                    case "cpu" -> cpu = json.getIntValue();
-                    case "memory" -> memory = json.getIntValue();
-                    case "unknown" -> unknown = json.getValueAsString();
+                    case "ip" -> ip = JsonValues.text(json, what);
+                    case "service" -> service = JsonValues.textOrNull(json, what);
+                    case "cpu" -> cpu = JsonValues.wholeNumber(json, what);
+                    case "memory" -> memory = JsonValues.wholeNumber(json, what);
+                    case "unknown" -> unknown = JsonValues.text(json, what);
                     default -> json.skipChildren();
                 }
             }
-            expect(ip != null, "a server without an ip");
+            expect(ip != null, "server " + (servers.size() + 1) + " has no ip");
             if (unknown != null) {
                 servers.add(new Server.Unknown(ip, service, unknown));
             } else {
-                expect(cpu >= 0 && cpu <= 100 && memory >= 0 && memory <= 100, "figures out of range for " + ip);
+                expect(cpu >= 0 && cpu <= 100 && memory >= 0 && memory <= 100,
+                        "figures out of range for " + JsonValues.printable(ip));
                 servers.add(new Server.Measured(ip, service, cpu, memory));
             }
         }

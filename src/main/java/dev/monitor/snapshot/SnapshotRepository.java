@@ -68,10 +68,7 @@ public class SnapshotRepository {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            if (Files.isSymbolicLink(file)) {
-                throw new UnreadableSnapshotException("a symbolic link, not followed");
-            }
-            throw new UnreadableSnapshotException(e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw new UnreadableSnapshotException(FileFailures.unreadable(file, e), e);
         }
     }
 
@@ -87,7 +84,7 @@ public class SnapshotRepository {
      */
     public void write(Path file, Snapshot snapshot) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(directory)) {
+        if (directory != null && !Files.isDirectory(directory)) {
             // The cache holds what the cluster looks like: for its owner's eyes only.
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
         }

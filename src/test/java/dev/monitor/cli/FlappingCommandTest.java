@@ -171,6 +171,20 @@ class FlappingCommandTest {
     }
 
     @Test
+    void prometheusHasEveryServicesBreachGaugesUnderForAtZeroWhileHealthy(QuarkusMainLauncher launcher) {
+        List<String> healthy = fetch(launcher, HEALTHY, "--for", "3", "-o", "prometheus").getOutputStream();
+        List<String> down = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus").getOutputStream();
+        List<String> once = fetch(launcher, DOWN, "-o", "prometheus").getOutputStream();
+
+        assertThat(healthy).filteredOn(line -> line.startsWith("monitor_service_breach_fetches{")).hasSize(10)
+                .allMatch(line -> line.endsWith("} 0.0"));
+        assertThat(healthy).filteredOn(line -> line.startsWith("monitor_service_breach_critical_fetches{"))
+                .hasSize(10).allMatch(line -> line.endsWith("} 3.0"));
+        assertThat(down).contains("monitor_service_breach_fetches{service=\"AuthService\"} 1.0");
+        assertThat(once).as("--for 1").noneMatch(line -> line.contains("breach"));
+    }
+
+    @Test
     void everyFreshFetchIsRecordedWithItsVerdictAndEachService(QuarkusMainLauncher launcher) throws IOException {
         fetch(launcher, HEALTHY);
         fetch(launcher, DOWN, "--for", "2");

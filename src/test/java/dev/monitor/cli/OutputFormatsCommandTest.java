@@ -110,6 +110,18 @@ class OutputFormatsCommandTest {
     }
 
     @Test
+    void outputFileInAMissingDirectoryIsOneLineNamingTheDirectory(QuarkusMainLauncher launcher) {
+        Path directory = temp.resolve("missing");
+
+        LaunchResult result = run(launcher, "--output-file", directory.resolve("monitor.prom").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorStream()).containsExactly("monitor: cannot write --output-file "
+                + directory.resolve("monitor.prom") + ": no directory " + directory);
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
     void watchIntervalsBelowTheMinimumAndTwoLiveViewsAreUsageErrors(QuarkusMainLauncher launcher) {
         LaunchResult zero = run(launcher, "--watch", "0");
         assertThat(zero.exitCode()).isEqualTo(3);

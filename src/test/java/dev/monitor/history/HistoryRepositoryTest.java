@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -68,23 +68,47 @@ class HistoryRepositoryTest {
     }
 
     @Test
-    void everyKindOfBadFileIsUnreadableNeverAnotherException() throws IOException {
+    void everyKindOfBadFileIsUnreadableSaidInTheFilesOwnTerms() throws IOException {
         Path file = temp.resolve("h.history.json");
-        for (String content : List.of("", "not json", "[]", "{\"format\":\"monitor-snapshot\"}",
-                "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\"}",
-                "{\"format\":\"monitor-history\",\"version\":2,\"endpoint\":\"http://localhost:8080\",\"fetches\":[]}",
-                "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\",\"fetches\":"
-                        + "[{\"at\":\"yesterday\",\"verdict\":\"OK\",\"services\":{}}]}",
-                "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\",\"fetches\":"
-                        + "[{\"at\":\"2026-11-26T08:00:00Z\",\"verdict\":\"FINE\",\"services\":{}}]}",
-                "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\",\"fetches\":"
-                        + "[{\"at\":\"2026-11-26T08:00:00Z\",\"verdict\":\"OK\",\"services\":{\"A\":"
-                        + "{\"state\":\"OK\",\"healthy\":3,\"servers\":2}}}]}",
-                "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\",\"fetches\":[]} x")) {
-            Files.writeString(file, content);
-            assertThatThrownBy(() -> repository.read(file, ENDPOINT)).as(content)
-                    .isInstanceOf(UnreadableHistoryException.class);
+        String head = "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\"";
+        String fetch = "{\"at\":\"2026-11-26T08:00:00Z\",\"verdict\":\"OK\",\"services\":{\"A\":"
+                + "{\"state\":\"OK\",\"healthy\":2,\"servers\":3}}}";
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("", "empty");
+        reasons.put("not json", "not valid JSON at line 1, column 1");
+        reasons.put("[]", "not a JSON object");
+        reasons.put("{\"format\":\"monitor-snapshot\"}", "not a monitor history");
+        reasons.put(head + "}", "incomplete");
+        reasons.put(head.replace("\"version\":1", "\"version\":2") + ",\"fetches\":[]}",
+                "written by a newer monitor (format version 2)");
+        reasons.put(head + ",\"fetches\":[" + fetch + "," + fetch.replace("2026-11-26T08:00:00Z", "yesterday") + "]}",
+                "at of fetch 2 is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
+        reasons.put(head + ",\"fetches\":[" + fetch.replace("\"verdict\":\"OK\"", "\"verdict\":\"FINE\"") + "]}",
+                "verdict of fetch 1 is \"FINE\", not OK, WARNING, CRITICAL, UNKNOWN");
+        reasons.put(head + ",\"fetches\":[" + fetch.replace("\"state\":\"OK\"", "\"state\":\"MEH\"") + "]}",
+                "state of A in fetch 1 is \"MEH\", not OK, WARNING, CRITICAL, UNKNOWN");
+        reasons.put(head + ",\"fetches\":[" + fetch.replace("\"healthy\":2", "\"healthy\":\"two\"") + "]}",
+                "healthy of A in fetch 1 is \"two\", not a whole number");
+        reasons.put(head + ",\"fetches\":[" + fetch.replace("\"healthy\":2", "\"healthy\":4") + "]}",
+                "service A of fetch 1 is incomplete");
+        String whole = head + ",\"fetches\":[" + fetch + "]}";
+        reasons.put(whole + " x", "not valid JSON at line 1, column " + (whole.length() + 2));
+        String cut = head + ",\"fetches\":[" + fetch;
+        reasons.put(cut, "cut short at line 1, column " + (cut.length() + 1));
+
+        for (Map.Entry<String, String> bad : reasons.entrySet()) {
+            Files.writeString(file, bad.getKey());
+            assertThatThrownBy(() -> repository.read(file, ENDPOINT)).as(bad.getKey())
+                    .isInstanceOf(UnreadableHistoryException.class).hasMessage(bad.getValue());
         }
+    }
+
+    @Test
+    void aDirectoryAtThePathIsUnreadableAsADirectory() throws IOException {
+        Path directory = Files.createDirectory(temp.resolve("h.history.json"));
+
+        assertThatThrownBy(() -> repository.read(directory, ENDPOINT)).isInstanceOf(UnreadableHistoryException.class)
+                .hasMessage("a directory, not a file");
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -73,22 +75,72 @@ class SnapshotRepositoryTest {
     }
 
     @Test
-    void corruptTruncatedForeignOrNewerFilesAreUnreadable() throws IOException {
+    void corruptForeignOrNewerFilesAreUnreadableSaidInTheFilesOwnTerms() throws IOException {
         SnapshotRepository repository = repository();
         Path file = repository.fileFor(ENDPOINT);
-        repository.write(file, snapshot(ENDPOINT));
-        String good = Files.readString(file);
+        String good = written(repository, file);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("", "empty");
+        reasons.put("[1, 2, 3]", "not a JSON object");
+        reasons.put("{\"servers\": []}", "not a monitor snapshot");
+        reasons.put(good.replace("\"version\":1", "\"version\":99"), "written by a newer monitor (format version 99)");
+        reasons.put(good.replace("\"version\":1", "\"version\":\"1\""), "version is \"1\", not a whole number");
+        reasons.put(good.replace("\"cpu\":61", "\"cpu\":\"x\""), "cpu of 10.58.1.1 is \"x\", not a whole number");
+        reasons.put(good.replace("\"cpu\":61", "\"cpu\":61.5"), "cpu of 10.58.1.1 is 61.5, not a whole number");
+        reasons.put(good.replace("\"cpu\":61", "\"cpu\":99999999999"),
+                "cpu of 10.58.1.1 is 99999999999, not a whole number");
+        reasons.put(good.replace("\"ip\":\"10.58.1.1\",\"service\":\"AuthService\"",
+                "\"service\":\"AuthService\",\"memory\":{},\"ip\":\"10.58.1.1\""),
+                "memory of server 1 is an object, not a whole number");
+        reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":7"),
+                "service of 10.58.1.1 is 7, not text");
+        reasons.put(good.replace("\"cpu\":61", "\"cpu\":610"), "figures out of range for 10.58.1.1");
+        reasons.put(good.replace("2026-11-26T08:00:00Z", "yesterday"),
+                "fetchedAt is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
+        reasons.put(good.replace("http://localhost:8080", "http://local host"),
+                "endpoint is \"http://local host\", not a URL");
+        reasons.put(good.replace("\"ip\":\"10.58.1.1\"", "\"ip\":\"\\u001b[2J\",\"cpu\":\"x\""),
+                "cpu of \\u001b[2J is \"x\", not a whole number");
+        reasons.put("{\"format\":\"monitor-snapshot\",\"version\":1,\"endpoint\":\"" + "x".repeat(100) + " \"}",
+                "endpoint is \"" + "x".repeat(40) + "…\", not a URL");
 
-        for (String bad : List.of(
-                good.substring(0, good.length() / 2),
-                "not json at all",
-                "{\"servers\": []}",
-                good.replace("\"version\":1", "\"version\":99"),
-                good.replace("\"cpu\":61", "\"cpu\":610"),
-                "[1, 2, 3]")) {
-            Files.writeString(file, bad, StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> repository.read(file)).as(bad).isInstanceOf(UnreadableSnapshotException.class);
+        for (Map.Entry<String, String> bad : reasons.entrySet()) {
+            Files.writeString(file, bad.getKey(), StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> repository.read(file)).as(bad.getKey())
+                    .isInstanceOf(UnreadableSnapshotException.class).hasMessage(bad.getValue());
         }
+    }
+
+    @Test
+    void truncatedOrBrokenJsonIsSaidWithWhereItBreaks() throws IOException {
+        SnapshotRepository repository = repository();
+        Path file = repository.fileFor(ENDPOINT);
+        String good = written(repository, file);
+
+        Files.writeString(file, good.substring(0, good.indexOf("\"servers\"") + 12));
+        assertThatThrownBy(() -> repository.read(file)).isInstanceOf(UnreadableSnapshotException.class)
+                .hasMessageMatching("cut short at line 1, column \\d+")
+                .hasCauseInstanceOf(com.fasterxml.jackson.core.io.JsonEOFException.class);
+        Files.writeString(file, "{\"format\":\"monitor-snapshot\",\n\"version\":1,\n oops}");
+        assertThatThrownBy(() -> repository.read(file)).isInstanceOf(UnreadableSnapshotException.class)
+                .hasMessage("not valid JSON at line 3, column 2");
+        Files.writeString(file, "not json at all");
+        assertThatThrownBy(() -> repository.read(file)).isInstanceOf(UnreadableSnapshotException.class)
+                .hasMessage("not valid JSON at line 1, column 1");
+    }
+
+    /** The snapshot written to the file, as text to spoil. */
+    private static String written(SnapshotRepository repository, Path file) throws IOException {
+        repository.write(file, snapshot(ENDPOINT));
+        return Files.readString(file);
+    }
+
+    @Test
+    void aDirectoryAtThePathIsUnreadableAsADirectory() throws IOException {
+        Path directory = Files.createDirectory(cache.resolve("snapshot.json"));
+
+        assertThatThrownBy(() -> repository().read(directory)).isInstanceOf(UnreadableSnapshotException.class)
+                .hasMessage("a directory, not a file");
     }
 
     @Test

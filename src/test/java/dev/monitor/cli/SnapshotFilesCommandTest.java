@@ -1,0 +1,156 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.Launches;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * The snapshot and the verdict history as the real command tells of them when they are broken or cannot be
+ * kept: in the files' own terms, naming the field and the path the user gave, and never losing what is saved.
+ * Every figure of this mock is 50%, so every run is OK (exit 0) whatever became of the files.
+ */
+@QuarkusMainTest
+class SnapshotFilesCommandTest {
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(30, 50);
+
+    @TempDir
+    Path temp;
+
+    private LaunchResult run(QuarkusMainLauncher launcher, Path snapshotFile, String... args) {
+        return Launches.launch(launcher, List.of("--snapshot", snapshotFile.toString(), "--port",
+                String.valueOf(mock.port())), args);
+    }
+
+    @Test
+    void aSnapshotPathThatNamesADirectoryIsAUsageErrorThatFetchesAndWritesNothing(QuarkusMainLauncher launcher)
+            throws IOException {
+        int requests = mock.cluster().requestCount();
+        for (Path directory : List.of(temp, temp.resolve("."), Path.of("/"), temp.resolve("gone").resolve(".."))) {
+            for (String[] args : List.of(new String[] { "--unhealthyservices" }, new String[] { "--history" })) {
+                LaunchResult result = run(launcher, directory, args);
+
+                assertThat(result.exitCode()).as(directory + " " + args[0]).isEqualTo(3);
+                assertThat(result.getErrorStream()).as(directory + " " + args[0]).containsExactly(
+                        "monitor: --snapshot " + directory + " is a directory; name the file to keep the snapshot in",
+                        "Try 'monitor --help' for more information.");
+                assertThat(result.getOutput()).isEmpty();
+            }
+        }
+
+        assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+        try (var files = Files.list(temp)) {
+            assertThat(files).as("nothing written in it").isEmpty();
+        }
+        assertThat(temp.resolveSibling(temp.getFileName() + ".history.json")).as("nor beside it").doesNotExist();
+        assertThat(Path.of("..history.json")).as("nor in the working directory").doesNotExist();
+    }
+
+    @Test
+    void aVerdictTheHistoryCannotHoldIsSaidInItsOwnTermsAndTheFileIsKept(QuarkusMainLauncher launcher)
+            throws IOException {
+        Path snapshot = temp.resolve("cluster.json");
+        Path history = temp.resolve("cluster.history.json");
+        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        Files.writeString(history, Files.readString(history).replace("\"verdict\":\"OK\"", "\"verdict\":\"FINE\""));
+        byte[] edited = Files.readAllBytes(history);
+
+        LaunchResult result = run(launcher, snapshot, "--history");
+
+        assertThat(result.exitCode()).as("no history to show").isEqualTo(3);
+        assertThat(result.getErrorStream().getFirst()).isEqualTo("monitor: warning: the verdict history " + history
+                + " is unreadable (verdict of fetch 1 is \"FINE\", not OK, WARNING, CRITICAL, UNKNOWN); "
+                + "going on without it");
+        assertThat(Files.readAllBytes(history)).as("a run that fetches nothing writes nothing").isEqualTo(edited);
+    }
+
+    @Test
+    void aServiceStateTheHistoryCannotHoldNamesTheServiceAndARunFromTheSnapshotKeepsTheFile(
+            QuarkusMainLauncher launcher) throws IOException {
+        Path snapshot = temp.resolve("cluster.json");
+        Path history = temp.resolve("cluster.history.json");
+        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        Matcher first = Pattern.compile("\"services\":\\{\"([^\"]+)\":\\{\"state\":\"OK\"")
+                .matcher(Files.readString(history));
+        assertThat(first.find()).isTrue();
+        Files.writeString(history, Files.readString(history).replaceFirst("\"state\":\"OK\"", "\"state\":\"MEH\""));
+        byte[] edited = Files.readAllBytes(history);
+
+        LaunchResult result = run(launcher, snapshot, "--for", "3", "--max-age", "1h");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getErrorStream()).containsExactly("monitor: warning: the verdict history " + history
+                + " is unreadable (state of " + first.group(1) + " in fetch 1 is \"MEH\", not OK, WARNING, CRITICAL, "
+                + "UNKNOWN); going on without it",
+                "monitor: warning: --for 3 needs the verdict history; this run is judged as with --for 1");
+        assertThat(Files.readAllBytes(history)).isEqualTo(edited);
+    }
+
+    @Test
+    void aFigureTheSnapshotCannotHoldNamesTheFieldAndTheServer(QuarkusMainLauncher launcher) throws IOException {
+        Path snapshot = temp.resolve("cluster.json");
+        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        Matcher first = Pattern.compile("\"ip\":\"([0-9.]+)\",\"service\":\"[^\"]*\",\"cpu\":\\d+")
+                .matcher(Files.readString(snapshot));
+        assertThat(first.find()).isTrue();
+        Files.writeString(snapshot, Files.readString(snapshot).replaceFirst("\"cpu\":\\d+", "\"cpu\":\"x\""));
+
+        LaunchResult result = run(launcher, snapshot, "--max-age", "1h");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getErrorStream()).containsExactly("monitor: warning: the snapshot " + snapshot
+                + " is unreadable (cpu of " + first.group(1) + " is \"x\", not a whole number); fetching afresh");
+        assertThat(Files.readString(snapshot)).as("replaced by the fresh fetch").doesNotContain("\"x\"");
+    }
+
+    @Test
+    void filesThatCannotBeKeptAreSaidInOneLineEachAndTheReportIsStillMade(QuarkusMainLauncher launcher)
+            throws IOException {
+        Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
+        Path file = regular.resolve("cluster.json");
+
+        LaunchResult result = run(launcher, file, "--verbose");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+        List<String> warnings = result.getErrorStream().stream().filter(line -> line.startsWith("monitor: warning: "))
+                .toList();
+        assertThat(warnings).containsExactly(
+                "monitor: warning: the snapshot " + file + " is unreadable (" + regular + " is not a directory); "
+                        + "fetching afresh",
+                "monitor: warning: could not save the snapshot to " + file + ": " + regular + " is not a directory",
+                "monitor: warning: the verdict history " + regular.resolve("cluster.history.json") + " is unreadable ("
+                        + regular + " is not a directory); going on without it",
+                "monitor: warning: could not save the verdict history to " + regular.resolve("cluster.history.json")
+                        + ": " + regular + " is not a directory");
+        assertThat(result.getErrorStream()).as("--verbose adds what Java said, for a bug report")
+                .anyMatch(line -> line.startsWith("monitor: (java.nio.file.FileAlreadyExistsException: "));
+        assertThat(Files.readString(regular)).isEqualTo("keep me");
+    }
+
+    @Test
+    void withoutVerboseNoJavaTextReachesTheUser(QuarkusMainLauncher launcher) throws IOException {
+        Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
+
+        LaunchResult result = run(launcher, regular.resolve("cluster.json"));
+
+        assertThat(result.getErrorOutput()).doesNotContain("java.").doesNotContain("Exception")
+                .doesNotContain(".tmp");
+    }
+}
