@@ -102,12 +102,16 @@ public final class SnapshotCodec {
                     default -> json.skipChildren();
                 }
             }
-            expect(ip != null, "server " + (servers.size() + 1) + " has no ip");
+            // Reasons are made only when needed: a million servers must not make a million strings.
+            if (ip == null) {
+                throw JsonDocument.invalid("server " + (servers.size() + 1) + " has no ip", null);
+            }
             if (unknown != null) {
                 servers.add(new Server.Unknown(ip, service, unknown));
             } else {
-                expect(cpu >= 0 && cpu <= 100 && memory >= 0 && memory <= 100,
-                        "figures out of range for " + JsonValues.printable(ip));
+                if (cpu < 0 || cpu > 100 || memory < 0 || memory > 100) {
+                    throw JsonDocument.invalid("figures out of range for " + JsonValues.printable(ip), null);
+                }
                 servers.add(new Server.Measured(ip, service, cpu, memory));
             }
         }
