@@ -17,11 +17,11 @@ import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.fetch.Reading;
+import dev.monitor.files.FileFailures;
 import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.PastFetch;
 import dev.monitor.history.UnreadableHistoryException;
 import dev.monitor.history.VerdictHistory;
-import dev.monitor.snapshot.FileFailures;
 
 /**
  * One check of the cluster, as a single run and each tick of {@code --watch} make it: the data read (saved or

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import dev.monitor.snapshot.AtomicFile;
+import dev.monitor.files.AtomicFile;
 
 /**
  * {@code --output-file}: the whole text written to a temporary file beside the target, then renamed over it,

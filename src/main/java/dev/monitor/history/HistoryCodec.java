@@ -1,6 +1,6 @@
 package dev.monitor.history;
 
-import static dev.monitor.snapshot.JsonDocument.expect;
+import static dev.monitor.files.JsonDocument.expect;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.monitor.analysis.Verdict;
-import dev.monitor.snapshot.JsonDocument;
-import dev.monitor.snapshot.JsonValues;
+import dev.monitor.files.JsonDocument;
+import dev.monitor.files.JsonValues;
 
 /**
  * The history file format, in the frame of the snapshot's ({@link JsonDocument}): one line, a few dozen bytes

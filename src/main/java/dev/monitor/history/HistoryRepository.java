@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.monitor.snapshot.AtomicFile;
-import dev.monitor.snapshot.FileFailures;
+import dev.monitor.files.AtomicFile;
+import dev.monitor.files.FileFailures;
 
 /**
  * Owns the history files: one per endpoint, beside that endpoint's snapshot, so that it outlives the snapshot

@@ -1,6 +1,6 @@
 package dev.monitor.snapshot;
 
-import static dev.monitor.snapshot.JsonDocument.expect;
+import static dev.monitor.files.JsonDocument.expect;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+
+import dev.monitor.files.JsonDocument;
+import dev.monitor.files.JsonValues;
 
 /**
  * The snapshot file format, written and read with Jackson's streaming API: one server at a time, no

@@ -20,6 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.monitor.files.AtomicFile;
+import dev.monitor.files.FileFailures;
+
 /**
  * Owns the snapshot files: where each endpoint's file lives, reading it, and replacing it atomically.
  * One file per endpoint, so a run against port 8081 never reads 8080's data.

@@ -1,4 +1,4 @@
-package dev.monitor.snapshot;
+package dev.monitor.files;
 
 import java.io.IOException;
 import java.net.URI;

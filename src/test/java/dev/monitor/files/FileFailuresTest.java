@@ -1,4 +1,4 @@
-package dev.monitor.snapshot;
+package dev.monitor.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,6 +17,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.snapshot.Snapshot;
+import dev.monitor.snapshot.SnapshotRepository;
 
 /**
  * Real writes and reads that fail in a temporary folder, and the few words each is said in: about the file the

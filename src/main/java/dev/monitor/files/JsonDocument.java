@@ -1,4 +1,4 @@
-package dev.monitor.snapshot;
+package dev.monitor.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +96,7 @@ public record JsonDocument(String format, int version, String name,
     }
 
     /** Within {@link #read}: the file is unreadable for that reason; the cause is kept for {@code --verbose}. */
-    static RuntimeException invalid(String problem, Throwable cause) {
+    public static RuntimeException invalid(String problem, Throwable cause) {
         return new Invalid(problem, cause);
     }
 
