@@ -31,9 +31,16 @@ public class CacheOptions {
     @Option(names = "--refresh", description = "Fetch afresh even if the saved snapshot is young enough.")
     boolean refresh;
 
+    Path snapshot;
+    /** As typed: a path loses its trailing slash, which says that a directory is meant. */
+    private String typed;
+
     @Option(names = "--snapshot", paramLabel = "PATH",
             description = "Snapshot file to use instead of the endpoint's own under $XDG_CACHE_HOME/monitor.")
-    Path snapshot;
+    void snapshot(String path) {
+        snapshot = Path.of(path);
+        typed = path;
+    }
 
     public ReadRequest readRequest(URI endpoint, FetchSettings fetch, SnapshotRepository repository) {
         return new ReadRequest(endpoint, snapshotFile(endpoint, repository), fetch, maxAge, maxStale, refresh);
@@ -51,8 +58,9 @@ public class CacheOptions {
         // The history is named after the snapshot and kept beside it: a directory (or the root, or "..") would
         // have it written where no one asked, as "..history.json" or "dir.history.json".
         String name = snapshot.getFileName() == null ? "" : snapshot.getFileName().toString();
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || Files.isDirectory(snapshot)) {
-            throw new ParameterException(spec.commandLine(), "--snapshot " + snapshot
+        if (typed.endsWith("/") || name.isEmpty() || name.equals(".") || name.equals("..")
+                || Files.isDirectory(snapshot)) {
+            throw new ParameterException(spec.commandLine(), "--snapshot " + typed
                     + " is a directory; name the file to keep the snapshot in");
         }
         return snapshot;

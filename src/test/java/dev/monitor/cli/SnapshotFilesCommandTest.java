@@ -54,6 +54,13 @@ class SnapshotFilesCommandTest {
             }
         }
 
+        // A trailing slash names a directory even when there is none yet: no file called "later" is made.
+        LaunchResult slash = Launches.launch(launcher, List.of("--snapshot", temp + "/later/", "--port",
+                String.valueOf(mock.port())));
+        assertThat(slash.exitCode()).isEqualTo(3);
+        assertThat(slash.getErrorStream()).first().isEqualTo("monitor: --snapshot " + temp
+                + "/later/ is a directory; name the file to keep the snapshot in");
+
         assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
         try (var files = Files.list(temp)) {
             assertThat(files).as("nothing written in it").isEmpty();
