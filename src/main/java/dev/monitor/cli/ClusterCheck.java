@@ -73,14 +73,6 @@ public class ClusterCheck {
         return report;
     }
 
-    /**
-     * The history of the endpoint whose snapshot is at that path; an unreadable file is said once and taken as no
-     * history, never an error that would keep the report from being made.
-     */
-    public VerdictHistory history(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
-        return readHistory(snapshotFile, endpoint, diagnostics).orElseGet(() -> VerdictHistory.empty(endpoint));
-    }
-
     /** The history, or empty (said once) when its file is unreadable; a missing file is an empty history. */
     private Optional<VerdictHistory> readHistory(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
         Path file = histories.fileBeside(snapshotFile);
@@ -92,10 +84,6 @@ public class ClusterCheck {
             diagnostics.cause(e.getCause());
             return Optional.empty();
         }
-    }
-
-    public Path historyFile(Path snapshotFile) {
-        return histories.fileBeside(snapshotFile);
     }
 
     /** @return whether the history now holds this fetch */

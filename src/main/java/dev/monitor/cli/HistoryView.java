@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Verdict;
 import dev.monitor.fetch.Diagnostics;
+import dev.monitor.history.HistoryRepository;
+import dev.monitor.history.UnreadableHistoryException;
 import dev.monitor.history.VerdictHistory;
 import dev.monitor.render.HistoryTable;
 
@@ -15,18 +17,34 @@ import dev.monitor.render.HistoryTable;
 @ApplicationScoped
 public class HistoryView {
 
-    private final ClusterCheck check;
+    private final HistoryRepository histories;
 
-    public HistoryView(ClusterCheck check) {
-        this.check = check;
+    public HistoryView(HistoryRepository histories) {
+        this.histories = histories;
     }
 
-    /** @param breachesFor {@code --for}, to say how far each current breach is from CRITICAL */
+    /** The history file kept beside that snapshot. */
+    public Path historyFile(Path snapshotFile) {
+        return histories.fileBeside(snapshotFile);
+    }
+
+    /**
+     * @param breachesFor {@code --for}, to say how far each current breach is from CRITICAL
+     * @return 0 with the table; UNKNOWN (3) when there is no history to show, said in one line
+     */
     public int show(Path snapshotFile, URI endpoint, int breachesFor, ReportOutput output, Diagnostics diagnostics) {
-        VerdictHistory history = check.history(snapshotFile, endpoint, diagnostics);
+        Path file = historyFile(snapshotFile);
+        VerdictHistory history;
+        try {
+            history = histories.read(file, endpoint);
+        } catch (UnreadableHistoryException e) {
+            // Showing the history is this run's whole job: an unreadable one is its error, not a warning to go on from.
+            diagnostics.error("the verdict history " + file + " is unreadable (" + e.getMessage() + ")");
+            diagnostics.cause(e.getCause());
+            return Verdict.UNKNOWN.exitCode();
+        }
         if (history.isEmpty()) {
-            diagnostics.error("no verdict history of " + endpoint + " in " + check.historyFile(snapshotFile)
-                    + " yet: each fresh fetch adds to it");
+            diagnostics.error("no verdict history of " + endpoint + " in " + file + " yet: each fresh fetch adds to it");
             return Verdict.UNKNOWN.exitCode();
         }
         output.printText(new HistoryTable(output.style(), ZoneId.systemDefault()).render(history, breachesFor));

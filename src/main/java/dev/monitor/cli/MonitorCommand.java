@@ -111,7 +111,7 @@ public class MonitorCommand implements Callable<Integer> {
         Set<Section> sections = reports.sections();
         if (reports.history()) {
             Path snapshotFile = cache.snapshotFile(endpoint, repository);
-            output.requireTable("--history", "the history file itself is JSON: " + check.historyFile(snapshotFile));
+            output.requireTable("--history", "the history file itself is JSON: " + historyView.historyFile(snapshotFile));
             return historyView.show(snapshotFile, endpoint, breachesFor,
                     output.open(sections, breachesFor, spec.commandLine().getOut(), System.getenv()),
                     new StderrDiagnostics(err, verbose));
