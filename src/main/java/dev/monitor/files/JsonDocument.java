@@ -3,6 +3,10 @@ package dev.monitor.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -53,6 +57,41 @@ public record JsonDocument(String format, int version, String name,
             json.writeNumberField("version", version);
             body.write(json);
             json.writeEndObject();
+        }
+    }
+
+    /**
+     * Replaces the file with this document, whole ({@link AtomicFile}, private to its owner), unless it holds
+     * something else: a {@code --snapshot} mistyped onto a file of the user's must not cost them that file.
+     *
+     * @throws ForeignFileException when the file exists and is not one of these documents
+     */
+    public void replace(Path file, Body body) throws IOException {
+        if (isForeign(file)) {
+            throw new ForeignFileException("it holds something other than a " + name + ", so it is left as it is");
+        }
+        AtomicFile.replace(file, "rw-------", out -> write(out, body));
+    }
+
+    /**
+     * Whether the file holds something other than these documents. A missing or empty file, a symbolic link
+     * (replacing it leaves its target alone) and a file that starts as one of them, however broken after that,
+     * are theirs to replace.
+     */
+    boolean isForeign(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+                JsonParser json = JSON.createParser(in)) {
+            JsonToken first = json.nextToken();
+            return first != null && !(first == JsonToken.START_OBJECT && json.nextToken() == JsonToken.FIELD_NAME
+                    && "format".equals(json.currentName()) && json.nextToken() == JsonToken.VALUE_STRING
+                    && format.equals(json.getText()));
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (JsonProcessingException e) {
+            return true;
         }
     }
 

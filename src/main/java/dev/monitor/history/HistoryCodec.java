@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,16 @@ final class HistoryCodec {
             UnreadableHistoryException::new);
 
     void write(VerdictHistory history, OutputStream out) throws IOException {
-        DOCUMENT.write(out, json -> {
+        DOCUMENT.write(out, body(history));
+    }
+
+    /** Replaces the file with the history, unless it holds something else (see {@link JsonDocument#replace}). */
+    void replace(Path file, VerdictHistory history) throws IOException {
+        DOCUMENT.replace(file, body(history));
+    }
+
+    private static JsonDocument.Body body(VerdictHistory history) {
+        return json -> {
             json.writeStringField("endpoint", history.endpoint().toString());
             json.writeArrayFieldStart("fetches");
             for (PastFetch fetch : history.fetches()) {
@@ -53,7 +63,7 @@ final class HistoryCodec {
                 json.writeEndObject();
             }
             json.writeEndArray();
-        });
+        };
     }
 
     /** Reads a history; any file that is not one this version wrote is an {@link UnreadableHistoryException}. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.monitor.files.AtomicFile;
 import dev.monitor.files.FileFailures;
 
 /**
@@ -58,6 +57,6 @@ public class HistoryRepository {
      * other's fetch, as a run that never happened.
      */
     public void write(Path file, VerdictHistory history) throws IOException {
-        AtomicFile.replace(file, "rw-------", out -> codec.write(history, out));
+        codec.replace(file, history);
     }
 }

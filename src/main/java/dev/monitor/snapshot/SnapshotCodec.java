@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,16 @@ public final class SnapshotCodec {
             UnreadableSnapshotException::new);
 
     public void write(Snapshot snapshot, OutputStream out) throws IOException {
-        DOCUMENT.write(out, json -> {
+        DOCUMENT.write(out, body(snapshot));
+    }
+
+    /** Replaces the file with the snapshot, unless it holds something else (see {@link JsonDocument#replace}). */
+    public void replace(Path file, Snapshot snapshot) throws IOException {
+        DOCUMENT.replace(file, body(snapshot));
+    }
+
+    private static JsonDocument.Body body(Snapshot snapshot) {
+        return json -> {
             json.writeStringField("endpoint", snapshot.endpoint().toString());
             json.writeStringField("fetchedAt", snapshot.fetchedAt().toString());
             json.writeArrayFieldStart("servers");
@@ -52,7 +62,7 @@ public final class SnapshotCodec {
                 json.writeEndObject();
             }
             json.writeEndArray();
-        });
+        };
     }
 
     /** Reads a snapshot; any file that is not one this version wrote is an {@link UnreadableSnapshotException}. */

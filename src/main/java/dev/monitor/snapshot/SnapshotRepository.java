@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.monitor.files.AtomicFile;
 import dev.monitor.files.FileFailures;
 
 /**
@@ -91,7 +90,7 @@ public class SnapshotRepository {
             // The cache holds what the cluster looks like: for its owner's eyes only.
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
         }
-        AtomicFile.replace(file, "rw-------", out -> codec.write(snapshot, out));
+        codec.replace(file, snapshot);
     }
 
     private static String digest(String text) {

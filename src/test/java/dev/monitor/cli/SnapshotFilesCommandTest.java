@@ -70,6 +70,25 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
+    void aSnapshotPathMistypedOntoTheUsersOwnFilesLeavesThemAsTheyWere(QuarkusMainLauncher launcher)
+            throws IOException {
+        Path notes = Files.writeString(temp.resolve("notes.txt"), "keep me\n");
+        Path beside = Files.writeString(temp.resolve("notes.txt.history.json"), "{\"mine\": true}\n");
+
+        LaunchResult result = run(launcher, notes, "--for", "2");
+
+        assertThat(result.exitCode()).as("the report is still made").isZero();
+        assertThat(result.getOutput()).contains("All services healthy");
+        assertThat(result.getErrorStream()).contains(
+                "monitor: warning: could not save the snapshot to " + notes
+                        + ": it holds something other than a monitor snapshot, so it is left as it is",
+                "monitor: warning: could not save the verdict history to " + beside
+                        + ": it holds something other than a monitor history, so it is left as it is");
+        assertThat(Files.readString(notes)).isEqualTo("keep me\n");
+        assertThat(Files.readString(beside)).isEqualTo("{\"mine\": true}\n");
+    }
+
+    @Test
     void aVerdictTheHistoryCannotHoldIsSaidInItsOwnTermsAndTheFileIsKept(QuarkusMainLauncher launcher)
             throws IOException {
         Path snapshot = temp.resolve("cluster.json");

@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.files.ForeignFileException;
+
 class SnapshotRepositoryTest {
 
     private static final URI ENDPOINT = URI.create("http://localhost:8080");
@@ -46,6 +48,32 @@ class SnapshotRepositoryTest {
         repository.write(file, snapshot(ENDPOINT));
 
         assertThat(repository.read(file)).contains(snapshot(ENDPOINT));
+    }
+
+    @Test
+    void aFileOfSomeoneElsesIsNeverReplaced() throws IOException {
+        SnapshotRepository repository = repository();
+        for (String content : List.of("keep me\n", "{\"name\": \"not ours\"}", "[1, 2]",
+                "{\"format\":\"monitor-history\",\"version\":1}")) {
+            Path file = Files.writeString(cache.resolve("notes.txt"), content);
+
+            assertThatThrownBy(() -> repository.write(file, snapshot(ENDPOINT)))
+                    .isInstanceOf(ForeignFileException.class)
+                    .hasMessage("it holds something other than a monitor snapshot, so it is left as it is");
+            assertThat(Files.readString(file)).as(content).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void anEmptyFileOrABrokenSnapshotIsReplaced() throws IOException {
+        SnapshotRepository repository = repository();
+        for (String content : List.of("", "  \n", "{\"format\":\"monitor-snapshot\",\"version\":1,\"servers\":[{")) {
+            Path file = Files.writeString(cache.resolve("cluster.json"), content);
+
+            repository.write(file, snapshot(ENDPOINT));
+
+            assertThat(repository.read(file)).as(content).contains(snapshot(ENDPOINT));
+        }
     }
 
     @Test
