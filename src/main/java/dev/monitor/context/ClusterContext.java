@@ -55,8 +55,11 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
 
     /** @throws ContextException saying, without the context's name, what in the entry cannot be used */
     static ClusterContext fromYaml(Object node) {
-        if (!(node instanceof Map<?, ?> map) || !(map.get("url") instanceof String url)) {
+        if (!(node instanceof Map<?, ?> map) || map.get("url") == null) {
             throw new ContextException("no url");
+        }
+        if (!(map.get("url") instanceof String url)) {
+            throw new ContextException("url " + map.get("url") + " is not a URL like http://cluster.example:8080");
         }
         List<String> expected = map.get("expect-services") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()

@@ -119,10 +119,13 @@ class ContextStoreTest {
                   bad: { min-healthy: 3 }
                   prod: { url: http://cluster:8080 }
                   worse: { url: http://lab:8080, min-healthy: x, services: { AuthService: { warn-healthy: 4 } } }
+                  numbered: { url: 12 }
                 """);
 
         Contexts contexts = store.read(file());
-        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse");
+        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse", "numbered");
+        assertThat(((BrokenContext) contexts.entries().get("numbered")).problem())
+                .isEqualTo("url 12 is not a URL like http://cluster.example:8080");
         assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url", Map.of("min-healthy", 3)));
         assertThat(((BrokenContext) contexts.entries().get("worse")).problem())
                 .isEqualTo("min-healthy 'x' is neither a count like 2 nor a share like 50%");
@@ -135,7 +138,7 @@ class ContextStoreTest {
 
         Contexts repaired = store.read(file());
         assertThat(repaired.current()).as("the removed entry was the current one").isNull();
-        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse");
+        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse", "numbered");
         assertThat(repaired.entries().get("worse")).as("the other broken entry, untouched")
                 .isEqualTo(contexts.entries().get("worse"));
         assertThat(repaired.get("prod")).isEqualTo(contexts.get("prod"));
