@@ -61,7 +61,7 @@ class PackagedMonitorIT {
         assertThat(result.exitCode()).isEqualTo(3);
         // The launcher of this test adds Quarkus' start and stop lines around the command's own.
         assertThat(result.getErrorStream()).filteredOn(line -> !line.contains("INFO  [io.quarkus]")).containsExactly(
-                "monitor: --snapshot / is a directory; name the file to keep the snapshot in",
+                "monitor: --snapshot / names a directory; name the file to keep the snapshot in",
                 "Try 'monitor --help' for more information.");
     }
 

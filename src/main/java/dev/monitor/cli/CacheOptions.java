@@ -61,7 +61,7 @@ public class CacheOptions {
         if (typed.endsWith("/") || name.isEmpty() || name.equals(".") || name.equals("..")
                 || Files.isDirectory(snapshot)) {
             throw new ParameterException(spec.commandLine(), "--snapshot " + typed
-                    + " is a directory; name the file to keep the snapshot in");
+                    + " names a directory; name the file to keep the snapshot in");
         }
         return snapshot;
     }

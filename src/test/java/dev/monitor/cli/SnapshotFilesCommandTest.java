@@ -48,7 +48,7 @@ class SnapshotFilesCommandTest {
 
                 assertThat(result.exitCode()).as(directory + " " + args[0]).isEqualTo(3);
                 assertThat(result.getErrorStream()).as(directory + " " + args[0]).containsExactly(
-                        "monitor: --snapshot " + directory + " is a directory; name the file to keep the snapshot in",
+                        "monitor: --snapshot " + directory + " names a directory; name the file to keep the snapshot in",
                         "Try 'monitor --help' for more information.");
                 assertThat(result.getOutput()).isEmpty();
             }
@@ -59,7 +59,7 @@ class SnapshotFilesCommandTest {
                 String.valueOf(mock.port())));
         assertThat(slash.exitCode()).isEqualTo(3);
         assertThat(slash.getErrorStream()).first().isEqualTo("monitor: --snapshot " + temp
-                + "/later/ is a directory; name the file to keep the snapshot in");
+                + "/later/ names a directory; name the file to keep the snapshot in");
 
         assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
         try (var files = Files.list(temp)) {
