@@ -61,7 +61,8 @@ public class ClusterCheck {
                 ? new BreachStreaks(breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()))
                 : BreachStreaks.AT_ONCE;
         Report report = analyzer.analyze(reading.snapshot(), thresholds, streaks, now, reading.stale());
-        boolean kept = reading.fromCache() || save(request, history.with(PastFetch.of(report)), diagnostics);
+        boolean kept = reading.fromCache()
+                || save(request, history.with(PastFetch.of(report)), past.isEmpty(), diagnostics);
         if (breachesFor > 1 && (past.isEmpty() || !kept)) {
             diagnostics.warning("--for " + breachesFor + " needs the verdict history; this run is judged as with --for 1");
             // Only writing tells that the history cannot be kept, and the write needs the report: one that counted
@@ -86,9 +87,23 @@ public class ClusterCheck {
         }
     }
 
-    /** @return whether the history now holds this fetch */
-    private boolean save(ReadRequest request, VerdictHistory history, Diagnostics diagnostics) {
+    /**
+     * @param unreadable the file there could not be read: it is set aside first, not written over
+     * @return whether the history now holds this fetch
+     */
+    private boolean save(ReadRequest request, VerdictHistory history, boolean unreadable, Diagnostics diagnostics) {
         Path file = histories.fileBeside(request.snapshotFile());
+        if (unreadable) {
+            try {
+                histories.setAside(file).ifPresent(aside -> diagnostics.warning(
+                        "the unreadable verdict history is kept as " + aside + "; a new one starts with this fetch"));
+            } catch (IOException e) {
+                diagnostics.warning("could not set the unreadable verdict history " + file + " aside ("
+                        + FileFailures.unwritable(file, e) + "); it is left as it is");
+                diagnostics.cause(e);
+                return false;
+            }
+        }
         try {
             histories.write(file, history);
             diagnostics.verbose("added the fetch to the verdict history " + file);

@@ -78,7 +78,7 @@ public record JsonDocument(String format, int version, String name,
      * (replacing it leaves its target alone) and a file that starts as one of them, however broken after that,
      * are theirs to replace.
      */
-    boolean isForeign(Path file) throws IOException {
+    public boolean isForeign(Path file) throws IOException {
         if (Files.isSymbolicLink(file)) {
             return false;
         }

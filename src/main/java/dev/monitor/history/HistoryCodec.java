@@ -43,6 +43,11 @@ final class HistoryCodec {
         DOCUMENT.replace(file, body(history));
     }
 
+    /** Whether the file holds something monitor did not write (see {@link JsonDocument#replace}). */
+    boolean isForeign(Path file) throws IOException {
+        return DOCUMENT.isForeign(file);
+    }
+
     private static JsonDocument.Body body(VerdictHistory history) {
         return json -> {
             json.writeStringField("endpoint", history.endpoint().toString());

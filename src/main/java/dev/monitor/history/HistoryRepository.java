@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,6 +51,22 @@ public class HistoryRepository {
             throw new UnreadableHistoryException("it is of " + history.endpoint() + ", not " + endpoint);
         }
         return history;
+    }
+
+    /**
+     * Moves an unreadable history out of the way of the next write, to {@code <name>.unreadable} beside it (an
+     * older one there is replaced), so that the fetches it still holds are not lost to a fresh start. A file
+     * monitor did not write stays where it is: it is never replaced either.
+     *
+     * @return where it went; empty when there was no file of monitor's to move
+     */
+    public Optional<Path> setAside(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || codec.isForeign(file)) {
+            return Optional.empty();
+        }
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return Optional.of(aside);
     }
 
     /**

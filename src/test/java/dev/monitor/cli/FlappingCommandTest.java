@@ -220,8 +220,10 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aCorruptHistoryIsSaidAndTheRunIsJudgedAtOnce(QuarkusMainLauncher launcher) throws IOException {
-        Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
+    void aCorruptHistoryIsSaidSetAsideAndTheRunIsJudgedAtOnce(QuarkusMainLauncher launcher) throws IOException {
+        String corrupt = "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":";
+        Files.writeString(history, corrupt);
+        Path aside = history.resolveSibling(history.getFileName() + ".unreadable");
 
         LaunchResult result = fetch(launcher, DOWN, "--for", "2");
 
@@ -231,10 +233,13 @@ class FlappingCommandTest {
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("monitor: warning: the verdict history " + history
                                 + " is unreadable ("),
+                        line -> assertThat(line).isEqualTo("monitor: warning: the unreadable verdict history is kept as "
+                                + aside + "; a new one starts with this fetch"),
                         line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
                                 + "this run is judged as with --for 1"));
+        assertThat(Files.readString(aside)).as("what it held, kept for the user").isEqualTo(corrupt);
         List<JsonNode> fetches = fetches(history);
-        assertThat(fetches).as("replaced by a whole new history").hasSize(1);
+        assertThat(fetches).as("a whole new history").hasSize(1);
         assertThat(fetches.getFirst().get("verdict").asText()).as("the verdict the run reported").isEqualTo("CRITICAL");
     }
 
