@@ -61,7 +61,12 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
         if (!(map.get("url") instanceof String url)) {
             throw new ContextException("url " + map.get("url") + " is not a URL like http://cluster.example:8080");
         }
-        List<String> expected = map.get("expect-services") instanceof List<?> list
+        Object expectedNode = map.get("expect-services");
+        if (expectedNode != null && !(expectedNode instanceof List<?>)) {
+            // Ignoring it would make a gate stop requiring those services, in silence.
+            throw new ContextException("expect-services must be a list of service names, like [AuthService, IdService]");
+        }
+        List<String> expected = expectedNode instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of();
         TreeMap<String, ServiceLevels> own = new TreeMap<>();

@@ -120,10 +120,13 @@ class ContextStoreTest {
                   prod: { url: http://cluster:8080 }
                   worse: { url: http://lab:8080, min-healthy: x, services: { AuthService: { warn-healthy: 4 } } }
                   numbered: { url: 12 }
+                  single: { url: http://lab:8080, expect-services: AuthService }
                 """);
 
         Contexts contexts = store.read(file());
-        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse", "numbered");
+        assertThat(contexts.entries()).containsOnlyKeys("bad", "prod", "worse", "numbered", "single");
+        assertThat(((BrokenContext) contexts.entries().get("single")).problem())
+                .isEqualTo("expect-services must be a list of service names, like [AuthService, IdService]");
         assertThat(((BrokenContext) contexts.entries().get("numbered")).problem())
                 .isEqualTo("url 12 is not a URL like http://cluster.example:8080");
         assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url", Map.of("min-healthy", 3)));
@@ -138,7 +141,7 @@ class ContextStoreTest {
 
         Contexts repaired = store.read(file());
         assertThat(repaired.current()).as("the removed entry was the current one").isNull();
-        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse", "numbered");
+        assertThat(repaired.entries()).containsOnlyKeys("prod", "worse", "numbered", "single");
         assertThat(repaired.entries().get("worse")).as("the other broken entry, untouched")
                 .isEqualTo(contexts.entries().get("worse"));
         assertThat(repaired.get("prod")).isEqualTo(contexts.get("prod"));
