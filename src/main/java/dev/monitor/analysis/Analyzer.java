@@ -78,7 +78,7 @@ public class Analyzer {
         Duration age = snapshot.ageAt(now);
         Verdict verdict = verdict(rows.length, services, stale);
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
-                summary(verdict, rows.length, services, thresholds, stale, age));
+                summary(verdict, rows.length, services, thresholds, stale, age), streaks.required());
     }
 
     /** An expected service that is missing is CRITICAL even when the cluster lists no servers at all. */

@@ -11,10 +11,12 @@ import dev.monitor.snapshot.Snapshot;
  * Everything the renderers show about one snapshot: the server rows sorted by service then address,
  * the services sorted by name, and the verdict with the one-line reason for it.
  *
- * @param stale why the data shown is older than asked for (a refresh failed), or null when it is not
+ * @param stale       why the data shown is older than asked for (a refresh failed), or null when it is not
+ * @param breachesFor the {@code --for} it was judged with: 1 without it, and when judged at once because the
+ *                    verdict history could not be used
  */
 public record Report(Snapshot snapshot, Duration age, String stale, Thresholds thresholds, List<ServerRow> rows,
-        List<ServiceHealth> services, Verdict verdict, String summary) {
+        List<ServiceHealth> services, Verdict verdict, String summary, int breachesFor) {
 
     public List<ServiceHealth> unhealthyServices() {
         return services.stream().filter(ServiceHealth::belowMinimum).toList();

@@ -32,7 +32,7 @@ public enum SortKey {
         List<ServerRow> sortedRows = report.rows().stream().sorted(rows).toList();
         List<ServiceHealth> sortedServices = report.services().stream().sorted(services).toList();
         return new Report(report.snapshot(), report.age(), report.stale(), report.thresholds(), sortedRows,
-                sortedServices, report.verdict(), report.summary());
+                sortedServices, report.verdict(), report.summary(), report.breachesFor());
     }
 
     private static Comparator<ServerRow> byFigure(boolean cpu) {

@@ -113,7 +113,7 @@ public class MonitorCommand implements Callable<Integer> {
             Path snapshotFile = cache.snapshotFile(endpoint, repository);
             output.requireTable("--history", "the history file itself is JSON: " + historyView.historyFile(snapshotFile));
             return historyView.show(snapshotFile, endpoint, breachesFor,
-                    output.open(sections, breachesFor, spec.commandLine().getOut(), System.getenv()),
+                    output.open(sections, spec.commandLine().getOut(), System.getenv()),
                     new StderrDiagnostics(err, verbose));
         }
         // No bar under a live view: it would draw over the frame.
@@ -124,7 +124,7 @@ public class MonitorCommand implements Callable<Integer> {
                 .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics))
                 .withPacing(politeness.pacing());
         ReadRequest request = cache.readRequest(endpoint, fetch, repository);
-        ReportOutput printer = output.open(sections, breachesFor, spec.commandLine().getOut(), System.getenv());
+        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 
         if (reportWatch != null) {
             return this.reportWatch.run(reportWatch, request, thresholds, breachesFor, sections, printer, diagnostics);

@@ -49,11 +49,9 @@ public class OutputOptions {
     /**
      * The output of this run, checked before anything is fetched.
      *
-     * @param breachesFor {@code --for}, which the Prometheus series follow
      * @throws ParameterException for a combination the format cannot print
      */
-    public ReportOutput open(Set<Section> sections, int breachesFor, PrintWriter stdout,
-            Map<String, String> environment) {
+    public ReportOutput open(Set<Section> sections, PrintWriter stdout, Map<String, String> environment) {
         if (format == OutputFormat.CSV && sections.size() > 1) {
             throw new ParameterException(spec.commandLine(), "-o csv prints one report per run, not "
                     + sections.size() + " (" + flags(sections) + "): run monitor once for each");
@@ -64,7 +62,7 @@ public class OutputOptions {
         boolean terminal = outputFile == null && Terminal.STDOUT.isTerminal();
         boolean colour = format == OutputFormat.TABLE && Colour.wanted(noColor, environment, () -> terminal);
         return new ReportOutput(format, sortBy, new TableStyle(colour, !noHeaders), outputFile, stdout, terminal,
-                VersionProvider.version(), breachesFor);
+                VersionProvider.version());
     }
 
     /** @throws ParameterException unless the format is a table, the only one {@code what} prints */

@@ -30,14 +30,10 @@ public final class ReportOutput {
     private final PrintWriter stdout;
     private final boolean terminal;
     private final String version;
-    private final int breachesFor;
 
-    /**
-     * @param terminal    whether stdout is a terminal
-     * @param breachesFor {@code --for} the reports are judged with
-     */
+    /** @param terminal whether stdout is a terminal */
     ReportOutput(OutputFormat format, SortKey sortBy, TableStyle style, Path file, PrintWriter stdout,
-            boolean terminal, String version, int breachesFor) {
+            boolean terminal, String version) {
         this.format = format;
         this.sortBy = sortBy;
         this.style = style;
@@ -45,7 +41,6 @@ public final class ReportOutput {
         this.stdout = stdout;
         this.terminal = terminal;
         this.version = version;
-        this.breachesFor = breachesFor;
     }
 
     /** One report, in full. */
@@ -91,7 +86,7 @@ public final class ReportOutput {
     }
 
     private Renderer renderer(boolean oneLine) {
-        return format.renderer(style, oneLine, version, breachesFor);
+        return format.renderer(style, oneLine, version);
     }
 
     private void write(Consumer<PrintWriter> rendering) {

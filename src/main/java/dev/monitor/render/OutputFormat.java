@@ -9,16 +9,15 @@ public enum OutputFormat {
     NAGIOS;
 
     /**
-     * @param style       how tables look (table and csv use its header setting; only table colours)
-     * @param oneLine     JSON on one line, as NDJSON needs for a watch
-     * @param breachesFor {@code --for}, which decides the Prometheus series a report has
+     * @param style   how tables look (table and csv use its header setting; only table colours)
+     * @param oneLine JSON on one line, as NDJSON needs for a watch
      */
-    public Renderer renderer(TableStyle style, boolean oneLine, String version, int breachesFor) {
+    public Renderer renderer(TableStyle style, boolean oneLine, String version) {
         return switch (this) {
             case TABLE -> new TableRenderer(style);
             case JSON -> new JsonRenderer(!oneLine);
             case CSV -> new CsvRenderer(style.headers());
-            case PROMETHEUS -> new PrometheusRenderer(version, breachesFor);
+            case PROMETHEUS -> new PrometheusRenderer(version);
             case NAGIOS -> new NagiosRenderer();
         };
     }

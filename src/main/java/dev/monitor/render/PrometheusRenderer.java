@@ -41,12 +41,9 @@ public class PrometheusRenderer implements Renderer {
             .build();
 
     private final String version;
-    private final int breachesFor;
 
-    /** @param breachesFor {@code --for}: above 1, every service has its breach gauges */
-    public PrometheusRenderer(String version, int breachesFor) {
+    public PrometheusRenderer(String version) {
         this.version = version;
-        this.breachesFor = breachesFor;
     }
 
     @Override
@@ -55,7 +52,7 @@ public class PrometheusRenderer implements Renderer {
         metrics.add(buildInfo());
         metrics.add(verdict(report.verdict()));
         metrics.addAll(servers(report.rows()));
-        metrics.addAll(services(report.services()));
+        metrics.addAll(services(report.services(), report.breachesFor()));
         metrics.add(gauge("monitor_snapshot_age_seconds", Unit.SECONDS,
                 "Age of the data shown, from its fetch to this report.", report.age().toMillis() / 1000.0));
         metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
@@ -122,7 +119,8 @@ public class PrometheusRenderer implements Renderer {
         return List.of(cpu.build(), memory.build(), reachable.build(), healthy.build());
     }
 
-    private List<MetricSnapshot> services(List<ServiceHealth> services) {
+    /** @param breachesFor the {@code --for} the report was judged with; 1 when judged at once */
+    private static List<MetricSnapshot> services(List<ServiceHealth> services, int breachesFor) {
         GaugeSnapshot.Builder healthy = GaugeSnapshot.builder().name("monitor_service_healthy_servers")
                 .help("Servers of the service that are healthy.");
         GaugeSnapshot.Builder total = GaugeSnapshot.builder().name("monitor_service_servers")
@@ -135,7 +133,9 @@ public class PrometheusRenderer implements Renderer {
                 .help("Fresh fetches in a row that found the service below --min-healthy (under --for), else 0.");
         GaugeSnapshot.Builder breachLimit = GaugeSnapshot.builder().name("monitor_service_breach_critical_fetches")
                 .help("Fresh fetches in a row below --min-healthy that make the service CRITICAL (--for).");
-        boolean breaches = judgedWithFor(services);
+        // Under --for every service has its breach gauges, at 0 while it is not below its minimum: an alert rule
+        // wants a series that exists at 0, not one that comes and goes. Without it (or judged at once), none.
+        boolean breaches = breachesFor > 1;
         for (ServiceHealth service : services) {
             Labels labels = Labels.of("service", service.service());
             healthy.dataPoint(point(labels, service.healthy()));
@@ -153,17 +153,6 @@ public class PrometheusRenderer implements Renderer {
             metrics.addAll(List.of(breach.build(), breachLimit.build()));
         }
         return metrics;
-    }
-
-    /**
-     * Whether this report was judged with {@code --for} above 1, so that every service gets its breach gauges, at 0
-     * while it is not below its minimum: an alert rule wants a series that exists at 0, not one that comes and goes.
-     * Judged so, every service below its minimum carries its breach; one that does not was judged at once (its
-     * history could not be read or kept), as with {@code --for 1}, which has no breach gauges at all.
-     */
-    private boolean judgedWithFor(List<ServiceHealth> services) {
-        return breachesFor > 1
-                && services.stream().allMatch(service -> !service.belowMinimum() || service.breach() != null);
     }
 
     private static MetricSnapshot gauge(String name, Unit unit, String help, double value) {

@@ -36,7 +36,7 @@ class PrometheusRendererTest {
         assumeTrue(promtool() != null, "promtool is not installed (Debian package 'prometheus'); "
                 + "the sample checks below still run");
         for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()),
-                render(Reports.heldBack(), 3), render(Reports.allHealthy(), 3), unavailable())) {
+                render(Reports.heldBack()), render(Reports.allHealthyUnderFor(3)), unavailable())) {
             Process check = new ProcessBuilder(promtool(), "check", "metrics").redirectErrorStream(true).start();
             check.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             check.getOutputStream().close();
@@ -85,7 +85,7 @@ class PrometheusRendererTest {
 
     @Test
     void aBreachUnderForIsExposedWithTheFetchesItTakesToBeCritical() {
-        Map<String, Double> samples = samples(render(Reports.heldBack(), 3));
+        Map<String, Double> samples = samples(render(Reports.heldBack()));
 
         assertThat(samples).containsEntry("monitor_service_breach_fetches{service=\"UserService\"}", 2.0);
         assertThat(samples).containsEntry("monitor_service_breach_critical_fetches{service=\"UserService\"}", 3.0);
@@ -94,8 +94,8 @@ class PrometheusRendererTest {
 
     @Test
     void underForEveryServiceHasItsBreachGaugesAtZeroWithoutABreach() {
-        Map<String, Double> held = samples(render(Reports.heldBack(), 3));
-        Map<String, Double> healthy = samples(render(Reports.allHealthy(), 3));
+        Map<String, Double> held = samples(render(Reports.heldBack()));
+        Map<String, Double> healthy = samples(render(Reports.allHealthyUnderFor(3)));
 
         assertThat(held).containsEntry("monitor_service_breach_fetches{service=\"AuthService\"}", 0.0);
         assertThat(held).containsEntry("monitor_service_breach_critical_fetches{service=\"AuthService\"}", 3.0);
@@ -109,7 +109,8 @@ class PrometheusRendererTest {
         assertThat(samples(render(Reports.mixed())).keySet()).as("--for 1").noneMatch(name -> name.contains("breach"));
         assertThat(samples(render(Reports.allHealthy())).keySet()).as("--for 1")
                 .noneMatch(name -> name.contains("breach"));
-        assertThat(samples(render(Reports.mixed(), 3)).keySet())
+        // Under --for 3 with a history that could not be read, the Analyzer judges at once: the same report.
+        assertThat(samples(render(Reports.mixed())).keySet())
                 .as("--for 3, but UserService judged CRITICAL at once: its history could not be read")
                 .noneMatch(name -> name.contains("breach"));
     }
@@ -130,17 +131,12 @@ class PrometheusRendererTest {
     }
 
     private static String render(dev.monitor.analysis.Report report) {
-        return render(report, 1);
-    }
-
-    /** @param breachesFor the {@code --for} the report was judged with */
-    private static String render(dev.monitor.analysis.Report report, int breachesFor) {
-        return JsonRendererTest.render(new PrometheusRenderer("1.2.3", breachesFor), report);
+        return JsonRendererTest.render(new PrometheusRenderer("1.2.3"), report);
     }
 
     private static String unavailable() {
         StringWriter text = new StringWriter();
-        new PrometheusRenderer("1.2.3", 1).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
+        new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
                 Thresholds.DEFAULTS, "connection refused"), new PrintWriter(text));
         return text.toString();
     }

@@ -73,7 +73,16 @@ final class Reports {
     }
 
     static Report allHealthy() {
-        return of(
+        return allHealthy(BreachStreaks.AT_ONCE);
+    }
+
+    /** {@link #allHealthy()} judged under {@code --for N}: no service below its minimum, so no breach. */
+    static Report allHealthyUnderFor(int breachesFor) {
+        return allHealthy(new BreachStreaks(breachesFor, Map.of()));
+    }
+
+    private static Report allHealthy(BreachStreaks streaks) {
+        return of(Thresholds.DEFAULTS, streaks,
                 new Server.Measured("10.0.0.1", "AuthService", 10, 20),
                 new Server.Measured("10.0.0.2", "AuthService", 30, 40));
     }
