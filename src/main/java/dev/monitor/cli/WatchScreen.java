@@ -98,8 +98,13 @@ sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, Wat
             }
             int used = 0;
             int kept = 0;
-            while (kept < lines.size() && used + rowsTaken(lines.get(kept), size) <= free) {
-                used += rowsTaken(lines.get(kept++), size);
+            while (kept < lines.size()) {
+                int rows = rowsTaken(lines.get(kept), size);
+                if (used + rows > free) {
+                    break;
+                }
+                used += rows;
+                kept++;
             }
             if (kept == lines.size()) {
                 return lines;

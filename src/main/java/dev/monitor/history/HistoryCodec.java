@@ -4,7 +4,6 @@ import static dev.monitor.files.JsonDocument.expect;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,10 +32,6 @@ final class HistoryCodec {
 
     private static final JsonDocument DOCUMENT = new JsonDocument("monitor-history", 1, "monitor history",
             UnreadableHistoryException::new);
-
-    void write(VerdictHistory history, OutputStream out) throws IOException {
-        DOCUMENT.write(out, body(history));
-    }
 
     /** Replaces the file with the history, unless it holds something else (see {@link JsonDocument#replace}). */
     void replace(Path file, VerdictHistory history) throws IOException {
