@@ -165,6 +165,12 @@ class ContextIT {
         assertThat(fromContext.exitCode()).isEqualTo(3);
         assertThat(fromContext.err()).startsWith("monitor: " + config() + ": context 'prod': service 'AuthService' "
                 + "must hold min-healthy and/or warn-healthy, and nothing else (fix or remove it in that file)");
+
+        // A file no run could read at all: one that names its cluster never opens it.
+        handWritten("contexts: [ not, a, map\n");
+        ArtifactRun unreadable = check("--url", mock.url());
+        assertThat(unreadable.exitCode()).as(unreadable.err()).isZero();
+        assertThat(check("--context", "prod").exitCode()).as("a run that needs the file fails on it").isEqualTo(3);
     }
 
     @Test

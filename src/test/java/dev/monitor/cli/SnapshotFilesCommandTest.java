@@ -42,7 +42,8 @@ class SnapshotFilesCommandTest {
     void aSnapshotPathThatNamesADirectoryIsAUsageErrorThatFetchesAndWritesNothing(QuarkusMainLauncher launcher)
             throws IOException {
         int requests = mock.cluster().requestCount();
-        for (Path directory : List.of(temp, temp.resolve("."), Path.of("/"), temp.resolve("gone").resolve(".."))) {
+        for (Path directory : List.of(temp, temp.resolve("."), Path.of("/"), temp.resolve("gone").resolve(".."),
+                Path.of("."), Path.of(".."))) {
             for (String[] args : List.of(new String[] { "--unhealthyservices" }, new String[] { "--history" })) {
                 LaunchResult result = run(launcher, directory, args);
 
