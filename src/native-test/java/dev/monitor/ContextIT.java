@@ -281,4 +281,29 @@ class ContextIT {
                 .as("judged, not refused: the flag replaces the context's warning level of AuthService, whose 2 "
                         + "servers are below its minimum of 3").isEqualTo(2);
     }
+
+    @Test
+    void aContextWhoseUrlIsNotHttpOrHttpsIsListedBrokenAndStopsItsRun() throws Exception {
+        handWritten("""
+                current-context: ftp
+                contexts:
+                  ftp: { url: ftp://cluster.internal }
+                  prod: { url: %s }
+                """.formatted(mock.url()));
+        String problem = "url must be an http:// or https:// URL with a host, not 'ftp://cluster.internal'";
+
+        ArtifactRun list = monitor("context", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).isEqualTo("* ftp  broken: " + problem + "\n  prod  " + mock.url() + "\n");
+
+        ArtifactRun run = check();
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: " + config() + ": context 'ftp': "
+                + problem + " (fix or remove it in that file)");
+
+        ArtifactRun add = monitor("context", "add", "lab", "--url", "ftp://cluster.internal");
+        assertThat(add.exitCode()).isEqualTo(3);
+        assertThat(add.err().lines().findFirst().orElseThrow()).as("the same words as the file's")
+                .isEqualTo("monitor: --" + problem);
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
+import dev.monitor.api.ApiUrl;
 import dev.monitor.fetch.FetchSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,11 +72,13 @@ public class ConnectionOptions {
     }
 
     private URI parseUrl() {
+        URI uri;
         try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw usage("--url must be an http:// or https:// URL with a host, not '" + url + "'");
-            }
+            uri = ApiUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw usage("--url " + e.getMessage());
+        }
+        try {
             if (port != null) {
                 throw usage("--url and --port cannot be combined: put the port in the URL");
             }

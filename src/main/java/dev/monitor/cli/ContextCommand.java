@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.api.ApiUrl;
 import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
@@ -108,9 +109,10 @@ public class ContextCommand implements Callable<Integer> {
 
         @Override
         Contexts change(Contexts contexts) {
-            URI uri = URI.create(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ContextException("--url must be an http:// or https:// URL with a host, not '" + url + "'");
+            try {
+                ApiUrl.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new ContextException("--url " + e.getMessage());
             }
             if (proxy != null && URI.create(proxy.contains("://") ? proxy : "http://" + proxy).getUserInfo() != null) {
                 throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "

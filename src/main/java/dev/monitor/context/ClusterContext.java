@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
+import dev.monitor.api.ApiUrl;
 
 /**
  * A named cluster, as {@code monitor context add} saves it. Never a secret: a token is named by the path of
@@ -60,6 +61,12 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
         }
         if (!(map.get("url") instanceof String url)) {
             throw new ContextException("url " + map.get("url") + " is not a URL like http://cluster.example:8080");
+        }
+        try {
+            // Found with the file, as a level is: a run of it would only refuse it later, as if --url had been given.
+            ApiUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ContextException("url " + e.getMessage());
         }
         Object expectedNode = map.get("expect-services");
         if (expectedNode != null && !(expectedNode instanceof List<?>)) {

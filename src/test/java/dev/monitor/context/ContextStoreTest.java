@@ -150,4 +150,20 @@ class ContextStoreTest {
                 null, null);
         assertThat(repaired.with("worse", lab).get("worse")).as("adding a context of its name replaces it").contains(lab);
     }
+
+    @Test
+    void aUrlThatIsNotHttpOrHttpsIsBrokenInTheWordsContextAddUses() throws Exception {
+        handWritten("""
+                contexts:
+                  ftp: { url: ftp://cluster.internal }
+                  schemeless: { url: cluster:8080 }
+                """);
+
+        Contexts contexts = store.read(file());
+
+        assertThat(((BrokenContext) contexts.entries().get("ftp")).problem())
+                .isEqualTo("url must be an http:// or https:// URL with a host, not 'ftp://cluster.internal'");
+        assertThat(((BrokenContext) contexts.entries().get("schemeless")).problem())
+                .isEqualTo("url must be an http:// or https:// URL with a host, not 'cluster:8080'");
+    }
 }

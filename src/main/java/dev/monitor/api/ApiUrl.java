@@ -1,0 +1,31 @@
+package dev.monitor.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * What a cluster API's base URL must be, checked in one place for {@code --url}, {@code context add --url}
+ * and a context's {@code url} in the contexts file, so that all three refuse the same URLs in the same words.
+ */
+public final class ApiUrl {
+
+    private ApiUrl() {
+    }
+
+    /**
+     * @throws IllegalArgumentException whose message follows the name of where the URL came from
+     *                                  ({@code --url must be an http:// or https:// URL with a host, not 'ftp://x'})
+     */
+    public static URI parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getReason(), e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL with a host, not '" + url + "'");
+        }
+        return uri;
+    }
+}
