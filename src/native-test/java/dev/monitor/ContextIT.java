@@ -282,6 +282,50 @@ class ContextIT {
                         + "servers are below its minimum of 3").isEqualTo(2);
     }
 
+    /** In SnakeYAML's own layout (one space before an end-of-line comment), so what stays is byte for byte. */
+    @Test
+    void contextUseAddAndRemoveChangeOnlyWhatTheyNameInAHandCommentedFile() throws Exception {
+        String commented = """
+                # our clusters; also edited by hand
+
+                current-context: prod # on call
+                owner: platform-team
+                contexts:
+                  # production: page before touching
+                  prod:
+                    url: %s # behind the VPN
+                    team: payments
+                  lab:
+                    url: http://127.0.0.1:1
+                    notes: scratch
+                """.formatted(mock.url());
+        handWritten(commented);
+
+        assertThat(monitor("context", "use", "lab").exitCode()).isZero();
+        String used = commented.replace("current-context: prod #", "current-context: lab #");
+        assertThat(Files.readString(config())).isEqualTo(used);
+
+        assertThat(monitor("context", "add", "stage", "--url", "http://127.0.0.1:2").exitCode()).isZero();
+        String added = used + """
+                  stage:
+                    url: http://127.0.0.1:2
+                """;
+        assertThat(Files.readString(config())).isEqualTo(added);
+
+        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--min-healthy", "3").exitCode()).isZero();
+        String replaced = added.replace("    team: payments\n", "    team: payments\n    min-healthy: '3'\n");
+        assertThat(Files.readString(config())).as("prod's comments and its team, which monitor does not know, stay")
+                .isEqualTo(replaced);
+        ArtifactRun prod = check("--context", "prod");
+        assertThat(prod.exitCode()).as("the minimum of 3 now in prod decides the run: " + prod.err()).isEqualTo(2);
+
+        assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
+        assertThat(Files.readString(config())).as("lab was the current context: current-context goes with it")
+                .isEqualTo(replaced.replace("current-context: lab # on call\n", "")
+                        .replace("  lab:\n    url: http://127.0.0.1:1\n    notes: scratch\n", ""));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
+    }
+
     @Test
     void aContextWhoseUrlIsNotHttpOrHttpsIsListedBrokenAndStopsItsRun() throws Exception {
         handWritten("""

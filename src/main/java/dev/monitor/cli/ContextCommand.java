@@ -57,7 +57,7 @@ public class ContextCommand implements Callable<Integer> {
         public Integer call() {
             Path file = store.file(System.getenv());
             try {
-                store.write(file, change(store.read(file)));
+                store.update(file, this::change);
             } catch (ContextException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             } catch (IOException e) {

@@ -8,9 +8,8 @@ import java.nio.file.Path;
  * {@code context remove} repairs the file, and rewriting the file for another entry leaves it as it was.
  *
  * @param problem what is wrong, in a few words that follow the context's name ({@code no url})
- * @param yaml    the entry as read, written back unchanged
  */
-public record BrokenContext(Path file, String problem, Object yaml) implements ContextEntry {
+public record BrokenContext(Path file, String problem) implements ContextEntry {
 
     /** Said with the file, which is the way out: a broken entry is fixed or removed there. */
     ContextException unusable(String name) {

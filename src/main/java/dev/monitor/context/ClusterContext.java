@@ -27,6 +27,10 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
 
     private static final Set<String> SERVICE_KEYS = Set.of("min-healthy", "warn-healthy");
 
+    /** Every key {@link #toYaml} may write: what {@code context add} owns in an entry; any other key is the user's. */
+    static final List<String> KEYS = List.of("url", "token-file", "cacert", "proxy", "min-healthy", "warn-healthy",
+            "expect-services", "services");
+
     public ClusterContext {
         expectServices = expectServices == null ? List.of() : List.copyOf(expectServices);
         services = Collections.unmodifiableSortedMap(services == null ? new TreeMap<>() : new TreeMap<>(services));

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import dev.monitor.files.AtomicFile;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -33,12 +32,39 @@ public class ContextStore {
     }
 
     public Contexts read(Path file) {
-        if (!Files.exists(file)) {
-            return Contexts.EMPTY;
-        }
+        return contexts(file, text(file));
+    }
+
+    /**
+     * Reads the file, changes its contexts and writes back only what the change touched (ContextsDocument): the
+     * user's comments and keys monitor does not know are not lost to a rewrite.
+     *
+     * @throws ContextException when the file cannot be read, or the change refuses
+     * @throws IOException      when the file cannot be written
+     */
+    public void update(Path file, UnaryOperator<Contexts> change) throws IOException {
+        String text = text(file);
+        Contexts before = contexts(file, text);
+        ContextsDocument document = ContextsDocument.parse(text);
+        document.change(before, change.apply(before));
+        byte[] yaml = document.text().getBytes(StandardCharsets.UTF_8);
+
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.replace(file, "rw-------", out -> out.write(yaml));
+    }
+
+    /** Empty when there is no file yet. */
+    private static String text(Path file) {
         try {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load(Files.readString(file, StandardCharsets.UTF_8));
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static Contexts contexts(Path file, String text) {
+        try {
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (root == null) {
                 return Contexts.EMPTY;
             }
@@ -51,9 +77,13 @@ public class ContextStore {
             }
             Object current = map.get("current-context");
             return new Contexts(current == null ? null : String.valueOf(current), entries);
-        } catch (IOException | YAMLException e) {
-            throw new ContextException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (YAMLException e) {
+            throw unreadable(file, e);
         }
+    }
+
+    private static ContextException unreadable(Path file, Exception e) {
+        return new ContextException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
 
     /** A broken entry is kept with its problem, so that one bad entry does not take the whole file down. */
@@ -61,27 +91,7 @@ public class ContextStore {
         try {
             return ClusterContext.fromYaml(node);
         } catch (ContextException e) {
-            return new BrokenContext(file, e.getMessage(), node);
+            return new BrokenContext(file, e.getMessage());
         }
-    }
-
-    public void write(Path file, Contexts contexts) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        if (contexts.current() != null) {
-            root.put("current-context", contexts.current());
-        }
-        Map<String, Object> all = new LinkedHashMap<>();
-        contexts.entries().forEach((name, entry) -> all.put(name, switch (entry) {
-            case ClusterContext context -> context.toYaml();
-            case BrokenContext broken -> broken.yaml();
-        }));
-        root.put("contexts", all);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        String yaml = new Yaml(options).dump(root);
-
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        AtomicFile.replace(file, "rw-------", out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 }

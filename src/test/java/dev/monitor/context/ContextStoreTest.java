@@ -17,8 +17,33 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 
-/** The contexts file written and read back: the per-service block, its mode, what it refuses, broken entries. */
+/**
+ * The contexts file written and read back: the per-service block, its mode, what it refuses, broken entries, and
+ * what a change leaves as it was.
+ */
 class ContextStoreTest {
+
+    /** Laid out as SnakeYAML writes (one space before an end-of-line comment), so it is written back to the byte. */
+    private static final String COMMENTED = """
+            # monitor's clusters, also edited by hand
+            # (see the on-call runbook)
+
+            current-context: prod # the one on call
+            owner: platform-team
+            contexts:
+              # production: page before touching
+              prod:
+                url: https://cluster.internal:8443 # behind the VPN
+                min-healthy: 50%
+                team: payments
+              lab:
+                url: http://lab:8080
+                notes: scratch cluster
+            # end of file
+            """;
+
+    private static final ClusterContext STAGE = new ClusterContext("http://stage:8080", null, null, null,
+            Optional.empty(), Optional.empty(), null, null);
 
     private final ContextStore store = new ContextStore();
 
@@ -41,7 +66,7 @@ class ContextStoreTest {
                         "AuthService", new ServiceLevels(Optional.of(new HealthyLevel.Count(3)),
                                 Optional.of(new HealthyLevel.Share(80))),
                         "GeoService", ServiceLevels.NONE.withWarnHealthy(new HealthyLevel.Count(4)))));
-        store.write(file(), Contexts.EMPTY.with("prod", prod));
+        store.update(file(), contexts -> contexts.with("prod", prod));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
         assertThat(store.read(file()).get("prod")).contains(prod);
@@ -54,7 +79,7 @@ class ContextStoreTest {
                         warn-healthy: '4'
                 """);
 
-        store.write(file(), store.read(file()).with("lab", new ClusterContext("http://lab:8080", null, null, null,
+        store.update(file(), contexts -> contexts.with("lab", new ClusterContext("http://lab:8080", null, null, null,
                 Optional.empty(), Optional.empty(), null, null)));
         assertThat(store.read(file()).get("prod")).as("rewriting the file for another context keeps it").contains(prod);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
@@ -129,7 +154,7 @@ class ContextStoreTest {
                 .isEqualTo("expect-services must be a list of service names, like [AuthService, IdService]");
         assertThat(((BrokenContext) contexts.entries().get("numbered")).problem())
                 .isEqualTo("url 12 is not a URL like http://cluster.example:8080");
-        assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url", Map.of("min-healthy", 3)));
+        assertThat(contexts.entries().get("bad")).isEqualTo(new BrokenContext(file(), "no url"));
         assertThat(((BrokenContext) contexts.entries().get("worse")).problem())
                 .isEqualTo("min-healthy 'x' is neither a count like 2 nor a share like 50%");
         assertThat(contexts.get("prod")).isPresent();
@@ -137,7 +162,7 @@ class ContextStoreTest {
                 .hasMessage(file() + ": context 'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% "
                         + "(fix or remove it in that file)");
 
-        store.write(file(), contexts.without("bad"));
+        store.update(file(), read -> read.without("bad"));
 
         Contexts repaired = store.read(file());
         assertThat(repaired.current()).as("the removed entry was the current one").isNull();
@@ -149,6 +174,95 @@ class ContextStoreTest {
         ClusterContext lab = new ClusterContext("http://lab:8080", null, null, null, Optional.empty(), Optional.empty(),
                 null, null);
         assertThat(repaired.with("worse", lab).get("worse")).as("adding a context of its name replaces it").contains(lab);
+    }
+
+    @Test
+    void contextUseChangesOnlyTheCurrentContext() throws Exception {
+        handWritten(COMMENTED);
+
+        store.update(file(), contexts -> contexts.using("lab"));
+
+        assertThat(Files.readString(file()))
+                .isEqualTo(COMMENTED.replace("current-context: prod #", "current-context: lab #"));
+    }
+
+    @Test
+    void contextAddOfANewNameAppendsItAndLeavesTheRestAsItWas() throws Exception {
+        handWritten(COMMENTED);
+
+        store.update(file(), contexts -> contexts.with("stage", STAGE));
+
+        assertThat(Files.readString(file())).isEqualTo(COMMENTED.replace("# end of file", """
+                  stage:
+                    url: http://stage:8080
+                # end of file"""));
+    }
+
+    @Test
+    void contextAddOverAnEntryRewritesOnlyTheKeysMonitorOwnsInIt() throws Exception {
+        handWritten(COMMENTED);
+        ClusterContext moved = new ClusterContext("https://cluster2.internal:8443", null, null, "proxy.corp:3128",
+                Optional.empty(), Optional.empty(), null, null);
+
+        store.update(file(), contexts -> contexts.with("prod", moved));
+
+        assertThat(Files.readString(file())).as("min-healthy was not given again: it goes; team is the user's: it stays")
+                .isEqualTo(COMMENTED.replace("""
+                            url: https://cluster.internal:8443 # behind the VPN
+                            min-healthy: 50%
+                            team: payments
+                        """, """
+                            url: https://cluster2.internal:8443 # behind the VPN
+                            team: payments
+                            proxy: proxy.corp:3128
+                        """));
+        assertThat(store.read(file()).get("prod")).contains(moved);
+    }
+
+    @Test
+    void contextRemoveTakesOutTheEntryWithTheCommentRightAboveItAndTheCurrentContextItWas() throws Exception {
+        handWritten(COMMENTED);
+
+        store.update(file(), contexts -> contexts.without("prod"));
+
+        assertThat(Files.readString(file())).as("the file's header stays").isEqualTo("""
+                # monitor's clusters, also edited by hand
+                # (see the on-call runbook)
+
+                owner: platform-team
+                contexts:
+                  lab:
+                    url: http://lab:8080
+                    notes: scratch cluster
+                # end of file
+                """);
+        assertThat(store.read(file()).current()).isNull();
+    }
+
+    @Test
+    void aCurrentContextNewToTheFileGoesFirstBelowTheFileHeader() throws Exception {
+        String withoutCurrent = COMMENTED.replace("current-context: prod # the one on call\n", "");
+        handWritten(withoutCurrent);
+
+        store.update(file(), contexts -> contexts.using("lab"));
+
+        assertThat(Files.readString(file()))
+                .isEqualTo(withoutCurrent.replace("\nowner:", "\ncurrent-context: lab\nowner:"));
+    }
+
+    @Test
+    void aFileOfOnlyCommentsKeepsThemAboveTheFirstContext() throws Exception {
+        handWritten("# contexts for the lab machines\n");
+
+        store.update(file(), contexts -> contexts.with("stage", STAGE));
+
+        assertThat(Files.readString(file())).isEqualTo("""
+                # contexts for the lab machines
+                current-context: stage
+                contexts:
+                  stage:
+                    url: http://stage:8080
+                """);
     }
 
     @Test
