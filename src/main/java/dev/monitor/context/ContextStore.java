@@ -45,7 +45,7 @@ public class ContextStore {
     public void update(Path file, UnaryOperator<Contexts> change) throws IOException {
         String text = text(file);
         Contexts before = contexts(file, text);
-        ContextsDocument document = ContextsDocument.parse(text);
+        ContextsDocument document = ContextsDocument.parse(file, text);
         document.change(before, change.apply(before));
         byte[] yaml = document.text().getBytes(StandardCharsets.UTF_8);
 

@@ -2,7 +2,10 @@ package dev.monitor.context;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +15,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.comments.CommentType;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.CommentEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,14 +46,18 @@ final class ContextsDocument {
         this.root = root;
     }
 
-    /** @param text the content of the file, which {@link ContextStore#read} could read, or empty for a new one */
-    static ContextsDocument parse(String text) {
+    /**
+     * @param text the content of the file, which {@link ContextStore#read} could read, or empty for a new one
+     * @throws ContextException when the file holds a comment this document could not keep
+     */
+    static ContextsDocument parse(Path file, String text) {
         LoaderOptions loading = new LoaderOptions();
         loading.setProcessComments(true);
         DumperOptions dumping = new DumperOptions();
         dumping.setProcessComments(true);
         dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         Yaml yaml = new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading);
+        refuseCommentsInBrackets(file, yaml, text);
         Node node = yaml.compose(new StringReader(text));
         if (node instanceof MappingNode mapping && !Tag.COMMENT.equals(mapping.getTag())) {
             return new ContextsDocument(yaml, mapping);
@@ -57,6 +68,24 @@ final class ContextsDocument {
             empty.setBlockComments(node.getBlockComments());
         }
         return new ContextsDocument(yaml, empty);
+    }
+
+    /**
+     * SnakeYAML drops a comment inside {@code { }} or {@code [ ]}, or fails on it: refused, so that a rewrite never
+     * loses one in silence.
+     */
+    private static void refuseCommentsInBrackets(Path file, Yaml yaml, String text) {
+        Deque<Boolean> flows = new ArrayDeque<>();
+        for (Event event : yaml.parse(new StringReader(text))) {
+            if (event instanceof CollectionStartEvent start) {
+                flows.push(start.isFlow());
+            } else if (event instanceof CollectionEndEvent) {
+                flows.pop();
+            } else if (event instanceof CommentEvent comment && flows.contains(true)) {
+                throw new ContextException(file + ": line " + (comment.getStartMark().getLine() + 1) + ": a comment "
+                        + "inside { } or [ ], which would be lost to the rewrite (move it out of the brackets)");
+            }
+        }
     }
 
     /**

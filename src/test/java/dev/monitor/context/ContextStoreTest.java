@@ -280,4 +280,21 @@ class ContextStoreTest {
         assertThat(((BrokenContext) contexts.entries().get("schemeless")).problem())
                 .isEqualTo("url must be an http:// or https:// URL with a host, not 'cluster:8080'");
     }
+
+    @Test
+    void aCommentInsideBracketsWhichWouldBeLostIsRefusedAndTheFileLeftAsItWas() throws Exception {
+        String bracketed = """
+                contexts:
+                  prod:
+                    url: http://cluster:8080
+                    expect-services: [ AuthService, # the gate's reason to be
+                      IdService ]
+                """;
+        handWritten(bracketed);
+
+        assertThatThrownBy(() -> store.update(file(), contexts -> contexts.with("stage", STAGE)))
+                .isInstanceOf(ContextException.class).hasMessage(file() + ": line 4: a comment inside { } or [ ], "
+                        + "which would be lost to the rewrite (move it out of the brackets)");
+        assertThat(Files.readString(file())).isEqualTo(bracketed);
+    }
 }
