@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +43,25 @@ class PackagedMonitorIT {
         assertThat(result.getOutput()).contains("10.58.1.150", "AVG CPU");
         assertThat(result.getOutput()).containsAnyOf("All services healthy", "Services with fewer than 2");
         assertThat(Files.exists(temp.resolve("s.json"))).isTrue();
+    }
+
+    @Test
+    void withoutAnAbsoluteXdgDirectoryFilesGoUnderHome() throws Exception {
+        Path home = temp.resolve("home");
+        // A relative XDG directory is ignored, as the spec says; $HOME wins over the account's home directory.
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CACHE_HOME", "relative-cache",
+                "XDG_CONFIG_HOME", "relative-config");
+
+        ArtifactRun report = ArtifactRun.of(temp, env, "--port", String.valueOf(mock.port()));
+        ArtifactRun saved = ArtifactRun.of(temp, env, "context", "add", "lab", "--url", "http://cluster.example:8080");
+
+        assertThat(report.exitCode()).as(report.err()).isIn(0, 2);
+        try (Stream<Path> snapshots = Files.list(home.resolve(".cache/monitor"))) {
+            assertThat(snapshots.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("localhost_" + mock.port() + "-") && name.endsWith(".json"));
+        }
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        assertThat(home.resolve(".config/monitor/config.yaml")).content().contains("lab:", "http://cluster.example:8080");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import dev.monitor.files.AtomicFile;
+import dev.monitor.files.BaseDirectories;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,9 +27,7 @@ public class ContextStore {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("monitor").resolve("config.yaml");
+        return BaseDirectories.config(env).resolve("monitor").resolve("config.yaml");
     }
 
     public Contexts read(Path file) {

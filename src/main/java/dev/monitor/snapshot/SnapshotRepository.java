@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.monitor.files.BaseDirectories;
 import dev.monitor.files.FileFailures;
 
 /**
@@ -35,16 +36,7 @@ public class SnapshotRepository {
     private final SnapshotCodec codec = new SnapshotCodec();
 
     public SnapshotRepository(@ConfigProperty(name = "monitor.cache-dir") Optional<Path> cacheDirectory) {
-        this.cacheDirectory = cacheDirectory.orElseGet(SnapshotRepository::xdgCacheDirectory);
-    }
-
-    /** {@code $XDG_CACHE_HOME/monitor}, else {@code ~/.cache/monitor}, as the XDG base directory spec says. */
-    private static Path xdgCacheDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("monitor");
+        this.cacheDirectory = cacheDirectory.orElseGet(() -> BaseDirectories.cache(System.getenv()).resolve("monitor"));
     }
 
     /** Where the endpoints' files are kept, unless {@code --snapshot} names another. */
