@@ -37,7 +37,7 @@ public class ConnectionOptions {
     Duration timeout;
 
     @Option(names = "--retries", paramLabel = "N",
-            description = "Tries again after a connection failure, timeout or 5xx (default: ${DEFAULT-VALUE}).")
+            description = "Tries again after a connection failure, timeout, 5xx or 429 (default: ${DEFAULT-VALUE}).")
     int retries;
 
     /** The API's base URI, from --url or --host and --port. */
