@@ -150,6 +150,8 @@ public class MonitorCommand implements Callable<Integer> {
                     report = null;
                 }
                 if (interruption.signalled()) {
+                    // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
+                    diagnostics.progress().finished();
                     diagnostics.error("interrupted");
                     return Interruption.EXIT_CODE;
                 }
