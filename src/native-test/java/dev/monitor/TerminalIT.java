@@ -3,8 +3,11 @@ package dev.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,10 @@ class TerminalIT {
 
     @RegisterExtension
     static MockServerProcess mock = new MockServerProcess("--servers", "40", "--seed", "3");
+
+    /** 1000 servers that take a second each, 128 at a time: a fetch of 8 seconds and more, to be cut short. */
+    @RegisterExtension
+    static MockServerProcess slow = new MockServerProcess("--servers", "1000", "--latency-ms", "1000");
 
     @TempDir
     Path temp;
@@ -75,6 +82,36 @@ class TerminalIT {
         assertThat(out).contains("Fetching").contains("40/40 servers");
         assertThat(out.lastIndexOf("\r" + ESC + "K")).as("the bar erased after its last drawing")
                 .isGreaterThan(out.lastIndexOf("Fetching"));
+    }
+
+    @Test
+    void ctrlCDuringTheFetchErasesTheProgressBarBeforeSayingSo() throws Exception {
+        Process process = start(Map.of(), "exec ", "> /dev/null", slow, "--refresh");
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        boolean typed = false;
+        try (InputStream out = process.getInputStream(); OutputStream keyboard = process.getOutputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int read = out.read(buffer); read >= 0; read = out.read(buffer)) {
+                terminal.write(buffer, 0, read);
+                if (!typed && terminal.toString(StandardCharsets.UTF_8).contains("Fetching")) {
+                    // Ctrl-C typed on the terminal, which sends SIGINT to the program in the foreground.
+                    keyboard.write(3);
+                    keyboard.flush();
+                    typed = true;
+                }
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = terminal.toString(StandardCharsets.UTF_8);
+
+        assertThat(typed).as("a bar was drawn to interrupt: " + out).isTrue();
+        assertThat(process.exitValue()).as(out).isEqualTo(130);
+        int message = out.indexOf("monitor: interrupted");
+        assertThat(message).as(out).isPositive();
+        assertThat(out.lastIndexOf("\r" + ESC + "K", message)).as("the bar's line erased before the message: " + out)
+                .isGreaterThan(out.lastIndexOf("Fetching", message));
+        assertThat(out.substring(message)).as("nothing drawn after the message").doesNotContain("Fetching")
+                .doesNotContain("servers/s");
     }
 
     @Test
@@ -146,13 +183,23 @@ class TerminalIT {
 
     private String run(Map<String, String> environment, String before, String redirect, String... args)
             throws IOException, InterruptedException {
+        Process process = start(environment, before, redirect, mock, args);
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** Starts monitor against {@code cluster} on a pseudo-terminal whose keyboard is the process's stdin. */
+    private Process start(Map<String, String> environment, String before, String redirect, MockServerProcess cluster,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (List.of(args).contains("--service") || List.of(args).contains("--watch")) {
             // Long enough for two ticks on a busy machine, JVM start included.
             command.addAll(List.of("timeout", "--preserve-status", "-s", "INT", "12"));
         }
         command.addAll(MockServerProcess.artifactCommand());
-        command.addAll(List.of("--port", String.valueOf(mock.port()), "--snapshot",
+        command.addAll(List.of("--port", String.valueOf(cluster.port()), "--snapshot",
                 temp.resolve("terminal.json").toString()));
         command.addAll(List.of(args));
         String shell = before + command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
@@ -165,10 +212,6 @@ class TerminalIT {
         builder.environment().remove("COLUMNS");
         builder.environment().put("TERM", "xterm");
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return builder.start();
     }
 }

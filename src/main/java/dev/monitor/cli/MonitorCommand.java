@@ -136,11 +136,13 @@ public class MonitorCommand implements Callable<Integer> {
                 try {
                     report = check.run(request, thresholds, breachesFor, diagnostics);
                 } catch (ClusterUnavailableException e) {
-                    Verdict unreachable = thresholdOptions.unreachableState();
-                    err.println("monitor: " + unreachable + ": " + e.getMessage());
+                    // One verdict for stderr, the rendered report and the exit code: --unreachable-state's.
+                    Unavailable unavailable = new Unavailable(endpoint, thresholds, thresholdOptions.unreachableState(),
+                            e.getMessage());
+                    err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
                     err.flush();
-                    printer.unavailable(new Unavailable(endpoint, thresholds, e.getMessage()));
-                    return unreachable.exitCode();
+                    printer.unavailable(unavailable);
+                    return unavailable.verdict().exitCode();
                 } catch (RuntimeException e) {
                     if (!interruption.signalled()) {
                         throw e;
@@ -148,6 +150,8 @@ public class MonitorCommand implements Callable<Integer> {
                     report = null;
                 }
                 if (interruption.signalled()) {
+                    // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
+                    diagnostics.progress().finished();
                     diagnostics.error("interrupted");
                     return Interruption.EXIT_CODE;
                 }

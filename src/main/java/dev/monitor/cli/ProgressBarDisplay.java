@@ -13,6 +13,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar on stderr (count, rate, ETA) while more than a handful of servers are fetched, erased when
  * the fetch ends so the report follows on a clean line. The bar is handed its width, so the library never
  * probes the terminal itself.
+ * <p>
+ * The fetch may end twice: once when the command gives it up (Ctrl-C), and again from the fetch's own thread
+ * when the abandoned requests finish. The first end erases the line for good: the library's drawing thread
+ * draws nothing after it, and a server list that arrives later starts no bar.
  */
 final class ProgressBarDisplay implements FetchProgress {
 
@@ -23,6 +27,10 @@ final class ProgressBarDisplay implements FetchProgress {
     private final PrintWriter err;
     private final int width;
     private volatile ProgressBar bar;
+    // Guarded by err, as every write to it is.
+    private boolean over;
+    private boolean drawn;
+    private boolean erased;
 
     ProgressBarDisplay(PrintWriter err, Map<String, String> environment) {
         this.err = err;
@@ -34,10 +42,15 @@ final class ProgressBarDisplay implements FetchProgress {
         if (servers <= HANDFUL) {
             return;
         }
-        bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(servers).setUnit(" servers", 1)
-                .setStyle(ProgressBarStyle.UNICODE_BLOCK).showSpeed().setUpdateIntervalMillis(200).continuousUpdate()
-                .setConsumer(new DelegatingProgressBarConsumer(this::draw, width))
-                .build();
+        synchronized (err) {
+            if (over) {
+                return;
+            }
+            bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(servers).setUnit(" servers", 1)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK).showSpeed().setUpdateIntervalMillis(200)
+                    .continuousUpdate().setConsumer(new DelegatingProgressBarConsumer(this::draw, width))
+                    .build();
+        }
     }
 
     @Override
@@ -50,21 +63,34 @@ final class ProgressBarDisplay implements FetchProgress {
 
     @Override
     public void finished() {
-        ProgressBar current = bar;
-        if (current != null) {
+        ProgressBar current;
+        synchronized (err) {
+            over = true;
+            current = bar;
             bar = null;
+        }
+        if (current != null) {
+            // Draws the bar's last state (not waited for by a thread already interrupted), outside the lock that
+            // drawing takes.
             current.close();
-            synchronized (err) {
+        }
+        synchronized (err) {
+            if (drawn && !erased) {
                 err.print(ERASE_LINE);
                 err.flush();
             }
+            erased = true;
         }
     }
 
     private void draw(String line) {
         synchronized (err) {
+            if (erased) {
+                return;
+            }
             err.print('\r' + line);
             err.flush();
+            drawn = true;
         }
     }
 

@@ -63,7 +63,7 @@ public final class ReportOutput {
         return sortBy == null ? report : sortBy.apply(report);
     }
 
-    /** No data at all: machine formats still answer (Nagios' UNKNOWN line, JSON's UNKNOWN document). */
+    /** No data at all: machine formats still answer (Nagios' status line, a JSON document), with its verdict. */
     public void unavailable(Unavailable unavailable) {
         write(out -> renderer(false).unavailable(unavailable, out));
     }

@@ -62,7 +62,7 @@ public class JsonRenderer implements Renderer {
     @Override
     public void unavailable(Unavailable unavailable, PrintWriter out) {
         write(out, json -> {
-            header(json, unavailable.endpoint(), Verdict.UNKNOWN, unavailable.reason(), unavailable.thresholds());
+            header(json, unavailable.endpoint(), unavailable.verdict(), unavailable.reason(), unavailable.thresholds());
             json.writeNullField("fetchedAt");
             json.writeNullField("snapshotAgeSeconds");
             json.writeNullField("stale");

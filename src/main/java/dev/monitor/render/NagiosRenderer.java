@@ -73,7 +73,7 @@ public class NagiosRenderer implements Renderer {
 
     @Override
     public void unavailable(Unavailable unavailable, PrintWriter out) {
-        out.println(statusLine(Verdict.UNKNOWN, unavailable.reason()));
+        out.println(statusLine(unavailable.verdict(), unavailable.reason()));
         out.flush();
     }
 

@@ -61,10 +61,13 @@ public class PrometheusRenderer implements Renderer {
         write(metrics, out);
     }
 
-    /** The API could not be read and no recent snapshot stands in: only what is known, and the UNKNOWN verdict. */
+    /**
+     * The API could not be read and no recent snapshot stands in: only what is known, and the verdict the run
+     * gave that (UNKNOWN, or what {@code --unreachable-state} asked for).
+     */
     @Override
     public void unavailable(Unavailable unavailable, PrintWriter out) {
-        write(List.of(buildInfo(), verdict(Verdict.UNKNOWN)), out);
+        write(List.of(buildInfo(), verdict(unavailable.verdict())), out);
     }
 
     private static void write(List<MetricSnapshot> metrics, PrintWriter out) {

@@ -3,7 +3,16 @@ package dev.monitor.render;
 import java.net.URI;
 
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
 
-/** A run that got no data: where it asked, with which thresholds, and why it failed. Its verdict is UNKNOWN. */
-public record Unavailable(URI endpoint, Thresholds thresholds, String reason) {
+/**
+ * A run that got no data: where it asked, with which thresholds, why it failed, and the verdict the run gives
+ * it ({@code --unreachable-state}, UNKNOWN unless told otherwise), which is also its exit code.
+ */
+public record Unavailable(URI endpoint, Thresholds thresholds, Verdict verdict, String reason) {
+
+    /** With the default verdict, UNKNOWN. */
+    public Unavailable(URI endpoint, Thresholds thresholds, String reason) {
+        this(endpoint, thresholds, Verdict.UNKNOWN, reason);
+    }
 }

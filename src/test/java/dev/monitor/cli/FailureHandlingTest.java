@@ -11,13 +11,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
@@ -187,6 +192,45 @@ class FailureHandlingTest {
         });
         assertThat(listFails.cluster().requestCount("/servers") - listRequests).as("a 5xx is tried again")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void everyMachineFormatGivesAnUnreadableListTheVerdictOfTheExitCode(QuarkusMainLauncher launcher)
+            throws IOException {
+        Map<String, Integer> exitCodes = Map.of("unknown", 3, "critical", 2, "warning", 1);
+        Map<MockClusterExtension, String> reasons = Map.of(listFails, "HTTP 500", empty, "the cluster lists no servers");
+        for (Map.Entry<MockClusterExtension, String> list : reasons.entrySet()) {
+            String reason = "cannot list servers at http://localhost:" + list.getKey().port() + "/servers: "
+                    + list.getValue();
+            for (Map.Entry<String, Integer> state : exitCodes.entrySet()) {
+                String verdict = state.getKey().toUpperCase(Locale.ROOT);
+                String as = list.getValue() + ", --unreachable-state " + state.getKey();
+
+                LaunchResult json = run(launcher, list.getKey(), "--unreachable-state", state.getKey(), "-o", "json");
+                JsonNode document = new ObjectMapper().readTree(json.getOutput());
+                assertThat(json.exitCode()).as(as).isEqualTo(state.getValue());
+                assertThat(document.get("verdict").asText()).as(as).isEqualTo(verdict);
+                assertThat(document.get("exitCode").asInt()).as(as).isEqualTo(json.exitCode());
+                assertThat(document.get("summary").asText()).as(as).isEqualTo(reason);
+
+                LaunchResult nagios = run(launcher, list.getKey(), "--unreachable-state", state.getKey(), "-o", "nagios");
+                assertThat(nagios.exitCode()).as(as).isEqualTo(state.getValue());
+                assertThat(nagios.getOutputStream()).as(as).containsExactly("MONITOR " + verdict + " - " + reason);
+
+                LaunchResult prometheus = run(launcher, list.getKey(), "--unreachable-state", state.getKey(),
+                        "-o", "prometheus");
+                assertThat(prometheus.exitCode()).as(as).isEqualTo(state.getValue());
+                assertThat(prometheus.getOutputStream().stream().filter(line -> line.startsWith("monitor_verdict{")))
+                        .as(as).containsExactlyInAnyOrderElementsOf(Stream.of("OK", "WARNING", "CRITICAL", "UNKNOWN")
+                                .map(each -> "monitor_verdict{monitor_verdict=\"" + each + "\"} "
+                                        + (each.equals(verdict) ? 1 : 0))
+                                .toList());
+
+                for (LaunchResult result : List.of(json, nagios, prometheus)) {
+                    assertThat(result.getErrorOutput().strip()).as(as).isEqualTo("monitor: " + verdict + ": " + reason);
+                }
+            }
+        }
     }
 
     @Test
