@@ -42,6 +42,9 @@ class FailureHandlingIT {
     @RegisterExtension
     static MockServerProcess restartable = new MockServerProcess("--servers", "150");
 
+    @RegisterExtension
+    static MockServerProcess listless = new MockServerProcess("--faults", "servers-500");
+
     @TempDir
     Path temp;
 
@@ -68,6 +71,24 @@ class FailureHandlingIT {
         assertThat(exit).as("the verdict's code, whatever became of stdout").isBetween(0, 2);
         assertThat(monitor.err()).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContainIgnoringCase("broken pipe").doesNotContainIgnoringCase("closed");
+    }
+
+    @Test
+    void aWatchTickWithoutDataReportsTheUnreachableStateToAMachineReader() throws Exception {
+        MonitorProcess watch = MonitorProcess.start(List.of("--port", String.valueOf(listless.port()), "--watch", "1",
+                "-o", "json", "--unreachable-state", "critical", "--retries", "0", "--snapshot",
+                snapshotFile().toString()));
+        try {
+            assertThat(watch.awaitOut(0, line -> line.contains("\"verdict\":\"CRITICAL\""), PATIENCE))
+                    .as(watch.err()).isTrue();
+        } finally {
+            watch.signal("INT");
+        }
+
+        assertThat(watch.exitCode(PATIENCE)).as("Ctrl-C is the normal end of a watch").isZero();
+        String tick = watch.out().lines().findFirst().orElseThrow();
+        assertThat(tick).as("one NDJSON line per tick").contains("\"exitCode\":2", "cannot list servers", "HTTP 500");
+        assertThat(watch.err()).contains("trying again in 1s");
     }
 
     @ParameterizedTest

@@ -127,7 +127,8 @@ public class MonitorCommand implements Callable<Integer> {
         ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
 
         if (reportWatch != null) {
-            return this.reportWatch.run(reportWatch, request, thresholds, breachesFor, sections, printer, diagnostics);
+            return this.reportWatch.run(reportWatch, request, thresholds, breachesFor,
+                    thresholdOptions.unreachableState(), sections, printer, diagnostics);
         }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {

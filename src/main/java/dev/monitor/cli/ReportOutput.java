@@ -65,7 +65,12 @@ public final class ReportOutput {
 
     /** No data at all: machine formats still answer (Nagios' status line, a JSON document), with its verdict. */
     public void unavailable(Unavailable unavailable) {
-        write(out -> renderer(false).unavailable(unavailable, out));
+        unavailable(unavailable, false);
+    }
+
+    /** @param oneLine JSON on one line, for the NDJSON stream of a watch */
+    public void unavailable(Unavailable unavailable, boolean oneLine) {
+        write(out -> renderer(oneLine).unavailable(unavailable, out));
     }
 
     public OutputFormat format() {

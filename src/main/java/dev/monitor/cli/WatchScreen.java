@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Section;
+import dev.monitor.render.Unavailable;
 
 /**
  * Where a watch shows its ticks: redrawn in place on a terminal, like {@code watch} or {@code top}; one block
@@ -21,6 +22,9 @@ import dev.monitor.render.Section;
 sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, WatchScreen.Blocks {
 
     void show(LiveView.Tick tick);
+
+    /** A tick that got no data, whose warning is already on stderr. */
+    void unavailable(Unavailable unavailable);
 
     @Override
     void close();
@@ -129,6 +133,11 @@ sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, Wat
         }
 
         @Override
+        public void unavailable(Unavailable unavailable) {
+            // The last frame stays, for what it still tells; the warning on stderr says it is not current.
+        }
+
+        @Override
         public void close() {
             if (drawn) {
                 out.print(SHOW_CURSOR);
@@ -158,6 +167,14 @@ sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, Wat
                 output.printText(frames.latest() + System.lineSeparator());
             } else {
                 output.print(tick.report(), sections, true);
+            }
+        }
+
+        @Override
+        public void unavailable(Unavailable unavailable) {
+            // A program reading the stream (or a textfile collector reading --output-file) learns of it too.
+            if (output.format() != OutputFormat.TABLE) {
+                output.unavailable(unavailable, true);
             }
         }
 
