@@ -69,6 +69,9 @@ public class AccessOptions {
     }
 
     private void requireReadable(String option, Path file) {
+        if (file != null && Files.isDirectory(file)) {
+            throw usage(option + " " + file + ": a directory, not a file");
+        }
         if (file != null && !Files.isReadable(file)) {
             throw usage(option + " " + file + ": no such readable file");
         }

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 
+import dev.monitor.analysis.Verdict;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
@@ -95,7 +98,16 @@ public class MockServerCommand implements Callable<Integer> {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
         }
-        int bound = cluster.start(vertx, options).toCompletionStage().toCompletableFuture().join();
+        int bound;
+        try {
+            bound = cluster.start(vertx, options).toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            // Most often the port is taken: said in words, as the other errors are, not as Java's BindException.
+            String reason = e.getCause() == null || e.getCause().getMessage() == null ? "failed"
+                    : e.getCause().getMessage().toLowerCase(Locale.ROOT);
+            spec.commandLine().getErr().printf("monitor: cannot listen on %s:%d: %s%n", host, port, reason);
+            return Verdict.UNKNOWN.exitCode();
+        }
         for (Fault fault : Fault.values()) {
             if (plan.has(fault)) {
                 List<String> hits = plan.hits(fault);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.monitor.api.Credentials;
+import dev.monitor.files.FileFailures;
 
 /**
  * Finds the run's credentials: a file named by an option ({@code -} for standard input) before an
@@ -76,7 +77,8 @@ final class SecretReader {
                     ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SecretException(source + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new SecretException(source + ": cannot read it ("
+                    + ("-".equals(file) ? e.getMessage() : FileFailures.unreadable(Path.of(file), e)) + ")");
         }
         String secret = text.lines().findFirst().orElse("").strip();
         if (secret.isEmpty()) {

@@ -51,6 +51,10 @@ final class TlsFailures {
             return "TLS: the server's certificate is not trusted (" + detail
                     + "); name the CA that issued it with --cacert FILE";
         }
+        if (detail.startsWith("not an SSL/TLS record")) {
+            // The JDK shows the plain answer's bytes in hex: what they mean is that the port speaks plain HTTP.
+            return "TLS: the server answered in plain HTTP, not TLS; use an http:// URL for it";
+        }
         return "TLS: " + detail;
     }
 }

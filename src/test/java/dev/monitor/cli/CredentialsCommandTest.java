@@ -82,6 +82,16 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void aMissingTokenFileIsAUsageErrorInWords(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", "/nonexistent/token");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput())
+                .startsWith("monitor: --token-file /nonexistent/token: cannot read it (no directory /nonexistent)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aWrongTokenFailsWithoutShowingIt(QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = run(launcher, "--url", mock.url(), "--token-file",
                 file("wrong", "not-the-token-42").toString(), "--verbose");

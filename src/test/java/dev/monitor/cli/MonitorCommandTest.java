@@ -243,6 +243,16 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aMockServerOnATakenPortSaysSoInOneLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("mock-server", "--host", "127.0.0.1", "--port", String.valueOf(mock.port()));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput().lines()).hasSize(1);
+        assertThat(result.getErrorOutput()).startsWith("monitor: cannot listen on 127.0.0.1:" + mock.port() + ": ")
+                .contains("address already in use").doesNotContain("Exception");
+    }
+
+    @Test
     void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--version");
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.HttpsMockClusterExtension;
+import dev.monitor.testing.MockClusterExtension;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -25,6 +26,9 @@ class TlsCommandTest {
 
     @RegisterExtension
     static HttpsMockClusterExtension otherName = HttpsMockClusterExtension.withCertificateForAnotherName(20, 50);
+
+    @RegisterExtension
+    static MockClusterExtension plain = new MockClusterExtension(20, 50);
 
     @TempDir
     Path temp;
@@ -118,6 +122,24 @@ class TlsCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: --cacert").contains("no such readable file");
+    }
+
+    @Test
+    void aDirectoryAsCaFileIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: --cacert " + temp + ": a directory, not a file");
+    }
+
+    @Test
+    void httpsToAPortThatSpeaksPlainHttpSaysToUseHttp(QuarkusMainLauncher launcher) {
+        LaunchResult result = run(launcher, "--url", plain.url().replace("http://", "https://"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput().lines()).hasSize(1);
+        assertThat(result.getErrorOutput()).contains("TLS: the server answered in plain HTTP, not TLS; use an http:// URL")
+                .doesNotContain("485454502f");
     }
 
     @Test
