@@ -121,8 +121,8 @@ public class Analyzer {
                     + levels(warned, "warning level", "", s -> thresholds.warnHealthyOf(s).orElseThrow(), thresholds));
         }
         if (servers > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()) {
-            parts.add("all " + judged.size() + " services have at least "
-                    + thresholds.warnHealthy().orElse(thresholds.minHealthy()) + " healthy servers"
+            parts.add((judged.size() == 1 ? "the 1 service has" : "all " + judged.size() + " services have")
+                    + " at least " + thresholds.okLevel() + " healthy servers"
                     + thresholds.ownOkLevels(judged.stream().map(ServiceHealth::service).toList()));
         }
         int unknown = services.stream().mapToInt(ServiceHealth::unknown).sum();

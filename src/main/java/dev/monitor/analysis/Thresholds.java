@@ -64,9 +64,22 @@ public record Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy,
         return own(service).warnHealthy().or(() -> warnHealthy);
     }
 
-    /** The level the service must meet to be OK: its warning level, else its minimum. */
-    public HealthyLevel okLevelOf(String service) {
-        return warnHealthyOf(service).orElse(minHealthyOf(service));
+    /** What every service without levels of its own must have to be OK, in words: {@code 2}, {@code 3 and 20%}. */
+    public String okLevel() {
+        return okLevel(minHealthy, warnHealthy);
+    }
+
+    private String okLevelOf(String service) {
+        return okLevel(minHealthyOf(service), warnHealthyOf(service));
+    }
+
+    /**
+     * The warning level, which is at least the minimum when both are counts or both shares; both when one is a
+     * count and the other a share, since then neither implies the other.
+     */
+    private static String okLevel(HealthyLevel minimum, Optional<HealthyLevel> warning) {
+        return warning.map(warn -> warn.getClass() == minimum.getClass() ? warn.toString() : minimum + " and " + warn)
+                .orElse(minimum.toString());
     }
 
     /**

@@ -87,9 +87,9 @@ public class TableRenderer implements Renderer {
         Thresholds thresholds = report.thresholds();
         HealthyLevel minimum = thresholds.minHealthy();
         if (listed.isEmpty()) {
-            HealthyLevel level = thresholds.warnHealthy().orElse(minimum);
             if (style.headers()) {
-                out.println("All services healthy: each has at least " + level + " healthy " + servers(level)
+                out.println("All services healthy: each has at least " + thresholds.okLevel() + " healthy "
+                        + servers(thresholds.warnHealthy().orElse(minimum))
                         + thresholds.ownOkLevels(report.services().stream().map(ServiceHealth::service).toList())
                         + ".");
             }

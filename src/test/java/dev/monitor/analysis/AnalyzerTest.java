@@ -112,7 +112,7 @@ class AnalyzerTest {
                 .containsExactly(ServiceHealth.UNKNOWN_SERVICE, "Auth");
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(report.summary()).as("the unknown-service group is no service to count")
-                .startsWith("all 1 services have at least 2 healthy servers");
+                .startsWith("the 1 service has at least 2 healthy servers");
     }
 
     @Test

@@ -231,6 +231,18 @@ class ThresholdsTest {
     }
 
     @Test
+    void anOkSummaryNamesBothLevelsWhenACountAndAShareBind() {
+        Thresholds mixed = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(2))
+                .withWarnHealthy(new HealthyLevel.Share(20));
+        Thresholds sameKind = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1))
+                .withWarnHealthy(new HealthyLevel.Count(2));
+
+        assertThat(authAndGeo(mixed).summary()).isEqualTo("all 2 services have at least 2 and 20% healthy servers");
+        assertThat(authAndGeo(sameKind).summary()).as("a warning count above the minimum says it all")
+                .isEqualTo("all 2 services have at least 2 healthy servers");
+    }
+
+    @Test
     void levelsForAServiceTheClusterDoesNotListDoNothing() {
         Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Billing", own("5", "6")));
         Report report = authAndGeo(thresholds);
