@@ -26,6 +26,14 @@ public final class ApiUrl {
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("must be an http:// or https:// URL with a host, not '" + url + "'");
         }
+        // Both would be dropped without a word: the API's paths replace the query, and the secret belongs in a file.
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("must not carry credentials: give them with --basic-auth-file "
+                    + "or $MONITOR_BASIC_AUTH");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must not have a query or fragment, not '" + url + "'");
+        }
         return uri;
     }
 }

@@ -253,6 +253,18 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aUrlWithCredentialsOrAQueryIsRefusedRatherThanDroppedInSilence(QuarkusMainLauncher launcher) {
+        LaunchResult credentials = launcher.launch("--url", "http://ops:s3cret@127.0.0.1:" + mock.port());
+        LaunchResult query = launcher.launch("--url", mock.url() + "/?region=eu");
+
+        assertThat(credentials.exitCode()).isEqualTo(3);
+        assertThat(credentials.getErrorOutput()).startsWith("monitor: --url must not carry credentials: give them with "
+                + "--basic-auth-file").doesNotContain("s3cret");
+        assertThat(query.exitCode()).isEqualTo(3);
+        assertThat(query.getErrorOutput()).startsWith("monitor: --url must not have a query or fragment");
+    }
+
+    @Test
     void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--version");
 
