@@ -62,9 +62,9 @@ public final class HistoryTable {
         }
         Column[] columns = { column("SERVICE", HorizontalAlign.LEFT), column("FETCHES", HorizontalAlign.LEFT),
                 column("HEALTHY", HorizontalAlign.RIGHT), column("BELOW MINIMUM", HorizontalAlign.RIGHT) };
-        text.append(AsciiTable.builder().border(AsciiTable.NO_BORDERS)
+        text.append(Tables.trimmed(AsciiTable.builder().border(AsciiTable.NO_BORDERS)
                 .styler(style.colour() ? new LetterColours() : StatusColours.NONE)
-                .data(columns, rows.toArray(String[][]::new)).asString()).append(System.lineSeparator());
+                .data(columns, rows.toArray(String[][]::new)).asString())).append(System.lineSeparator());
         if (style.headers()) {
             text.append(String.format("%s OK, W WARNING, C CRITICAL (below --min-healthy), U UNKNOWN, - not listed; "
                     + "BELOW MINIMUM: fresh fetches in a row%n", letter(Verdict.OK)));

@@ -80,10 +80,10 @@ public final class LiveView {
                 column("CPU", HorizontalAlign.RIGHT, style), column("", HorizontalAlign.LEFT, style),
                 column("MEMORY", HorizontalAlign.RIGHT, style), column("", HorizontalAlign.LEFT, style),
                 column("REASON", HorizontalAlign.LEFT, style) };
-        frame.append(AsciiTable.builder().border(AsciiTable.NO_BORDERS)
+        frame.append(Tables.trimmed(AsciiTable.builder().border(AsciiTable.NO_BORDERS)
                 .styler(style.colour() ? new StatusColours(rows.stream().map(ServerRow::health).toList(), 1)
                         : StatusColours.NONE)
-                .data(columns, cells).asString());
+                .data(columns, cells).asString()));
         return frame.toString();
     }
 

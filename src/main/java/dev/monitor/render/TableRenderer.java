@@ -145,7 +145,8 @@ public class TableRenderer implements Renderer {
     }
 
     private static <T> String table(List<T> rows, List<ColumnData<T>> columns, Styler styler) {
-        return AsciiTable.builder().border(AsciiTable.NO_BORDERS).styler(styler).data(rows, columns).asString();
+        return Tables.trimmed(AsciiTable.builder().border(AsciiTable.NO_BORDERS).styler(styler).data(rows, columns)
+                .asString());
     }
 
     private Column column(String header) {

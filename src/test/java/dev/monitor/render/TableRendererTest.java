@@ -34,6 +34,16 @@ class TableRendererTest {
     }
 
     @Test
+    void noLineEndsInSpaces() {
+        for (TableStyle style : List.of(TableStyle.PLAIN, new TableStyle(true, true))) {
+            String text = JsonRendererTest.render(new TableRenderer(style), Reports.mixed());
+
+            assertThat(text.lines()).as("every report, coloured or not").isNotEmpty()
+                    .noneMatch(line -> line.endsWith(" "));
+        }
+    }
+
+    @Test
     void colourDoesNotShiftTheColumns() {
         List<String> plain = new TableRenderer(TableStyle.PLAIN).servers(Reports.mixed().rows()).lines().toList();
         List<String> coloured = new TableRenderer(new TableStyle(true, true)).servers(Reports.mixed().rows())
