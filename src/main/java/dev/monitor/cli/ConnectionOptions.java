@@ -82,6 +82,12 @@ public class ConnectionOptions {
             if (port != null) {
                 throw usage("--url and --port cannot be combined: put the port in the URL");
             }
+            // --host has a default, so only a typed one can be told apart; it would be ignored in silence.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--host")) {
+                throw usage(spec.commandLine().getParseResult().hasMatchedOption("--url")
+                        ? "--url and --host cannot be combined: put the host in the URL"
+                        : "--host needs --port: without it the URL of the context is used, host and all");
+            }
             String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
             int effectivePort = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
             return new URI(uri.getScheme(), null, uri.getHost(), effectivePort, path, null, null);
