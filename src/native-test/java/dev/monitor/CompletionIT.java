@@ -59,6 +59,18 @@ class CompletionIT {
     }
 
     @Test
+    void withoutAnEndpointServiceNamesComeFromTheNewestSnapshotNotTheHistoryBesideIt() throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        run(env, monitor.toString(), "--port", String.valueOf(mock.port()), "--avg");
+        try (var files = Files.list(temp.resolve("cache").resolve("monitor"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("the history is the newest .json")
+                    .anyMatch(name -> name.endsWith(".history.json"));
+        }
+
+        assertThat(completeIn(env, monitor.toString(), "--service", "Au")).containsExactly("AuthService");
+    }
+
+    @Test
     void withoutASnapshotServiceCompletesToNothingQuietly() throws Exception {
         assertThat(complete(monitor.toString(), "--snapshot", temp.resolve("none.json").toString(), "--service", ""))
                 .isEmpty();

@@ -149,6 +149,52 @@ class ContextIT {
     }
 
     @Test
+    void blankOrOddContextNamesAreUsageErrorsOfOneLine() throws Exception {
+        for (String name : List.of("", " ", "prod eu", "prod\u0007")) {
+            ArtifactRun add = monitor("context", "add", name, "--url", mock.url());
+            assertThat(add.exitCode()).as("'" + name + "'").isEqualTo(3);
+            assertThat(add.err().lines().toList()).as("'" + name + "'").containsExactly("monitor: context name '" + name
+                    + "' must be letters, digits, '.', '_' and '-', starting with a letter or digit",
+                    "Try 'monitor context add --help' for more information.");
+        }
+        assertThat(Files.exists(config())).as("nothing saved, nothing made current").isFalse();
+
+        assertThat(monitor("context", "add", "prod", "--url", mock.url()).exitCode()).isZero();
+        ArtifactRun blankRun = check("--context", "");
+        assertThat(blankRun.exitCode()).isEqualTo(3);
+        assertThat(blankRun.err().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: --context needs a context name, not ''; known: prod");
+        ArtifactRun blankUse = monitor("context", "use", "");
+        assertThat(blankUse.exitCode()).isEqualTo(3);
+        assertThat(blankUse.err().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: a context name cannot be blank; known: prod");
+    }
+
+    @Test
+    void aMisspeltKeyMakesTheEntryBrokenRatherThanIgnored() throws Exception {
+        handWritten("""
+                current-context: typo
+                contexts:
+                  typo: { url: %s, min-helthy: 3 }
+                """.formatted(mock.url()));
+        String problem = "unknown key 'min-helthy' (known: url, token-file, cacert, proxy, min-healthy, warn-healthy, "
+                + "expect-services, services)";
+
+        ArtifactRun list = monitor("context", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).isEqualTo("* typo  broken: " + problem + "\n");
+
+        ArtifactRun run = check();
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().toList()).containsExactly("monitor: " + config() + ": context 'typo': " + problem
+                + " (fix or remove it in that file)", "Try 'monitor --help' for more information.");
+
+        assertThat(monitor("context", "add", "typo", "--url", mock.url(), "--min-healthy", "3").exitCode()).isZero();
+        ArtifactRun replaced = check();
+        assertThat(replaced.exitCode()).as("the minimum of 3 asked for now applies: " + replaced.err()).isEqualTo(2);
+    }
+
+    @Test
     void aBrokenContextStopsOnlyTheRunsThatReadTheFile() throws Exception {
         handWritten("""
                 current-context: prod
@@ -294,10 +340,10 @@ class ContextIT {
                   # production: page before touching
                   prod:
                     url: %s # behind the VPN
-                    team: payments
+                    # paged by payments
+                    min-healthy: 1
                   lab:
-                    url: http://127.0.0.1:1
-                    notes: scratch
+                    url: http://127.0.0.1:1 # scratch
                 """.formatted(mock.url());
         handWritten(commented);
 
@@ -313,8 +359,8 @@ class ContextIT {
         assertThat(Files.readString(config())).isEqualTo(added);
 
         assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--min-healthy", "3").exitCode()).isZero();
-        String replaced = added.replace("    team: payments\n", "    team: payments\n    min-healthy: '3'\n");
-        assertThat(Files.readString(config())).as("prod's comments and its team, which monitor does not know, stay")
+        String replaced = added.replace("    min-healthy: 1\n", "    min-healthy: '3'\n");
+        assertThat(Files.readString(config())).as("prod's comments stay")
                 .isEqualTo(replaced);
         ArtifactRun prod = check("--context", "prod");
         assertThat(prod.exitCode()).as("the minimum of 3 now in prod decides the run: " + prod.err()).isEqualTo(2);
@@ -322,7 +368,7 @@ class ContextIT {
         assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
         assertThat(Files.readString(config())).as("lab was the current context: current-context goes with it")
                 .isEqualTo(replaced.replace("current-context: lab # on call\n", "")
-                        .replace("  lab:\n    url: http://127.0.0.1:1\n    notes: scratch\n", ""));
+                        .replace("  lab:\n    url: http://127.0.0.1:1 # scratch\n", ""));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
     }
 

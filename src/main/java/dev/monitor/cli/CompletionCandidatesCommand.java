@@ -100,7 +100,8 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
 
     private static Path newest(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+            // The history beside a snapshot is written after it, so "the newest .json" would always be that.
+            return files.filter(SnapshotRepository::isEndpointSnapshot)
                     .max(Comparator.comparing(CompletionCandidatesCommand::modified))
                     .orElse(null);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
+import dev.monitor.analysis.Durations;
 import dev.monitor.api.ApiUrl;
 import dev.monitor.fetch.FetchSettings;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** Where the cluster API is and how hard to ask it. */
 public class ConnectionOptions {
+
+    static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -65,6 +68,11 @@ public class ConnectionOptions {
         if (timeout.isZero()) {
             throw usage("--timeout must be longer than 0");
         }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            // The HTTP client keeps its connect timeout in int milliseconds, which a month would overflow.
+            throw usage("--timeout is one request's deadline: at most " + Durations.exact(MAX_TIMEOUT) + ", not "
+                    + Durations.exact(timeout));
+        }
         if (retries < 0) {
             throw usage("--retries must be 0 or more, not " + retries);
         }
@@ -81,6 +89,12 @@ public class ConnectionOptions {
         try {
             if (port != null) {
                 throw usage("--url and --port cannot be combined: put the port in the URL");
+            }
+            // --host has a default, so only a typed one can be told apart; it would be ignored in silence.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--host")) {
+                throw usage(spec.commandLine().getParseResult().hasMatchedOption("--url")
+                        ? "--url and --host cannot be combined: put the host in the URL"
+                        : "--host needs --port: without it the URL of the context is used, host and all");
             }
             String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
             int effectivePort = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;

@@ -114,6 +114,10 @@ public class ContextCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ContextException("--url " + e.getMessage());
             }
+            if (expectServices != null && expectServices.stream().anyMatch(String::isBlank)) {
+                throw new ContextException("--expect-service needs a service name, not '"
+                        + expectServices.stream().filter(String::isBlank).findFirst().orElseThrow() + "'");
+            }
             if (proxy != null && URI.create(proxy.contains("://") ? proxy : "http://" + proxy).getUserInfo() != null) {
                 throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
                         + "http_proxy environment variable's URL");

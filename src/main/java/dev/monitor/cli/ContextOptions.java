@@ -71,10 +71,14 @@ public class ContextOptions {
         }
         try {
             Contexts contexts = store.read(file);
+            String known = contexts.entries().isEmpty() ? "none" : String.join(", ", contexts.entries().keySet());
+            if (name != null && name.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--context needs a context name, not '" + name
+                        + "'; known: " + known);
+            }
             if (name != null) {
                 return Optional.of(contexts.get(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "no context named '" + name + "' in " + file + "; known: "
-                                + (contexts.entries().isEmpty() ? "none" : String.join(", ", contexts.entries().keySet())))));
+                        "no context named '" + name + "' in " + file + "; known: " + known)));
             }
             // The current context stands in only when the run names no cluster itself (checked above).
             if (contexts.current() == null) {

@@ -1,5 +1,6 @@
 package dev.monitor.cli;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import dev.monitor.fetch.Pacing;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** How gently to treat a fragile API over a whole run. */
 public class PolitenessOptions {
+
+    private static final int MAX_RATE = 1_000_000;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -23,13 +26,19 @@ public class PolitenessOptions {
     Duration deadline;
 
     public Pacing pacing() {
-        if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
-            throw new ParameterException(spec.commandLine(), "--rate must be more than 0 requests per second, not "
-                    + rate);
+        if (rate != null && !(rate > 0 && rate <= MAX_RATE)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be more than 0 and at most " + MAX_RATE
+                    + " requests per second, not " + asWritten(rate));
         }
         if (deadline != null && deadline.isZero()) {
             throw new ParameterException(spec.commandLine(), "--deadline must be longer than 0");
         }
         return new Pacing(rate == null ? 0 : rate, deadline);
+    }
+
+    /** {@code 0}, not Java's {@code 0.0}; {@code 0.5} as it is. */
+    private static String asWritten(double number) {
+        return Double.isFinite(number) ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
+                : String.valueOf(number);
     }
 }

@@ -74,6 +74,11 @@ public class ReportOptions {
             throw new ParameterException(spec.commandLine(),
                     "--watch and --service are two live views: choose one");
         }
+        // An array, for picocli to take two values; a second --service would add two more, and be ignored.
+        if (watchedService.length > 2) {
+            throw new ParameterException(spec.commandLine(), "--service watches one service: give it once, not for "
+                    + watchedService[0] + " and " + watchedService[2]);
+        }
         return new ServiceWatch.Target(watchedService[0],
                 interval("--service " + watchedService[0] + " SECONDS", watchedService[1]));
     }

@@ -70,6 +70,11 @@ public class ThresholdOptions {
     public Thresholds thresholds() {
         requirePercentage("--cpu-limit", cpuLimit);
         requirePercentage("--memory-limit", memoryLimit);
+        if (expectedServices != null && expectedServices.stream().anyMatch(String::isBlank)) {
+            // It would be a service no cluster lists, CRITICAL on every run.
+            throw new ParameterException(spec.commandLine(), "--expect-service needs a service name, not '"
+                    + expectedServices.stream().filter(String::isBlank).findFirst().orElseThrow() + "'");
+        }
         ParseResult given = spec.commandLine().getParseResult();
         boolean typedMin = given.hasMatchedOption("--min-healthy");
         boolean typedWarn = given.hasMatchedOption("--warn-healthy");

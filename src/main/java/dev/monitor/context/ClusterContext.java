@@ -27,7 +27,10 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
 
     private static final Set<String> SERVICE_KEYS = Set.of("min-healthy", "warn-healthy");
 
-    /** Every key {@link #toYaml} may write: what {@code context add} owns in an entry; any other key is the user's. */
+    /**
+     * Every key {@link #toYaml} may write, and the only ones an entry may hold: another is most likely a misspelt
+     * one ({@code min-helthy}), and ignoring it would drop what the user asked for in silence.
+     */
     static final List<String> KEYS = List.of("url", "token-file", "cacert", "proxy", "min-healthy", "warn-healthy",
             "expect-services", "services");
 
@@ -60,7 +63,15 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
 
     /** @throws ContextException saying, without the context's name, what in the entry cannot be used */
     static ClusterContext fromYaml(Object node) {
-        if (!(node instanceof Map<?, ?> map) || map.get("url") == null) {
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new ContextException("no url");
+        }
+        List<String> unknown = map.keySet().stream().map(String::valueOf).filter(key -> !KEYS.contains(key)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ContextException((unknown.size() == 1 ? "unknown key '" : "unknown keys '")
+                    + String.join("', '", unknown) + "' (known: " + String.join(", ", KEYS) + ")");
+        }
+        if (map.get("url") == null) {
             throw new ContextException("no url");
         }
         if (!(map.get("url") instanceof String url)) {
@@ -73,7 +84,8 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
             throw new ContextException("url " + e.getMessage());
         }
         Object expectedNode = map.get("expect-services");
-        if (expectedNode != null && !(expectedNode instanceof List<?>)) {
+        if (expectedNode != null && (!(expectedNode instanceof List<?> names)
+                || names.stream().anyMatch(name -> name == null || String.valueOf(name).isBlank()))) {
             // Ignoring it would make a gate stop requiring those services, in silence.
             throw new ContextException("expect-services must be a list of service names, like [AuthService, IdService]");
         }

@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The contexts file as YAML nodes, its comments among them, for the commands that change it. A change edits
- * only the nodes of what it changes, so everything else the user saved (comments, keys monitor does not know,
- * the order of entries and keys) is written back as it was. SnakeYAML re-emits what it keeps in its own
+ * only the nodes of what it changes, so everything else the user saved (comments, keys monitor does not know
+ * outside the entries, broken entries, the order of entries and keys) is written back as it was. SnakeYAML re-emits what it keeps in its own
  * layout, though: an end-of-line comment follows its value after one space, flow mappings lose their inner
  * spaces.
  */
@@ -112,8 +112,8 @@ final class ContextsDocument {
     }
 
     /**
-     * Appends the context, or rewrites the keys monitor knows in the entry of its name: an option not given
-     * takes its key out. Its other keys, and the comments of the entry and of the keys kept, stay.
+     * Appends the context, or rewrites the entry of its name key by key: an option not given takes its key out,
+     * and so does a key monitor does not know. The comments of the entry and of the keys kept stay.
      */
     private void put(String name, ClusterContext context) {
         MappingNode contexts = contexts();
@@ -123,7 +123,11 @@ final class ContextsDocument {
             contexts.getValue().add(new NodeTuple(yaml.represent(name), fresh));
         } else if (contexts.getValue().get(at).getValueNode() instanceof MappingNode entry) {
             fresh.getValue().forEach(tuple -> set(entry, key(tuple), tuple.getValueNode()));
-            ClusterContext.KEYS.stream().filter(key -> lastIndexOf(fresh, key) < 0).forEach(key -> removeAll(entry, key));
+            // Every key the context does not hold goes: an option not given again, and a key monitor does not
+            // know, which made the entry broken (ClusterContext.KEYS) and which this context replaces.
+            entry.getValue().stream().map(ContextsDocument::key).filter(Objects::nonNull)
+                    .filter(key -> lastIndexOf(fresh, key) < 0).distinct()
+                    .toList().forEach(key -> removeAll(entry, key));
         } else {
             // Not a mapping (a broken entry such as "prod: oops"): there is nothing in it to keep.
             contexts.getValue().set(at, new NodeTuple(contexts.getValue().get(at).getKeyNode(), fresh));

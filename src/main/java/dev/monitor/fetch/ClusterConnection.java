@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import dev.monitor.analysis.Durations;
 import dev.monitor.api.ClusterApi;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
@@ -53,7 +54,7 @@ public final class ClusterConnection implements AutoCloseable {
         Uni<List<String>> list = runDeadline == null ? serverList() : serverList()
                 .ifNoItem().after(runDeadline).failWith(() -> new ClusterUnavailableException(
                         "cannot list servers at " + endpoint.resolve("/servers") + ": the run's --deadline of "
-                                + runDeadline.toSeconds() + "s was reached", null));
+                                + Durations.exact(runDeadline) + " was reached", null));
         return list
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
@@ -119,7 +120,7 @@ public final class ClusterConnection implements AutoCloseable {
         return Uni.createFrom().deferred(() -> {
             Duration left = Duration.between(Instant.now(), deadline);
             Server notFetched = new Server.Unknown(entry, knownService.apply(entry), "not fetched: the run's --deadline of "
-                    + settings.pacing().runDeadline().toSeconds() + "s was reached");
+                    + Durations.exact(settings.pacing().runDeadline()) + " was reached");
             if (left.isNegative() || left.isZero()) {
                 return Uni.createFrom().item(notFetched);
             }

@@ -8,6 +8,6 @@ import dev.monitor.analysis.Durations;
 final class DeadlineExceededException extends RuntimeException {
 
     DeadlineExceededException(Duration deadline) {
-        super("timed out after " + Durations.format(deadline), null, false, false);
+        super("timed out after " + Durations.exact(deadline), null, false, false);
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +33,9 @@ public class SnapshotRepository {
 
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
+    /** What {@link #fileFor} writes: host and port made safe, a dash, six bytes of digest in hex, {@code .json}. */
+    private static final Pattern ENDPOINT_FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*-[0-9a-f]{12}\\.json");
+
     private final Path cacheDirectory;
     private final SnapshotCodec codec = new SnapshotCodec();
 
@@ -48,6 +52,14 @@ public class SnapshotRepository {
     public Path fileFor(URI endpoint) {
         String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");
         return cacheDirectory.resolve(readable + "-" + digest(endpoint.toString()) + ".json");
+    }
+
+    /**
+     * Whether the file is named as {@link #fileFor} names an endpoint's snapshot: not the history beside it
+     * ({@code .history.json}), a file set aside ({@code .unreadable}) or a temporary file.
+     */
+    public static boolean isEndpointSnapshot(Path file) {
+        return ENDPOINT_FILE.matcher(file.getFileName().toString()).matches();
     }
 
     /**

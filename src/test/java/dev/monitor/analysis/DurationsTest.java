@@ -27,6 +27,26 @@ class DurationsTest {
     }
 
     @Test
+    void refusesMoreThanAYearRatherThanOverflowLater() {
+        assertThat(Durations.parse("8760h")).isEqualTo(Duration.ofDays(365));
+        for (String text : new String[] { "8761h", "999999999h", "999999999" }) {
+            assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("'" + text + "' is longer than a year (8760h), the most a duration can be");
+        }
+    }
+
+    @Test
+    void exactWritesWhatAnOptionWouldTakeWithoutRounding() {
+        assertThat(Durations.exact(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.exact(Duration.ofMillis(850))).isEqualTo("850ms");
+        assertThat(Durations.exact(Duration.ofSeconds(5))).isEqualTo("5s");
+        assertThat(Durations.exact(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(Durations.exact(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(Durations.exact(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(Durations.exact(Duration.ofHours(1))).isEqualTo("1h");
+    }
+
+    @Test
     void formatsForPeople() {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
         assertThat(Durations.format(Duration.ofSeconds(42))).isEqualTo("42s");

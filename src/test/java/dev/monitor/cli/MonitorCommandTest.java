@@ -187,6 +187,41 @@ class MonitorCommandTest {
         assertThat(Files.exists(temp.resolve("snapshot.json"))).isFalse();
     }
 
+    /** A usage error's message line, then picocli's hint: nothing else, no Java exception. */
+    private static void assertUsageError(LaunchResult result, String message) {
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(3);
+        assertThat(result.getErrorOutput().lines().toList()).hasSize(2)
+                .first().isEqualTo("monitor: " + message);
+    }
+
+    @Test
+    void aSecondServiceWatchIsAUsageErrorNotIgnored(QuarkusMainLauncher launcher) {
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--service", "AuthService", "2",
+                "--service", "GeoService", "2"),
+                "--service watches one service: give it once, not for AuthService and GeoService");
+    }
+
+    @Test
+    void hostBesideUrlIsAUsageErrorAsPortIs(QuarkusMainLauncher launcher) {
+        assertUsageError(run(launcher, "--url", mock.url(), "--host", "cluster.example"),
+                "--url and --host cannot be combined: put the host in the URL");
+    }
+
+    @Test
+    void durationsBeyondTheirBoundAreUsageErrorsNotOverflows(QuarkusMainLauncher launcher) {
+        String tooLong = "'999999999h' is longer than a year (8760h), the most a duration can be";
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--timeout", "999999999h"),
+                "Invalid value for option '--timeout': " + tooLong);
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--deadline", "999999999h"),
+                "Invalid value for option '--deadline': " + tooLong);
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-stale", "8761h"),
+                "Invalid value for option '--max-stale': '8761h' is longer than a year (8760h), the most a duration "
+                        + "can be");
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--timeout", "2h"),
+                "--timeout is one request's deadline: at most 1h, not 2h");
+        assertThat(Files.exists(temp.resolve("snapshot.json"))).isFalse();
+    }
+
     @Test
     void unreachableApiIsUnknownWithExitThreeAndAReason(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, "--port", "1", "--retries", "0");

@@ -27,6 +27,9 @@ class PolitenessCommandTest {
     @RegisterExtension
     static MockClusterExtension slow = new MockClusterExtension(new MockCluster(40, Duration.ofMillis(300), () -> 50));
 
+    @RegisterExtension
+    static MockClusterExtension slower = new MockClusterExtension(new MockCluster(2, Duration.ofMillis(2500), () -> 50));
+
     @TempDir
     Path temp;
 
@@ -78,10 +81,29 @@ class PolitenessCommandTest {
         List<String> rows = result.getOutputStream().stream().filter(line -> line.trim().startsWith("10.58.")).toList();
         assertThat(rows).hasSize(40);
         long fetched = rows.stream().filter(row -> row.contains("Healthy")).count();
-        long cutOff = rows.stream().filter(row -> row.contains("--deadline of 1s was reached")).count();
+        long cutOff = rows.stream().filter(row -> row.contains("--deadline of 1500ms was reached")).count();
         assertThat(fetched).as("2 at a time, 300 ms each, for about 1.2 s").isBetween(4L, 12L);
         assertThat(fetched + cutOff).isEqualTo(40);
         assertThat(result.getErrorOutput()).contains("servers UNKNOWN");
+    }
+
+    @Test
+    void aTimeoutIsReportedAsItWasGivenNotRoundedDown(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--snapshot", temp.resolve("t.json").toString(), "--url",
+                slower.url(), "--timeout", "1500ms", "--retries", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).isEqualTo("monitor: UNKNOWN: cannot list servers at " + slower.url()
+                + "/servers: timed out after 1500ms");
+    }
+
+    @Test
+    void rateZeroIsSaidAsGiven(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--url", mock.url(), "--rate", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput().lines().findFirst().orElseThrow())
+                .isEqualTo("monitor: --rate must be more than 0 and at most 1000000 requests per second, not 0");
     }
 
     @Test

@@ -191,6 +191,17 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
+    void aBlankExpectedServiceIsAUsageErrorNotAMissingService(QuarkusMainLauncher launcher) {
+        for (String blank : List.of("", " ")) {
+            LaunchResult result = run(launcher, "--expect-service", "AuthService", "--expect-service", blank);
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.getErrorOutput().lines().toList()).hasSize(2)
+                    .first().isEqualTo("monitor: --expect-service needs a service name, not '" + blank + "'");
+            assertThat(result.getOutput()).isEmpty();
+        }
+    }
+
+    @Test
     void badThresholdsAreUsageErrors(QuarkusMainLauncher launcher) {
         for (String[] args : List.of(
                 new String[] { "--min-healthy", "101%" },

@@ -35,10 +35,10 @@ class ContextStoreTest {
               prod:
                 url: https://cluster.internal:8443 # behind the VPN
                 min-healthy: 50%
-                team: payments
+                # paged by payments
+                cacert: /etc/pki/cluster-ca.pem
               lab:
-                url: http://lab:8080
-                notes: scratch cluster
+                url: http://lab:8080 # scratch cluster
             # end of file
             """;
 
@@ -199,24 +199,65 @@ class ContextStoreTest {
     }
 
     @Test
-    void contextAddOverAnEntryRewritesOnlyTheKeysMonitorOwnsInIt() throws Exception {
+    void contextAddOverAnEntryRewritesItKeepingItsComments() throws Exception {
         handWritten(COMMENTED);
-        ClusterContext moved = new ClusterContext("https://cluster2.internal:8443", null, null, "proxy.corp:3128",
-                Optional.empty(), Optional.empty(), null, null);
+        ClusterContext moved = new ClusterContext("https://cluster2.internal:8443", null, "/etc/pki/cluster-ca.pem",
+                "proxy.corp:3128", Optional.empty(), Optional.empty(), null, null);
 
         store.update(file(), contexts -> contexts.with("prod", moved));
 
-        assertThat(Files.readString(file())).as("min-healthy was not given again: it goes; team is the user's: it stays")
+        assertThat(Files.readString(file())).as("min-healthy was not given again: it goes")
                 .isEqualTo(COMMENTED.replace("""
                             url: https://cluster.internal:8443 # behind the VPN
                             min-healthy: 50%
-                            team: payments
                         """, """
                             url: https://cluster2.internal:8443 # behind the VPN
-                            team: payments
+                        """).replace("""
+                            cacert: /etc/pki/cluster-ca.pem
+                        """, """
+                            cacert: /etc/pki/cluster-ca.pem
                             proxy: proxy.corp:3128
                         """));
         assertThat(store.read(file()).get("prod")).contains(moved);
+    }
+
+    @Test
+    void aKeyMonitorDoesNotKnowBreaksTheEntryUntilContextAddReplacesIt() throws Exception {
+        String misspelt = """
+                contexts:
+                  typo: { url: http://cluster:8080, min-helthy: 3, team: payments }
+                  prod: { url: http://cluster:8080, team: payments }
+                """;
+        handWritten(misspelt);
+
+        Contexts contexts = store.read(file());
+        assertThat(contexts.entries().get("typo")).isEqualTo(new BrokenContext(file(), "unknown keys 'min-helthy', "
+                + "'team' (known: url, token-file, cacert, proxy, min-healthy, warn-healthy, expect-services, services)"));
+        assertThatThrownBy(() -> contexts.get("prod")).isInstanceOf(ContextException.class)
+                .hasMessage(file() + ": context 'prod': unknown key 'team' (known: url, token-file, cacert, proxy, "
+                        + "min-healthy, warn-healthy, expect-services, services) (fix or remove it in that file)");
+
+        ClusterContext typo = new ClusterContext("http://cluster:8080", null, null, null,
+                Optional.of(new HealthyLevel.Count(3)), Optional.empty(), null, null);
+        store.update(file(), read -> read.with("typo", typo));
+
+        assertThat(store.read(file()).get("typo")).as("the entry replaced, its unknown keys with it").contains(typo);
+        assertThat(Files.readString(file())).as("the other broken entry, as it was")
+                .endsWith("  prod: {url: 'http://cluster:8080', team: payments}\n");
+    }
+
+    @Test
+    void aContextNameOfBlanksOrOtherCharactersIsRefused() throws Exception {
+        for (String name : List.of("", " ", "prod eu", "prod\teu", "-prod", "prod/eu", "prod:eu")) {
+            assertThatThrownBy(() -> store.update(file(), contexts -> contexts.with(name, STAGE)))
+                    .as("'" + name + "'").isInstanceOf(ContextException.class).hasMessage("context name '" + name
+                            + "' must be letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        assertThat(Files.exists(file())).isFalse();
+        store.update(file(), contexts -> contexts.with("prod-eu_1.b", STAGE));
+        assertThat(store.read(file()).get("prod-eu_1.b")).contains(STAGE);
+        assertThatThrownBy(() -> store.update(file(), contexts -> contexts.using(""))).isInstanceOf(ContextException.class)
+                .hasMessage("a context name cannot be blank; known: prod-eu_1.b");
     }
 
     @Test
@@ -232,8 +273,7 @@ class ContextStoreTest {
                 owner: platform-team
                 contexts:
                   lab:
-                    url: http://lab:8080
-                    notes: scratch cluster
+                    url: http://lab:8080 # scratch cluster
                 # end of file
                 """);
         assertThat(store.read(file()).current()).isNull();
