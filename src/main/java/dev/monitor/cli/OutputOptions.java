@@ -29,7 +29,8 @@ public class OutputOptions {
     OutputFormat format;
 
     @Option(names = "--output-file", paramLabel = "PATH",
-            description = "Write the report to PATH instead of stdout, atomically (temporary file, then rename).")
+            description = "Write the report to PATH instead of stdout: a file is replaced atomically (temporary file, "
+                    + "then rename), a FIFO or device is written into.")
     Path outputFile;
 
     @Option(names = "--sort-by", paramLabel = "KEY", completionCandidates = SortKeyNames.class,
