@@ -115,10 +115,11 @@ public class MonitorCommand implements Callable<Integer> {
         if (reports.history()) {
             output.requireTable("--history", "the history file itself is JSON: " + historyFile);
             return historyView.show(snapshotFile, endpoint, breachesFor,
-                    output.open(sections, spec.commandLine().getOut(), System.getenv()),
+                    output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile, historyFile),
                     new StderrDiagnostics(err, verbose));
         }
-        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
+        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile,
+                historyFile);
         // No bar under a live view: it would draw over the frame.
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,

@@ -50,6 +50,29 @@ final class OutputFile {
     }
 
     /**
+     * Whether the two paths name the same file, now or once written: through links, {@code ..} and a directory
+     * reached by another name.
+     */
+    static boolean samePlace(Path one, Path other) {
+        return place(one).equals(place(other));
+    }
+
+    /** The file a path leads to, links followed; for a missing file, its name in its directory's real path. */
+    private static Path place(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException missing) {
+            Path directory = absolute.getParent();
+            try {
+                return directory == null ? absolute : directory.toRealPath().resolve(absolute.getFileName());
+            } catch (IOException noDirectory) {
+                return absolute;
+            }
+        }
+    }
+
+    /**
      * Whether the path is, or leads through links to, an open file of a process: {@code /dev/stdout} is a link to
      * {@code /proc/self/fd/1}, which leads to whatever the shell opened, a regular file after {@code >}. That file
      * is the shell's to keep: replacing it would write beside the descriptor, not into it.

@@ -181,6 +181,35 @@ class OutputFormatsCommandTest {
     }
 
     @Test
+    void outputFileThatIsTheSnapshotOrItsHistoryIsAUsageErrorThatLeavesThemAsTheyWere(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path snapshot = temp.resolve("snapshot.json");
+        Path history = temp.resolve("snapshot.history.json");
+        assertThat(run(launcher, "--refresh").getErrorOutput()).doesNotContain("could not save");
+        byte[] savedSnapshot = Files.readAllBytes(snapshot);
+        byte[] savedHistory = Files.readAllBytes(history);
+        Path linkedDirectory = Files.createSymbolicLink(temp.resolve("linked"), temp);
+        int requests = mock.cluster().requestCount();
+
+        for (Path same : List.of(snapshot, temp.resolve("./snapshot.json"), linkedDirectory.resolve("snapshot.json"))) {
+            LaunchResult result = run(launcher, "-o", "prometheus", "--refresh", "--output-file", same.toString());
+
+            assertThat(result.exitCode()).as(same.toString()).isEqualTo(3);
+            assertThat(result.getErrorStream()).as(same.toString()).containsExactly("monitor: --output-file " + same
+                    + " is the snapshot " + snapshot + "; write the report to another file",
+                    "Try 'monitor --help' for more information.");
+        }
+        LaunchResult beside = run(launcher, "-o", "prometheus", "--output-file", history.toString());
+        assertThat(beside.exitCode()).isEqualTo(3);
+        assertThat(beside.getErrorStream()).first().isEqualTo("monitor: --output-file " + history
+                + " is the verdict history " + history + "; write the report to another file");
+
+        assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+        assertThat(Files.readAllBytes(snapshot)).isEqualTo(savedSnapshot);
+        assertThat(Files.readAllBytes(history)).isEqualTo(savedHistory);
+    }
+
+    @Test
     void outputFileThatIsADirectoryIsAUsageError(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, "--output-file", temp.toString());
 
