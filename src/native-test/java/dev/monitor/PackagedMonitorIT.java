@@ -65,6 +65,21 @@ class PackagedMonitorIT {
     }
 
     @Test
+    void outputFileThroughALinkToTheProcessStdoutWritesIntoTheFileTheShellOpened() throws Exception {
+        // What /dev/stdout is: a link to /proc/self/fd/1. Made here, so that nothing under /dev is at risk.
+        Path stdout = Files.createSymbolicLink(temp.resolve("stdout"), Path.of("/proc/self/fd/1"));
+
+        // The run's stdout is a regular file, as after "monitor ... > report.txt".
+        ArtifactRun run = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(mock.port()), "-o", "nagios",
+                "--output-file", stdout.toString(), "--snapshot", temp.resolve("s.json").toString());
+
+        assertThat(run.err()).doesNotContain("cannot write");
+        assertThat(run.out()).as("written into the open file, not beside it").startsWith("MONITOR ");
+        assertThat(Files.isSymbolicLink(stdout)).isTrue();
+        assertThat(Files.readSymbolicLink(stdout)).isEqualTo(Path.of("/proc/self/fd/1"));
+    }
+
+    @Test
     void unreachableApiExitsThree(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--port", "1", "--retries", "0", "--snapshot",
                 temp.resolve("none.json").toString());

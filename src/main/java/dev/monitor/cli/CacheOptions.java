@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.monitor.fetch.FetchSettings;
+import dev.monitor.files.FileFailures;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.snapshot.SnapshotRepository;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,14 +43,16 @@ public class CacheOptions {
         typed = path;
     }
 
-    public ReadRequest readRequest(URI endpoint, FetchSettings fetch, SnapshotRepository repository) {
-        return new ReadRequest(endpoint, snapshotFile(endpoint, repository), fetch, maxAge, maxStale, refresh);
+    /** @param snapshotFile {@link #snapshotFile}, checked before anything else is read */
+    public ReadRequest readRequest(URI endpoint, Path snapshotFile, FetchSettings fetch) {
+        return new ReadRequest(endpoint, snapshotFile, fetch, maxAge, maxStale, refresh);
     }
 
     /**
      * {@code --snapshot}, else the endpoint's own file in the cache directory.
      *
-     * @throws ParameterException when {@code --snapshot} names a directory
+     * @throws ParameterException when {@code --snapshot} names a directory, or (through links too) a FIFO, a
+     *                            device or a socket
      */
     public Path snapshotFile(URI endpoint, SnapshotRepository repository) {
         if (snapshot == null) {
@@ -63,6 +66,11 @@ public class CacheOptions {
             throw new ParameterException(spec.commandLine(), "--snapshot " + typed
                     + " names a directory; name the file to keep the snapshot in");
         }
+        // Reading a FIFO waits for a writer for ever; renaming over a device replaces it with a regular file.
+        FileFailures.special(snapshot).ifPresent(kind -> {
+            throw new ParameterException(spec.commandLine(), "--snapshot " + typed + " names " + kind
+                    + "; name the file to keep the snapshot in");
+        });
         return snapshot;
     }
 }

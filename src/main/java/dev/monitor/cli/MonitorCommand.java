@@ -109,13 +109,17 @@ public class MonitorCommand implements Callable<Integer> {
         Duration reportWatch = reports.reportWatch();
         PrintWriter err = spec.commandLine().getErr();
         Set<Section> sections = reports.sections();
+        // The files are checked before anything is read (a password from stdin) or fetched.
+        Path snapshotFile = cache.snapshotFile(endpoint, repository);
+        Path historyFile = historyView.historyFile(snapshotFile);
         if (reports.history()) {
-            Path snapshotFile = cache.snapshotFile(endpoint, repository);
-            output.requireTable("--history", "the history file itself is JSON: " + historyView.historyFile(snapshotFile));
+            output.requireTable("--history", "the history file itself is JSON: " + historyFile);
             return historyView.show(snapshotFile, endpoint, breachesFor,
-                    output.open(sections, spec.commandLine().getOut(), System.getenv()),
+                    output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile, historyFile),
                     new StderrDiagnostics(err, verbose));
         }
+        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile,
+                historyFile);
         // No bar under a live view: it would draw over the frame.
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
@@ -123,8 +127,7 @@ public class MonitorCommand implements Callable<Integer> {
         FetchSettings fetch = connection.fetchSettings()
                 .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics))
                 .withPacing(politeness.pacing());
-        ReadRequest request = cache.readRequest(endpoint, fetch, repository);
-        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv());
+        ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
 
         if (reportWatch != null) {
             return this.reportWatch.run(reportWatch, request, thresholds, breachesFor,

@@ -29,7 +29,8 @@ public class OutputOptions {
     OutputFormat format;
 
     @Option(names = "--output-file", paramLabel = "PATH",
-            description = "Write the report to PATH instead of stdout, atomically (temporary file, then rename).")
+            description = "Write the report to PATH instead of stdout: a file is replaced atomically (temporary file, "
+                    + "then rename), a FIFO or device is written into.")
     Path outputFile;
 
     @Option(names = "--sort-by", paramLabel = "KEY", completionCandidates = SortKeyNames.class,
@@ -49,15 +50,26 @@ public class OutputOptions {
     /**
      * The output of this run, checked before anything is fetched.
      *
-     * @throws ParameterException for a combination the format cannot print
+     * @param snapshotFile the run's snapshot, and {@code historyFile} the verdict history beside it: a report
+     *                     written over either would make every later run refuse it as not monitor's
+     * @throws ParameterException for a combination the format cannot print, or an output file that is one of these
      */
-    public ReportOutput open(Set<Section> sections, PrintWriter stdout, Map<String, String> environment) {
+    public ReportOutput open(Set<Section> sections, PrintWriter stdout, Map<String, String> environment,
+            Path snapshotFile, Path historyFile) {
         if (format == OutputFormat.CSV && sections.size() > 1) {
             throw new ParameterException(spec.commandLine(), "-o csv prints one report per run, not "
                     + sections.size() + " (" + flags(sections) + "): run monitor once for each");
         }
         if (outputFile != null && Files.isDirectory(outputFile)) {
             throw new ParameterException(spec.commandLine(), "--output-file " + outputFile + " is a directory");
+        }
+        if (outputFile != null && OutputFile.samePlace(outputFile, snapshotFile)) {
+            throw new ParameterException(spec.commandLine(), "--output-file " + outputFile + " is the snapshot "
+                    + snapshotFile + "; write the report to another file");
+        }
+        if (outputFile != null && OutputFile.samePlace(outputFile, historyFile)) {
+            throw new ParameterException(spec.commandLine(), "--output-file " + outputFile + " is the verdict history "
+                    + historyFile + "; write the report to another file");
         }
         boolean terminal = outputFile == null && Terminal.STDOUT.isTerminal();
         boolean colour = format == OutputFormat.TABLE && Colour.wanted(noColor, environment, () -> terminal);

@@ -19,7 +19,7 @@ import dev.monitor.render.Unavailable;
 
 /**
  * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}
- * asked for, and stdout or {@code --output-file}, which is replaced whole on every report.
+ * asked for, and stdout or {@code --output-file}, which gets each report whole (see {@link OutputFile}).
  */
 public final class ReportOutput {
 
@@ -103,7 +103,7 @@ public final class ReportOutput {
         StringWriter text = new StringWriter();
         rendering.accept(new PrintWriter(text));
         try {
-            OutputFile.replace(file, text.toString());
+            OutputFile.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write --output-file " + file + ": "
                     + FileFailures.unwritable(file, e), e);

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a file whole: the content goes to a temporary file beside it (created with the final mode, so it
@@ -29,8 +31,21 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** @param mode the file's POSIX permissions, e.g. {@code rw-------} */
+    /** @param mode the file's POSIX permissions, e.g. {@code rw-------}, less what the umask takes away */
     public static void replace(Path file, String mode, Content content) throws IOException {
+        replace(file, PosixFilePermissions.fromString(mode), false, content);
+    }
+
+    /**
+     * Replaces the file keeping the permissions it has, exactly: someone chose them, and the umask that would
+     * take bits from a new file is not theirs.
+     */
+    public static void replaceKeeping(Path file, Set<PosixFilePermission> mode, Content content) throws IOException {
+        replace(file, mode, true, content);
+    }
+
+    private static void replace(Path file, Set<PosixFilePermission> mode, boolean exactly, Content content)
+            throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         if (directory == null) {
             // The root: createTempFile would take a null directory for the system's temporary one.
@@ -38,8 +53,12 @@ public final class AtomicFile {
         }
         // A dot name: collectors that read *.prom, and people listing the folder, pass it by while it is written.
         Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
+                PosixFilePermissions.asFileAttribute(mode));
         try {
+            if (exactly) {
+                // Created with the mode less the umask, so never more open than the file it replaces.
+                Files.setPosixFilePermissions(temporary, mode);
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);

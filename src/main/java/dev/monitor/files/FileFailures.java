@@ -5,8 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +33,35 @@ public final class FileFailures {
     /** Why the file could not be replaced: {@code no directory /a/b}, {@code permission denied}. */
     public static String unwritable(Path file, IOException failure) {
         return place(file, failure).orElseGet(() -> reason(failure));
+    }
+
+    /**
+     * What the path is when it is there and is neither a regular file nor a directory: {@code a FIFO},
+     * {@code a character device}. Such a file is not one to read a snapshot from or to rename over: opening a FIFO
+     * waits for a writer (for ever, Ctrl-C or not), and a rename would put a regular file where the device was.
+     *
+     * @param options {@link LinkOption#NOFOLLOW_LINKS} to ask about a symbolic link itself (it is not special)
+     * @return empty when it is missing, a regular file, a directory or (so asked) a symbolic link
+     */
+    public static Optional<String> special(Path file, LinkOption... options) {
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class, options).isOther()) {
+                return Optional.empty();
+            }
+            // st_mode's file type bits (S_IFMT); the "unix" view is the JDK's own on Linux and macOS.
+            int type = (Integer) Files.getAttribute(file, "unix:mode", options) & 0170000;
+            return Optional.of(switch (type) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            });
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.of("a special file");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** What is wrong with where the file is, if anything: the usual cause, and the JDK names it least well. */

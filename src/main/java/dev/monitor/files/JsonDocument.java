@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -64,9 +65,14 @@ public record JsonDocument(String format, int version, String name,
      * Replaces the file with this document, whole ({@link AtomicFile}, private to its owner), unless it holds
      * something else: a {@code --snapshot} mistyped onto a file of the user's must not cost them that file.
      *
-     * @throws ForeignFileException when the file exists and is not one of these documents
+     * @throws ForeignFileException when the file exists and is not one of these documents, or is a FIFO or a
+     *                              device: a rename would put a regular file in its place
      */
     public void replace(Path file, Body body) throws IOException {
+        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
+        if (special.isPresent()) {
+            throw new ForeignFileException("it is " + special.get() + ", not a file, so it is left as it is");
+        }
         if (isForeign(file)) {
             throw new ForeignFileException("it holds something other than a " + name + ", so it is left as it is");
         }

@@ -39,6 +39,11 @@ public class HistoryRepository {
      */
     public VerdictHistory read(Path file, URI endpoint) {
         VerdictHistory history;
+        // Opening a FIFO would wait for a writer, for ever: its kind is all there is to say.
+        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
+        if (special.isPresent()) {
+            throw new UnreadableHistoryException(special.get() + ", not a file");
+        }
         // A symbolic link planted at the path is not followed: its target could be any file of the user's.
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             history = codec.read(in);

@@ -68,6 +68,11 @@ public class SnapshotRepository {
      * @throws UnreadableSnapshotException when the file exists but cannot be used
      */
     public Optional<Snapshot> read(Path file) {
+        // Opening a FIFO would wait for a writer, for ever: its kind is all there is to say.
+        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
+        if (special.isPresent()) {
+            throw new UnreadableSnapshotException(special.get() + ", not a file");
+        }
         // A symbolic link planted at the path is not followed: its target could be any file of the user's.
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(codec.read(in));

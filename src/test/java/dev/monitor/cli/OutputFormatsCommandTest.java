@@ -1,11 +1,17 @@
 package dev.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
+import dev.monitor.testing.SpecialFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -99,6 +106,107 @@ class OutputFormatsCommandTest {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
                     .containsExactlyInAnyOrder("monitor.prom", "snapshot.json", "snapshot.history.json");
         }
+    }
+
+    @Test
+    void outputFileThatIsAFifoIsWrittenIntoAndItsReaderGetsTheReport(QuarkusMainLauncher launcher) throws Exception {
+        Path fifo = SpecialFiles.fifo(temp.resolve("monitor.fifo"));
+        // A thread of its own: opening the FIFO blocks it until monitor opens the other end.
+        FutureTask<String> reader = new FutureTask<>(() -> Files.readString(fifo));
+        Thread.ofPlatform().daemon().name("fifo reader").start(reader);
+
+        LaunchResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> run(launcher, "-o", "prometheus", "--output-file", fifo.toString()));
+
+        assertThat(result.getErrorOutput()).doesNotContain("cannot write");
+        assertThat(reader.get(30, TimeUnit.SECONDS)).contains("# TYPE monitor_service_servers gauge")
+                .contains("monitor_verdict{monitor_verdict=");
+        assertThat(SpecialFiles.type(fifo)).isEqualTo("fifo");
+        assertThat(result.getOutput()).isEmpty();
+    }
+
+    @Test
+    void outputFileThatIsACharacterDeviceIsWrittenIntoAndStaysADevice(QuarkusMainLauncher launcher) throws Exception {
+        Path device = SpecialFiles.nullDevice(temp.resolve("null"));
+
+        LaunchResult result = run(launcher, "-o", "prometheus", "--output-file", device.toString());
+
+        assertThat(result.getErrorOutput()).doesNotContain("cannot write");
+        assertThat(SpecialFiles.type(device)).as("not renamed over").isEqualTo("character device");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+                    .containsExactlyInAnyOrder("null", "snapshot.json", "snapshot.history.json");
+        }
+    }
+
+    @Test
+    void outputFileThroughALinkToAFileReplacesTheFileAndKeepsTheLink(QuarkusMainLauncher launcher) throws Exception {
+        Path target = Files.writeString(temp.resolve("monitor.prom"), "old");
+        Path link = Files.createSymbolicLink(temp.resolve("link.prom"), target.getFileName());
+
+        run(launcher, "-o", "prometheus", "--output-file", link.toString());
+
+        assertThat(SpecialFiles.type(link)).isEqualTo("symbolic link");
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(target.getFileName());
+        assertThat(Files.readString(target)).contains("monitor_verdict{monitor_verdict=");
+    }
+
+    @Test
+    void outputFileReplacedKeepsThePermissionsItHad(QuarkusMainLauncher launcher) throws Exception {
+        Path restricted = Files.writeString(temp.resolve("restricted.prom"), "x");
+        Files.setPosixFilePermissions(restricted, PosixFilePermissions.fromString("rw-------"));
+        // Group-writable: a umask of 022 (the usual) would take that bit from a new file, not from this one.
+        Path shared = Files.writeString(temp.resolve("shared.prom"), "x");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        run(launcher, "-o", "prometheus", "--output-file", restricted.toString());
+        run(launcher, "-o", "prometheus", "--output-file", shared.toString());
+
+        assertThat(Files.readString(restricted)).contains("monitor_verdict{monitor_verdict=");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restricted))).isEqualTo("rw-------");
+        assertThat(Files.readString(shared)).contains("monitor_verdict{monitor_verdict=");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void newOutputFileIsReadableByAllLessWhatTheUmaskTakes(QuarkusMainLauncher launcher) throws Exception {
+        Path created = temp.resolve("monitor.prom");
+
+        run(launcher, "-o", "prometheus", "--output-file", created.toString());
+
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(created);
+        assertThat(PosixFilePermissions.fromString("rw-r--r--")).as("0644 at most").containsAll(mode);
+        assertThat(mode).as("the usual umask takes none of the owner's bits")
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void outputFileThatIsTheSnapshotOrItsHistoryIsAUsageErrorThatLeavesThemAsTheyWere(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path snapshot = temp.resolve("snapshot.json");
+        Path history = temp.resolve("snapshot.history.json");
+        assertThat(run(launcher, "--refresh").getErrorOutput()).doesNotContain("could not save");
+        byte[] savedSnapshot = Files.readAllBytes(snapshot);
+        byte[] savedHistory = Files.readAllBytes(history);
+        Path linkedDirectory = Files.createSymbolicLink(temp.resolve("linked"), temp);
+        int requests = mock.cluster().requestCount();
+
+        for (Path same : List.of(snapshot, temp.resolve("./snapshot.json"), linkedDirectory.resolve("snapshot.json"))) {
+            LaunchResult result = run(launcher, "-o", "prometheus", "--refresh", "--output-file", same.toString());
+
+            assertThat(result.exitCode()).as(same.toString()).isEqualTo(3);
+            assertThat(result.getErrorStream()).as(same.toString()).containsExactly("monitor: --output-file " + same
+                    + " is the snapshot " + snapshot + "; write the report to another file",
+                    "Try 'monitor --help' for more information.");
+        }
+        LaunchResult beside = run(launcher, "-o", "prometheus", "--output-file", history.toString());
+        assertThat(beside.exitCode()).isEqualTo(3);
+        assertThat(beside.getErrorStream()).first().isEqualTo("monitor: --output-file " + history
+                + " is the verdict history " + history + "; write the report to another file");
+
+        assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+        assertThat(Files.readAllBytes(snapshot)).isEqualTo(savedSnapshot);
+        assertThat(Files.readAllBytes(history)).isEqualTo(savedHistory);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.SpecialFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -68,6 +71,69 @@ class SnapshotFilesCommandTest {
         }
         assertThat(temp.resolveSibling(temp.getFileName() + ".history.json")).as("nor beside it").doesNotExist();
         assertThat(Path.of("..history.json")).as("nor in the working directory").doesNotExist();
+    }
+
+    @Test
+    void aSnapshotPathThatIsAFifoIsAUsageErrorWithinSecondsThatOpensNothing(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path fifo = SpecialFiles.fifo(temp.resolve("cluster.json"));
+        Path link = Files.createSymbolicLink(temp.resolve("link.json"), fifo.getFileName());
+        int requests = mock.cluster().requestCount();
+
+        for (Path snapshot : List.of(fifo, link)) {
+            // Opened, the FIFO would wait for a writer for ever: the run must end without one.
+            LaunchResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(launcher, snapshot));
+
+            assertThat(result.exitCode()).as(snapshot.toString()).isEqualTo(3);
+            assertThat(result.getErrorStream()).as(snapshot.toString()).containsExactly(
+                    "monitor: --snapshot " + snapshot + " names a FIFO; name the file to keep the snapshot in",
+                    "Try 'monitor --help' for more information.");
+            assertThat(result.getOutput()).isEmpty();
+        }
+        assertThat(mock.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+        assertThat(SpecialFiles.type(fifo)).isEqualTo("fifo");
+        assertThat(SpecialFiles.type(link)).isEqualTo("symbolic link");
+        assertThat(temp.resolve("cluster.history.json")).as("no history beside it").doesNotExist();
+    }
+
+    @Test
+    void aSnapshotPathThatIsACharacterDeviceIsAUsageErrorAndTheDeviceStays(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path device = SpecialFiles.nullDevice(temp.resolve("null"));
+
+        LaunchResult result = run(launcher, device, "--refresh");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorStream()).first().isEqualTo("monitor: --snapshot " + device
+                + " names a character device; name the file to keep the snapshot in");
+        assertThat(SpecialFiles.type(device)).as("not renamed over").isEqualTo("character device");
+        try (var files = Files.list(temp)) {
+            assertThat(files).as("no history, no temporary file beside it").containsExactly(device);
+        }
+    }
+
+    @Test
+    void aHistoryThatIsAFifoIsSaidAndLeftAsItIsAndNeverWaitedOn(QuarkusMainLauncher launcher) throws Exception {
+        Path snapshot = temp.resolve("cluster.json");
+        Path history = SpecialFiles.fifo(temp.resolve("cluster.history.json"));
+
+        LaunchResult fetched = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> run(launcher, snapshot, "--refresh", "--for", "2"));
+        LaunchResult shown = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> run(launcher, snapshot, "--history"));
+
+        assertThat(fetched.exitCode()).as("the report is still made").isZero();
+        assertThat(fetched.getOutput()).contains("All services healthy");
+        assertThat(fetched.getErrorStream()).containsExactly(
+                "monitor: warning: the verdict history " + history
+                        + " is unreadable (a FIFO, not a file); going on without it",
+                "monitor: warning: could not save the verdict history to " + history
+                        + ": it is a FIFO, not a file, so it is left as it is",
+                "monitor: warning: --for 2 needs the verdict history; this run is judged as with --for 1");
+        assertThat(shown.exitCode()).isEqualTo(3);
+        assertThat(shown.getErrorStream()).containsExactly(
+                "monitor: the verdict history " + history + " is unreadable (a FIFO, not a file)");
+        assertThat(SpecialFiles.type(history)).isEqualTo("fifo");
     }
 
     @Test
