@@ -43,6 +43,9 @@ class FailureHandlingIT {
     static MockServerProcess restartable = new MockServerProcess("--servers", "150");
 
     @RegisterExtension
+    static MockServerProcess slow = new MockServerProcess("--latency-ms", "2000");
+
+    @RegisterExtension
     static MockServerProcess listless = new MockServerProcess("--faults", "servers-500");
 
     @TempDir
@@ -108,6 +111,26 @@ class FailureHandlingIT {
         assertThat(interrupted.err()).contains("monitor: interrupted").doesNotContain("\tat ");
         assertThat(interrupted.out()).isEmpty();
         assertThat(Files.readAllBytes(snapshotFile())).as("the snapshot, byte for byte").isEqualTo(good);
+    }
+
+    @Test
+    void ctrlCAtAnyPointOfAFetchSaysOneLineAndNothingOfTheShutdown() throws Exception {
+        List<String> args = List.of("--port", String.valueOf(slow.port()), "--snapshot", snapshotFile().toString(),
+                "--refresh", "--verbose");
+        // While /servers is awaited (2 s), then while the servers are: each answer takes 2 s.
+        for (long waitMillis : new long[] { 300, 1500, 2700, 3900 }) {
+            MonitorProcess monitor = MonitorProcess.start(args);
+            assertThat(monitor.awaitErr(0, line -> line.contains("fetching"), PATIENCE)).as(monitor.err()).isTrue();
+            Thread.sleep(waitMillis);
+            int before = monitor.errLines();
+            // Twice, as timeout(1) sends it: to the process, then to its process group.
+            monitor.signal("INT");
+            monitor.signal("INT");
+
+            assertThat(monitor.exitCode(PATIENCE)).as(monitor.err()).isEqualTo(130);
+            assertThat(monitor.err().lines().skip(before)).as("after " + waitMillis + " ms: " + monitor.err())
+                    .containsExactly("monitor: interrupted");
+        }
     }
 
     @Test

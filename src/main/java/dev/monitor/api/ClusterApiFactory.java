@@ -16,7 +16,20 @@ public class ClusterApiFactory {
 
     private static final Duration READ_TIMEOUT_GRACE = Duration.ofSeconds(1);
 
+    /** A client whose connections are kept alive for the next request. */
     public ClusterApi create(URI endpoint, Access access, int concurrency, Duration timeout) {
+        return create(endpoint, access, concurrency, timeout, true);
+    }
+
+    /**
+     * A client that opens a new connection for each request and closes it after the answer: for a retry, which
+     * must not be handed another kept-alive connection that the other end may have closed too.
+     */
+    public ClusterApi createWithoutKeepAlive(URI endpoint, Access access, int concurrency, Duration timeout) {
+        return create(endpoint, access, concurrency, timeout, false);
+    }
+
+    private ClusterApi create(URI endpoint, Access access, int concurrency, Duration timeout, boolean keepAlive) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint)
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -37,6 +50,9 @@ public class ClusterApiFactory {
                     .verifyHost(!tls.insecure());
         }
         access.credentials().ifPresent(credentials -> builder.register(new AuthorizationFilter(endpoint, credentials)));
+        if (!keepAlive) {
+            builder.property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false);
+        }
         ProxyRoute proxy = access.proxy();
         if (proxy.isNone()) {
             // "none" keeps the JVM's http(s).proxyHost properties out: the proxy is chosen once, by ProxySelection.

@@ -18,11 +18,18 @@ final class Interruption implements AutoCloseable {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
+    /** Guards {@link #closed}: a handler still running when the command is done must not interrupt it after. */
+    private final Object lock = new Object();
+    private boolean closed;
 
     private Interruption(Thread worker) {
         SignalHandler interrupt = signal -> {
-            signalled.set(true);
-            worker.interrupt();
+            synchronized (lock) {
+                if (!closed) {
+                    signalled.set(true);
+                    worker.interrupt();
+                }
+            }
         };
         previousInt = Signal.handle(new Signal("INT"), interrupt);
         previousTerm = Signal.handle(new Signal("TERM"), interrupt);
@@ -41,9 +48,13 @@ final class Interruption implements AutoCloseable {
     public void close() {
         Signal.handle(new Signal("INT"), previousInt);
         Signal.handle(new Signal("TERM"), previousTerm);
-        if (signalled.get()) {
-            // The interrupt has done its work; the command still has to print its last line.
-            Thread.interrupted();
+        synchronized (lock) {
+            closed = true;
+            if (signalled.get()) {
+                // The interrupt has done its work. Left set, it would break the application's shutdown that comes
+                // next (closing Vert.x waits, and an interrupted wait fails with a stack trace on stderr).
+                Thread.interrupted();
+            }
         }
     }
 }

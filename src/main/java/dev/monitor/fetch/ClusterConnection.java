@@ -6,11 +6,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.api.ClusterApi;
@@ -30,12 +34,20 @@ public final class ClusterConnection implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final ClusterApi api;
+    private final Supplier<ClusterApi> retryApiFactory;
+    private ClusterApi retryApi;
+    private boolean closed;
     private final URI endpoint;
     private final FetchSettings settings;
     private final RateLimiter rateLimiter;
 
-    ClusterConnection(ClusterApi api, URI endpoint, FetchSettings settings) {
+    /**
+     * @param api      the client of first tries, whose connections are kept alive
+     * @param retryApi makes, when the first retry comes, the client of retries, which opens a new connection for each
+     */
+    ClusterConnection(ClusterApi api, Supplier<ClusterApi> retryApi, URI endpoint, FetchSettings settings) {
         this.api = api;
+        this.retryApiFactory = retryApi;
         this.endpoint = endpoint;
         this.settings = settings;
         this.rateLimiter = new RateLimiter(settings.pacing().rate());
@@ -59,7 +71,27 @@ public final class ClusterConnection implements AutoCloseable {
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
-                .map(servers -> new Snapshot(endpoint, started, servers));
+                .map(fetched -> new Snapshot(endpoint, started, someAnswered(fetched)));
+    }
+
+    /**
+     * The servers, unless none of those asked answered: then the API itself is down or cut off (every server
+     * refused, timed out or answered 5xx), and the rows would tell nothing about the services, so the fetch
+     * fails as when {@code /servers} does, and a saved snapshot may stand in.
+     */
+    private List<Server> someAnswered(List<Fetched> fetched) {
+        List<Fetched> asked = fetched.stream().filter(Fetched::asked).toList();
+        if (asked.isEmpty() || asked.stream().anyMatch(Fetched::answered)) {
+            return fetched.stream().map(Fetched::server).toList();
+        }
+        Map<String, Long> reasons = asked.stream().collect(Collectors.groupingBy(
+                server -> ((Server.Unknown) server.server()).reason(), LinkedHashMap::new, Collectors.counting()));
+        throw new ClusterUnavailableException("no server listed at " + endpoint.resolve("/servers") + " answered: "
+                + reasons.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                        .map(reason -> reason.getKey() + " (" + reason.getValue() + " of " + asked.size() + ")")
+                        .collect(Collectors.joining(", ")),
+                null);
     }
 
     /**
@@ -67,7 +99,7 @@ public final class ClusterConnection implements AutoCloseable {
      * Fails with {@link ClusterUnavailableException} when the list cannot be had.
      */
     public Uni<List<String>> serverList() {
-        return withDeadlineAndRetries(() -> BoundedBody.read(api::servers, BoundedBody.SERVER_LIST_LIMIT)
+        return withDeadlineAndRetries(client -> BoundedBody.read(client::servers, BoundedBody.SERVER_LIST_LIMIT)
                 .map(body -> parse(AnswerParser::serverList, body)))
                 .invoke(entries -> {
                     if (entries.isEmpty()) {
@@ -76,8 +108,17 @@ public final class ClusterConnection implements AutoCloseable {
                 })
                 .onFailure().transform(failure -> new ClusterUnavailableException(
                         "cannot list servers at " + endpoint.resolve("/servers") + ": "
-                                + FailureReasons.describe(failure),
+                                + FailureReasons.describe(failure) + httpsHint(failure),
                         failure));
+    }
+
+    /** A TLS port closes a plain HTTP connection unanswered: the likeliest reason, when it is the first request. */
+    private String httpsHint(Throwable failure) {
+        if (!"http".equals(endpoint.getScheme()) || !FailureReasons.isClosedConnection(failure)) {
+            return "";
+        }
+        return " (if that port serves HTTPS, use --url " + endpoint.resolve("/").toString().replaceFirst("^http:", "https:")
+                .replaceFirst("/$", "") + ")";
     }
 
     /**
@@ -88,11 +129,20 @@ public final class ClusterConnection implements AutoCloseable {
     public Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService) {
         Duration runDeadline = settings.pacing().runDeadline();
         return servers(entries, knownService, FetchProgress.NONE,
-                runDeadline == null ? null : Instant.now().plus(runDeadline));
+                runDeadline == null ? null : Instant.now().plus(runDeadline))
+                .map(fetched -> fetched.stream().map(Fetched::server).toList());
+    }
+
+    /**
+     * A server as fetched, whether it was asked (an entry that is not an address is not), and whether it answered:
+     * an answer, even a 404 or a body that cannot be read, comes from the server; a refused or closed connection,
+     * a timeout, a 5xx or a 429 may come from the API or the network in front of it.
+     */
+    private record Fetched(Server server, boolean asked, boolean answered) {
     }
 
     /** @param deadline when the run ends: a server not fetched by then is UNKNOWN; null for no end */
-    private Uni<List<Server>> servers(Collection<String> entries, Function<String, String> knownService,
+    private Uni<List<Fetched>> servers(Collection<String> entries, Function<String, String> knownService,
             FetchProgress progress, Instant deadline) {
         return Multi.createFrom().iterable(new LinkedHashSet<>(entries))
                 .onItem().transformToUni(entry -> deadline == null ? server(entry, knownService)
@@ -102,25 +152,27 @@ public final class ClusterConnection implements AutoCloseable {
                 .collect().asList();
     }
 
-    private Uni<Server> server(String entry, Function<String, String> knownService) {
+    private Uni<Fetched> server(String entry, Function<String, String> knownService) {
         if (!IpLiteral.isValid(entry)) {
-            return Uni.createFrom().item(
+            return Uni.createFrom().item(new Fetched(
                     new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.visible(entry), null,
-                            "not an IP address, not requested"));
+                            "not an IP address, not requested"), false, false));
         }
-        return withDeadlineAndRetries(() -> BoundedBody.read(() -> api.details(entry), BoundedBody.DETAILS_LIMIT)
-                .map(body -> parse(AnswerParser::details, body)))
-                .map(details -> (Server) DetailsReader.read(entry, details))
-                .onFailure().recoverWithItem(failure -> new Server.Unknown(entry, knownService.apply(entry),
-                        FailureReasons.describe(failure)));
+        return withDeadlineAndRetries(client -> BoundedBody.read(() -> client.details(entry),
+                BoundedBody.DETAILS_LIMIT).map(body -> parse(AnswerParser::details, body)))
+                .map(details -> new Fetched(DetailsReader.read(entry, details), true, true))
+                .onFailure().recoverWithItem(failure -> new Fetched(new Server.Unknown(entry,
+                        knownService.apply(entry), FailureReasons.describe(failure)), true,
+                        FailureReasons.isAnswer(failure)));
     }
 
     /** The server, or UNKNOWN when the run's deadline comes first (checked when its turn comes, not before). */
-    private Uni<Server> beforeDeadline(String entry, Function<String, String> knownService, Instant deadline) {
+    private Uni<Fetched> beforeDeadline(String entry, Function<String, String> knownService, Instant deadline) {
         return Uni.createFrom().deferred(() -> {
             Duration left = Duration.between(Instant.now(), deadline);
-            Server notFetched = new Server.Unknown(entry, knownService.apply(entry), "not fetched: the run's --deadline of "
-                    + Durations.exact(settings.pacing().runDeadline()) + " was reached");
+            Fetched notFetched = new Fetched(new Server.Unknown(entry, knownService.apply(entry),
+                    "not fetched: the run's --deadline of " + Durations.exact(settings.pacing().runDeadline())
+                            + " was reached"), IpLiteral.isValid(entry), false);
             if (left.isNegative() || left.isZero()) {
                 return Uni.createFrom().item(notFetched);
             }
@@ -132,20 +184,38 @@ public final class ClusterConnection implements AutoCloseable {
      * A request with a deadline on the whole answer, not only between bytes, tried again after a growing,
      * jittered pause when the failure may pass.
      */
-    private <T> Uni<T> withDeadlineAndRetries(Supplier<Uni<? extends T>> request) {
-        // The rate's pause comes before the request's own deadline starts, and again before each retry.
-        Uni<T> attempt = rateLimiter.permit().chain(() -> Uni.createFrom().<T>deferred(request)
-                .ifNoItem().after(settings.timeout())
-                .failWith(() -> new DeadlineExceededException(settings.timeout())));
-        if (settings.retries() == 0) {
-            return attempt;
+    private <T> Uni<T> withDeadlineAndRetries(Function<ClusterApi, Uni<? extends T>> request) {
+        return Uni.createFrom().deferred(() -> {
+            // The first try takes a kept-alive connection; a retry goes out on a new one. A kept connection the
+            // other end closed while it waited in the pool fails the try that takes it, and the pool may hold
+            // more like it: taken from the pool again, the retry could fail the same way.
+            AtomicBoolean tried = new AtomicBoolean();
+            // The rate's pause comes before the request's own deadline starts, and again before each retry.
+            Uni<T> attempt = rateLimiter.permit().chain(() -> Uni.createFrom()
+                    .<T>deferred(() -> request.apply(tried.getAndSet(true) ? retryApi() : api))
+                    .ifNoItem().after(settings.timeout())
+                    .failWith(() -> new DeadlineExceededException(settings.timeout())));
+            if (settings.retries() == 0) {
+                return attempt;
+            }
+            Predicate<Throwable> retryable = failure -> FailureReasons.isTransient(failure)
+                    && RetryAfter.fitsIn(failure, settings.timeout());
+            return attempt.onFailure(retryable).call(RetryAfter::pause)
+                    .onFailure(retryable).retry()
+                    .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(0.5)
+                    .atMost(settings.retries());
+        });
+    }
+
+    private synchronized ClusterApi retryApi() {
+        if (closed) {
+            // A retry of a fetch given up: the closed client fails it at once, and no new client outlives the run.
+            return api;
         }
-        Predicate<Throwable> retryable = failure -> FailureReasons.isTransient(failure)
-                && RetryAfter.fitsIn(failure, settings.timeout());
-        return attempt.onFailure(retryable).call(RetryAfter::pause)
-                .onFailure(retryable).retry()
-                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(0.5)
-                .atMost(settings.retries());
+        if (retryApi == null) {
+            retryApi = retryApiFactory.get();
+        }
+        return retryApi;
     }
 
     private interface Parser<T> {
@@ -162,8 +232,18 @@ public final class ClusterConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        close(api);
+        synchronized (this) {
+            closed = true;
+            if (retryApi != null) {
+                close(retryApi);
+            }
+        }
+    }
+
+    private static void close(ClusterApi client) {
         try {
-            api.close();
+            client.close();
         } catch (IOException e) {
             // Closing only releases connections; there is nothing left to report.
         }

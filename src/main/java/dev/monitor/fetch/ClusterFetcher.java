@@ -19,6 +19,8 @@ public class ClusterFetcher {
     public ClusterConnection connect(URI endpoint, FetchSettings settings) {
         return new ClusterConnection(
                 apiFactory.create(endpoint, settings.access(), settings.concurrency(), settings.timeout()),
+                () -> apiFactory.createWithoutKeepAlive(endpoint, settings.access(), settings.concurrency(),
+                        settings.timeout()),
                 endpoint, settings);
     }
 }

@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +21,7 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.snapshot.UnreadableSnapshotException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Gets a run its data: the saved snapshot while it is young enough, else a fresh fetch that replaces it,
@@ -49,7 +54,7 @@ public class ClusterReader {
         Snapshot fetched;
         try (ClusterConnection connection = fetcher.connect(request.endpoint(), request.fetch())) {
             long start = System.nanoTime();
-            fetched = connection.snapshot(knownServices(saved), diagnostics.progress()).await().indefinitely();
+            fetched = awaitOrCancel(connection.snapshot(knownServices(saved), diagnostics.progress()));
             diagnostics.verbose("fetched " + fetched.servers().size() + " servers from " + request.endpoint() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms at concurrency " + request.fetch().concurrency());
         } catch (ClusterUnavailableException e) {
@@ -60,6 +65,26 @@ public class ClusterReader {
         }
         save(request, fetched, diagnostics);
         return new Reading(fetched, null, false);
+    }
+
+    /**
+     * The fetch's result. Interrupted (Ctrl-C), the fetch is cancelled, so that its requests are reset and its retries
+     * never start, rather than left running into the application's shutdown; the interrupt stays set for the caller.
+     */
+    private static <T> T awaitOrCancel(Uni<T> fetch) {
+        CompletableFuture<T> result = fetch.subscribeAsCompletionStage();
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new CompletionException(e.getCause());
+        }
     }
 
     private Optional<Snapshot> savedSnapshot(ReadRequest request, Diagnostics diagnostics) {

@@ -17,6 +17,9 @@ import io.vertx.core.http.HttpClosedException;
 /** Says in a few words why a request failed, and whether trying again could help. */
 final class FailureReasons {
 
+    /** {@link HttpClosedException}'s own message. */
+    private static final String CLOSED_MESSAGE = "Connection was closed";
+
     private FailureReasons() {
     }
 
@@ -56,7 +59,7 @@ final class FailureReasons {
             return "connection reset";
         }
         if (isClosedConnection(cause)) {
-            return "connection closed before the answer was complete";
+            return "connection closed by the server";
         }
         return Printable.of(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
     }
@@ -96,9 +99,30 @@ final class FailureReasons {
                 || cause instanceof TimeoutException || isClosedConnection(cause);
     }
 
-    /** Not an IOException, and the REST client may pass it on as it is. */
-    private static boolean isClosedConnection(Throwable cause) {
-        return cause instanceof HttpClosedException;
+    /**
+     * The other end closed the connection before its answer was complete. Vert.x says so with an
+     * {@link HttpClosedException}, which the REST client passes on as a plain {@code IOException} with only its
+     * message.
+     */
+    static boolean isClosedConnection(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof HttpClosedException
+                || cause instanceof IOException && cause.getMessage() != null
+                        && cause.getMessage().startsWith(CLOSED_MESSAGE);
+    }
+
+    /**
+     * Whether the server answered, even with a 4xx or a body that cannot be used: that tells something about it.
+     * A refused, reset or closed connection, a timeout, a TLS failure, a 5xx or a 429 may come from the API or the
+     * network in front of it, and tell nothing about the server.
+     */
+    static boolean isAnswer(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return status < 500 && status != 429;
+        }
+        return cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -62,6 +62,10 @@ class FailureHandlingTest {
     @RegisterExtension
     static MockClusterExtension listHuge = new MockClusterExtension(150, 50, "servers-huge");
 
+    /** Lists its servers, then resets the connection of every request for one, as an API dying behind its list. */
+    @RegisterExtension
+    static MockClusterExtension noServerAnswers = new MockClusterExtension(150, 50, "reset:150");
+
     @TempDir
     Path temp;
 
@@ -261,5 +265,41 @@ class FailureHandlingTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getOutput()).isEmpty();
         assertThat(result.getErrorOutput()).contains("UNKNOWN").contains("HTTP 500");
+    }
+
+    @Test
+    void whenNoServerAnswersTheLastGoodSnapshotStandsInAndIsKept(QuarkusMainLauncher launcher) throws IOException {
+        URI endpoint = URI.create("http://localhost:" + noServerAnswers.port());
+        repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(5)),
+                List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10),
+                        new Server.Measured("10.58.1.2", "AuthService", 10, 10))));
+        byte[] good = Files.readAllBytes(snapshotFile());
+
+        LaunchResult result = run(launcher, noServerAnswers, "--printservers", "--refresh");
+
+        assertThat(result.exitCode()).as("stale data, not an outage").isEqualTo(1);
+        assertThat(result.getOutput()).contains("10.58.1.2").containsPattern("Stale data, 5m\\d*s? old")
+                .contains("no server listed at " + endpoint + "/servers answered: connection reset (150 of 150)")
+                .doesNotContain("UNKNOWN");
+        assertThat(result.getErrorOutput()).contains("monitor: WARNING: ").contains("stale data, 5m")
+                .doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(snapshotFile())).as("the last good snapshot, byte for byte").isEqualTo(good);
+    }
+
+    @Test
+    void whenNoServerAnswersAndNoSnapshotIsRecentTheUnreachableStateApplies(QuarkusMainLauncher launcher)
+            throws IOException {
+        URI endpoint = URI.create("http://localhost:" + noServerAnswers.port());
+        repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(30)),
+                List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10))));
+        byte[] old = Files.readAllBytes(snapshotFile());
+
+        LaunchResult result = run(launcher, noServerAnswers, "--printservers", "--unreachable-state", "warning");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput()).isEmpty();
+        assertThat(result.getErrorOutput().strip()).isEqualTo("monitor: WARNING: no server listed at " + endpoint
+                + "/servers answered: connection reset (150 of 150)");
+        assertThat(Files.readAllBytes(snapshotFile())).as("not replaced by rows that tell nothing").isEqualTo(old);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -130,14 +131,36 @@ class ClusterConnectionFaultsTest {
             "servers-garbage | malformed JSON: Unexpected character ('<' (code 60))",
             "servers-huge    | answer larger than 64 MiB" })
     void anUnusableServerListIsOneClearReason(String fault, String reason) {
+        against(fault, (endpoint, connection) -> assertThatThrownBy(
+                () -> connection.serverList().await().atMost(Duration.ofMinutes(1)))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessage("cannot list servers at " + endpoint + "/servers: " + reason));
+    }
+
+    @Test
+    void whenNoServerAnswersTheApiIsUnavailableRatherThanEveryServerUnknown() {
+        against("reset:10", (endpoint, connection) -> assertThatThrownBy(
+                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessage("no server listed at " + endpoint + "/servers answered: connection reset (10 of 10)"));
+    }
+
+    @Test
+    void serversThatAllAnswerWithAClientErrorDidAnswer() {
+        against("404:10", (endpoint, connection) -> assertThat(
+                connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)).servers())
+                .hasSize(10).allSatisfy(server -> assertThat(server)
+                        .isEqualTo(new Server.Unknown(server.ip(), null, "HTTP 404"))));
+    }
+
+    /** Runs {@code check} against a mock of its own: a fleet of 10 with these faults. */
+    private void against(String faults, BiConsumer<URI, ClusterConnection> check) {
         MockFleet fleet = new MockFleet(10);
-        MockCluster cluster = new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.parse(fault, fleet));
+        MockCluster cluster = new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.parse(faults, fleet));
         int port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         try (ClusterConnection connection = fetcher.connect(endpoint, SETTINGS)) {
-            assertThatThrownBy(() -> connection.serverList().await().atMost(Duration.ofMinutes(1)))
-                    .isInstanceOf(ClusterUnavailableException.class)
-                    .hasMessage("cannot list servers at " + endpoint + "/servers: " + reason);
+            check.accept(endpoint, connection);
         } finally {
             cluster.stop().toCompletionStage().toCompletableFuture().join();
         }

@@ -34,6 +34,9 @@ class KeepAliveTest {
     static MockClusterExtension dropping = new MockClusterExtension(dropsReusedConnections(new MockFleet(20)));
 
     @RegisterExtension
+    static MockClusterExtension droppingFleet = new MockClusterExtension(dropsReusedConnections(new MockFleet(150)));
+
+    @RegisterExtension
     static MockClusterExtension trickling = new MockClusterExtension(trickles(new MockFleet(40), 8));
 
     private static MockCluster trickles(MockFleet fleet, int servers) {
@@ -70,6 +73,18 @@ class KeepAliveTest {
         assertThat(result.getOutput()).doesNotContain("UNKNOWN");
         assertThat(dropping.cluster().connectionCount()).as("a new connection for each server's retry")
                 .isEqualTo(21);
+    }
+
+    @Test
+    void withTheDefaultRetriesEveryServerBehindAConnectionClosingProxyIsFetched(QuarkusMainLauncher launcher) {
+        // At the default concurrency the pool holds several kept connections, each closed by the mock when it
+        // brings a second request: a retry taken from the pool would meet another of them.
+        LaunchResult result = launcher.launch("--port", String.valueOf(droppingFleet.port()), "--refresh",
+                "--printservers", "--snapshot", temp.resolve("snapshot.json").toString());
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isIn(0, 2);
+        assertThat(result.getOutput()).doesNotContain("UNKNOWN");
+        assertThat(result.getErrorOutput()).doesNotContain("UNKNOWN");
     }
 
     @Test
