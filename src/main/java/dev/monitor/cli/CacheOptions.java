@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.monitor.fetch.FetchSettings;
-import dev.monitor.files.FileFailures;
 import dev.monitor.fetch.ReadRequest;
+import dev.monitor.files.FileFailures;
 import dev.monitor.snapshot.SnapshotRepository;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
