@@ -52,8 +52,10 @@ public final class FaultPlan {
                     "unknown fault '" + parts[0] + "'; known faults: " + Fault.tokens()));
             int count = DEFAULT_HITS;
             if (parts.length == 2) {
-                if (!parts[1].matches("\\d{1,7}")) {
-                    throw new IllegalArgumentException("'" + entry.trim() + "': the count after ':' must be a number");
+                // 0 would announce a fault that no server has.
+                if (!parts[1].matches("0*[1-9]\\d{0,6}")) {
+                    throw new IllegalArgumentException("'" + entry.trim() + "': the count after ':' must be a number "
+                            + "of servers, 1 or more");
                 }
                 count = Integer.parseInt(parts[1]);
             }

@@ -300,6 +300,15 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aMockFaultThatHitsNoServerIsRefused(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("mock-server", "--port", "0", "--faults", "500:0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.getErrorOutput()).startsWith("monitor: --faults: '500:0': the count after ':' must be a "
+                + "number of servers, 1 or more");
+    }
+
+    @Test
     void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--version");
 
