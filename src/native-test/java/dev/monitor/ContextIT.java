@@ -56,6 +56,16 @@ class ContextIT {
     }
 
     @Test
+    void listingNoContextsSaysHowToAddOneOnStderr() throws Exception {
+        ArtifactRun list = monitor("context", "list");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).as("the list itself, empty, for scripts").isEmpty();
+        assertThat(list.err()).isEqualTo("monitor: no contexts in " + config()
+                + " yet; add one with monitor context add NAME --url URL\n");
+    }
+
+    @Test
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
         mock.cluster().requireAuthorization("Bearer " + TOKEN);

@@ -193,6 +193,11 @@ public class ContextCommand implements Callable<Integer> {
                         case BrokenContext unusable -> "broken: " + unusable.problem();
                     }));
             out.flush();
+            if (contexts.entries().isEmpty()) {
+                // Said on stderr: stdout stays the list, empty, for scripts.
+                spec.commandLine().getErr().println("monitor: no contexts in " + file
+                        + " yet; add one with monitor context add NAME --url URL");
+            }
             List<String> broken = contexts.entries().entrySet().stream()
                     .filter(entry -> entry.getValue() instanceof BrokenContext).map(Map.Entry::getKey).toList();
             if (!broken.isEmpty()) {
