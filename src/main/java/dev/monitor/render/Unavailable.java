@@ -10,9 +10,4 @@ import dev.monitor.analysis.Verdict;
  * it ({@code --unreachable-state}, UNKNOWN unless told otherwise), which is also its exit code.
  */
 public record Unavailable(URI endpoint, Thresholds thresholds, Verdict verdict, String reason) {
-
-    /** With the default verdict, UNKNOWN. */
-    public Unavailable(URI endpoint, Thresholds thresholds, String reason) {
-        this(endpoint, thresholds, Verdict.UNKNOWN, reason);
-    }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
 
 /** The JSON document, read back by Jackson and held against the schema README documents. */
 class JsonRendererTest {
@@ -123,7 +124,7 @@ class JsonRendererTest {
     void unavailableIsADocumentOfTheSameSchemaWithVerdictUnknown() throws Exception {
         StringWriter text = new StringWriter();
         new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
-                "cannot list servers: connection refused"), new PrintWriter(text));
+                Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
         JsonNode document = MAPPER.readTree(text.toString());
 
         assertMatches(document, DOCUMENT, "document");

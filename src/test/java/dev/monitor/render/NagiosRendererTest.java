@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 
 /** The plugin output read by a strict parser of the monitoring-plugins guidelines' grammar. */
@@ -80,7 +81,7 @@ class NagiosRendererTest {
     void unavailableIsStillOneUnknownStatusLine() {
         StringWriter text = new StringWriter();
         new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
-                "cannot list servers: connection refused"), new PrintWriter(text));
+                Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
         PluginOutput output = PluginOutput.parse(text.toString());
 
         assertThat(output.state()).isEqualTo("UNKNOWN");

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 
 /**
@@ -137,7 +138,7 @@ class PrometheusRendererTest {
     private static String unavailable() {
         StringWriter text = new StringWriter();
         new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
-                Thresholds.DEFAULTS, "connection refused"), new PrintWriter(text));
+                Thresholds.DEFAULTS, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
         return text.toString();
     }
 
