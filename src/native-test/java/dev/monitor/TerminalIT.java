@@ -1,10 +1,8 @@
 package dev.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.monitor.testing.RequiredTool;
 
 /**
  * The packaged artifact on a real pseudo-terminal, made by util-linux {@code script}: what people see, as
@@ -44,7 +44,8 @@ class TerminalIT {
 
     @BeforeAll
     static void needsScript() {
-        assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux 'script' makes the pseudo-terminal");
+        // script(1) makes the pseudo-terminal.
+        RequiredTool.find("script", "bsdutils");
     }
 
     @Test

@@ -6,18 +6,23 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.monitor.testing.RequiredTool;
+import dev.monitor.testing.TempFolders;
+
 /**
  * A real forward proxy for the tests of one class: Debian's {@code tinyproxy} (plain requests and CONNECT
- * tunnels), on a free loopback port, requiring proxy credentials, logging every request it forwards.
- * The tests are skipped, saying why, where {@code tinyproxy} is not installed ({@code apt-get install tinyproxy}).
+ * tunnels), on a free loopback port, requiring proxy credentials, logging every request it forwards, in a
+ * temporary folder removed afterwards. Where {@code tinyproxy} is not installed ({@code apt-get install tinyproxy})
+ * or does not start, the tests are skipped saying why, and fail under CI ({@link RequiredTool}).
  */
 public class TinyproxyProcess implements BeforeAllCallback, AfterAllCallback {
 
@@ -29,11 +34,8 @@ public class TinyproxyProcess implements BeforeAllCallback, AfterAllCallback {
     private int port;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
-        Path binary = List.of(Path.of("/usr/bin/tinyproxy"), Path.of("/usr/sbin/tinyproxy")).stream()
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        Assumptions.assumeTrue(binary != null,
-                "tinyproxy is not installed (apt-get install tinyproxy): the proxy tests need a real proxy");
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Path binary = RequiredTool.find("tinyproxy", "tinyproxy");
         folder = Files.createTempDirectory("monitor-proxy");
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -50,21 +52,21 @@ public class TinyproxyProcess implements BeforeAllCallback, AfterAllCallback {
                 ""));
         process = new ProcessBuilder(binary.toString(), "-d", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("stdout.txt").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!accepts()) {
-            Assumptions.assumeTrue(process.isAlive(), "tinyproxy could not be started: " + output());
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("tinyproxy did not listen within 10s: " + output());
-            }
-            Thread.sleep(50);
-        }
+        Awaitility.await("tinyproxy listening").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> accepts() || !process.isAlive());
+        RequiredTool.require(accepts(), "tinyproxy could not be started: " + output());
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (process != null) {
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        if (folder != null) {
+            TempFolders.delete(folder);
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.monitor.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -14,13 +12,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.testing.RequiredTool;
 
 /**
  * The exposition text checked by Prometheus' own linter ({@code promtool check metrics}, Debian package
@@ -34,11 +32,10 @@ class PrometheusRendererTest {
 
     @Test
     void promtoolAcceptsTheOutput() throws Exception {
-        assumeTrue(promtool() != null, "promtool is not installed (Debian package 'prometheus'); "
-                + "the sample checks below still run");
+        String promtool = RequiredTool.find("promtool", "prometheus").toString();
         for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()),
                 render(Reports.heldBack()), render(Reports.allHealthyUnderFor(3)), unavailable())) {
-            Process check = new ProcessBuilder(promtool(), "check", "metrics").redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
             check.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             check.getOutputStream().close();
             String verdict = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -160,13 +157,5 @@ class PrometheusRendererTest {
         assertThat(samples).containsEntry("monitor_warn_healthy_servers{service=\"AuthService\"}", 3.0);
         assertThat(samples).containsEntry("monitor_min_healthy_servers{service=\"UserService\"}", 2.0);
         assertThat(samples).containsEntry("monitor_warn_healthy_servers{service=\"UserService\"}", 2.0);
-    }
-
-    private static String promtool() {
-        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .map(directory -> new File(directory, "promtool"))
-                .filter(File::canExecute)
-                .map(File::getPath)
-                .findFirst().orElse(null);
     }
 }
