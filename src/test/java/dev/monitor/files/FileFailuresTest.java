@@ -2,24 +2,24 @@ package dev.monitor.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.monitor.snapshot.Snapshot;
-import dev.monitor.snapshot.SnapshotRepository;
+import dev.monitor.testing.RequiredTool;
 
 /**
  * Real writes and reads that fail in a temporary folder, and the few words each is said in: about the file the
@@ -68,24 +68,84 @@ class FileFailuresTest {
     }
 
     @Test
-    void aDirectoryThatMayNotBeWrittenIsPermissionDeniedForItsFileWhichIsKeptAndForADirectoryInIt() throws IOException {
+    void permissionDeniedIsSaidForTheFileAndForADirectoryThatCouldNotBeCreated() throws IOException {
+        Path directory = Files.createDirectory(temp.resolve("locked"));
+        Path file = directory.resolve("s.json");
+        Path cached = directory.resolve("cache").resolve("s.json");
+
+        // What the JDK throws: the temporary file beside the file, or the directory it could not create.
+        assertThat(FileFailures.unwritable(file, new AccessDeniedException(directory.resolve(".s.json42.tmp").toString())))
+                .isEqualTo("permission denied");
+        assertThat(FileFailures.unwritable(cached, new AccessDeniedException(cached.getParent().toString())))
+                .isEqualTo("cannot create the directory " + cached.getParent() + ": permission denied");
+    }
+
+    /**
+     * The real refusal, which root never meets: run as an unprivileged user (nobody, with {@code setpriv}) when the
+     * tests run as root, else as this user, who may not write a directory of mode r-x either.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aDirectoryThatMayNotBeWrittenIsPermissionDeniedForItsFileWhichIsKeptAndForADirectoryInIt() throws Exception {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path directory = Files.createDirectory(temp.resolve("locked"));
         Path file = Files.writeString(directory.resolve("s.json"), "old", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path cached = directory.resolve("cache").resolve("s.json");
         try {
-            assumeFalse(Files.isWritable(directory), "running as root, which may write anywhere");
+            assertThat(writeAsAnUnprivilegedUser(file, cached)).containsExactly("permission denied",
+                    "cannot create the directory " + cached.getParent() + ": permission denied");
 
-            assertThat(unwritable(file)).isEqualTo("permission denied");
             assertThat(Files.readString(file)).isEqualTo("old");
-            Path cached = directory.resolve("cache").resolve("s.json");
-            IOException creating = catchThrowableOfType(IOException.class,
-                    () -> new SnapshotRepository(Optional.empty()).write(cached,
-                            new Snapshot(URI.create("http://localhost:8080"), Instant.now(), List.of())));
-            assertThat(FileFailures.unwritable(cached, creating))
-                    .isEqualTo("cannot create the directory " + cached.getParent() + ": permission denied");
+            try (var files = Files.list(directory)) {
+                assertThat(files).as("no temporary file, no cache directory").containsExactly(file);
+            }
         } finally {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** What {@link UnprivilegedWrites} prints, run with a class path of its own that any user may read. */
+    private List<String> writeAsAnUnprivilegedUser(Path file, Path cached) throws Exception {
+        Path classes = temp.resolve("classes");
+        for (Class<?> type : List.of(AtomicFile.class, UnprivilegedWrites.class)) {
+            Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            copyReadable(root, root.resolve("dev/monitor/files"), classes);
+        }
+        List<String> command = new ArrayList<>();
+        if ((Integer) Files.getAttribute(temp, "unix:uid") == 0) {
+            command.addAll(List.of(RequiredTool.find("setpriv", "util-linux").toString(), "--reuid=65534",
+                    "--regid=65534", "--clear-groups"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", "-cp", classes.toString(), UnprivilegedWrites.class.getName(), file.toString(),
+                cached.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+
+    private static void copyReadable(Path root, Path folder, Path target) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(root.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+        for (Path parent = folder; !parent.equals(root); parent = parent.getParent()) {
+            Files.setPosixFilePermissions(target.resolve(root.relativize(parent).toString()),
+                    PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
