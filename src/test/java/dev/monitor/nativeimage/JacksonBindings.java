@@ -67,6 +67,11 @@ final class JacksonBindings {
         return new JacksonBindings(root);
     }
 
+    /** Every class read, as binary names: proves the scan saw the code it judges. */
+    Set<String> scanned() {
+        return binaryNames(classes.keySet());
+    }
+
     /** The classes Jackson binds, as binary names, that carry no registration for reflection. */
     Set<String> unregistered() {
         Set<String> unregistered = new TreeSet<>(bound());

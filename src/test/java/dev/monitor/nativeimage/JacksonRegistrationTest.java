@@ -2,12 +2,18 @@ package dev.monitor.nativeimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.monitor.cli.MonitorCommand;
 import dev.monitor.nativeimage.fixture.JacksonFixtures;
+import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.SnapshotCodec;
 
 /**
  * A native image binds by reflection only what was registered for it, and {@code -Dquarkus.native.sources-only}
@@ -17,10 +23,17 @@ import dev.monitor.nativeimage.fixture.JacksonFixtures;
 class JacksonRegistrationTest {
 
     @Test
-    void everyClassJacksonBindsOutsideTheRestClientIsRegisteredForReflection() {
+    void everyClassJacksonBindsOutsideTheRestClientIsRegisteredForReflection() throws IOException {
         Path classes = Path.of("target", "classes");
+        JacksonBindings bindings = JacksonBindings.of(classes);
 
-        assertThat(JacksonBindings.of(classes).unregistered())
+        // A scan that read nothing would find nothing unregistered: it must have read every compiled class.
+        try (Stream<Path> files = Files.walk(classes)) {
+            assertThat(bindings.scanned()).as("classes read from " + classes)
+                    .hasSize((int) files.filter(file -> file.toString().endsWith(".class")).count())
+                    .contains(MonitorCommand.class.getName(), SnapshotCodec.class.getName(), Server.Measured.class.getName());
+        }
+        assertThat(bindings.unregistered())
                 .as("classes Jackson binds without @RegisterForReflection (the native binary could not bind them)")
                 .isEmpty();
     }
