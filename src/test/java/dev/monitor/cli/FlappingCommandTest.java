@@ -185,6 +185,25 @@ class FlappingCommandTest {
     }
 
     @Test
+    void prometheusUnderForWithAHistoryThatCannotBeReadIsCriticalAtOnceWithoutBreachGauges(QuarkusMainLauncher launcher)
+            throws IOException {
+        Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
+        LaunchResult corrupt = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus");
+        Files.delete(history);
+        Files.delete(history.resolveSibling(history.getFileName() + ".unreadable"));
+        Files.createDirectory(history);
+        LaunchResult directory = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus");
+
+        for (LaunchResult result : List.of(corrupt, directory)) {
+            assertThat(result.exitCode()).as("judged as with --for 1: " + result.getErrorOutput()).isEqualTo(2);
+            assertThat(result.getOutputStream()).contains("monitor_verdict{monitor_verdict=\"CRITICAL\"} 1",
+                    "monitor_verdict{monitor_verdict=\"WARNING\"} 0").noneMatch(line -> line.contains("breach"));
+            assertThat(result.getErrorOutput())
+                    .contains("monitor: warning: --for 3 needs the verdict history; this run is judged as with --for 1");
+        }
+    }
+
+    @Test
     void everyFreshFetchIsRecordedWithItsVerdictAndEachService(QuarkusMainLauncher launcher) throws IOException {
         fetch(launcher, HEALTHY);
         fetch(launcher, DOWN, "--for", "2");
