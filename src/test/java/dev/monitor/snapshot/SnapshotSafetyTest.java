@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The snapshot file survives what happens to real files: races, crashes, and planted links. */
@@ -35,7 +37,7 @@ class SnapshotSafetyTest {
     private final SnapshotRepository repository = new SnapshotRepository(Optional.empty());
 
     /** A snapshot of {@code size} servers whose every figure is {@code figure}: tells writers apart. */
-    private static Snapshot snapshot(int size, int figure) {
+    static Snapshot snapshot(int size, int figure) {
         return new Snapshot(ENDPOINT, Instant.parse("2026-11-26T08:00:00Z"), IntStream.range(0, size)
                 .mapToObj(i -> (Server) new Server.Measured("10.58." + (i / 250) + "." + (i % 250), "AuthService",
                         figure, figure))
@@ -89,16 +91,43 @@ class SnapshotSafetyTest {
     }
 
     @Test
-    void aHalfWrittenFileLeftByAKilledWriterIsNeverRead() throws IOException {
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aWriterKilledInTheMiddleOfItsWriteLeavesTheOldSnapshotWhole(@TempDir Path logs) throws Exception {
         Path file = temp.resolve("snapshot.json");
         repository.write(file, snapshot(3, 10));
-        // A process killed (SIGKILL) before its rename leaves a partial temporary file beside the snapshot.
-        Files.writeString(temp.resolve(".snapshot.json1234567.tmp"), "{\"format\":\"monitor-snapshot\",\"vers",
-                StandardCharsets.UTF_8);
 
-        assertThat(repository.read(file)).contains(snapshot(3, 10));
+        // A run of tens of megabytes, SIGKILLed once its temporary file holds the first megabyte of it.
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LargeSnapshotWriter.class.getName(), file.toString(),
+                "1000000").redirectErrorStream(true).redirectOutput(logs.resolve("writer.txt").toFile()).start();
+        try {
+            Awaitility.await("the writer's temporary file").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> temporaryFileSize() >= 1 << 20 || !writer.isAlive());
+            assertThat(writer.isAlive()).as("still writing: " + Files.readString(logs.resolve("writer.txt"))).isTrue();
+        } finally {
+            writer.destroyForcibly();
+        }
+        assertThat(writer.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(writer.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+        assertThat(temporaryFileSize()).as("its half-written temporary file is left beside the snapshot").isPositive();
+        assertThat(repository.read(file)).as("the old snapshot, whole").contains(snapshot(3, 10));
         repository.write(file, snapshot(4, 30));
         assertThat(repository.read(file)).contains(snapshot(4, 30));
+    }
+
+    /** The size of the temporary file a writer of snapshot.json has left in the folder, or 0 if there is none. */
+    private long temporaryFileSize() throws IOException {
+        try (var files = Files.list(temp)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".snapshot.json") && name.endsWith(".tmp")) {
+                    return Files.size(file);
+                }
+            }
+        }
+        return 0;
     }
 
     @Test
