@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.Secret;
 
 /**
  * Named clusters through the packaged artifact: {@code monitor context add|list|use|remove} round-tripping
@@ -76,14 +77,16 @@ class ContextIT {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
         String file = Files.readString(config());
-        assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService").doesNotContain(TOKEN);
+        assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService");
+        Secret.token(TOKEN).assertNotIn(config().toString(), file);
         assertThat(file).as("lab's --min-healthy was not given: no default is saved as if it had been")
                 .doesNotContain("min-healthy: '2'");
         assertThat(monitor("context", "list").out()).isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + mock.url() + "\n");
 
         ArtifactRun current = check();
         assertThat(current.exitCode()).as(current.err()).isZero();
-        assertThat(current.out() + current.err()).doesNotContain(TOKEN);
+        Secret.token(TOKEN).assertNotIn("stdout", current.out());
+        Secret.token(TOKEN).assertNotIn("stderr", current.err());
 
         ArtifactRun expectMore = check("--expect-service", "BillingService");
         assertThat(expectMore.exitCode()).as("a flag beats the context's list").isEqualTo(2);
@@ -99,6 +102,8 @@ class ContextIT {
 
         assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
         assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + mock.url() + "\n");
+        // Every run's stdout and stderr are kept under temp too, beside the contexts file and the snapshots.
+        Secret.token(TOKEN).assertNotInFilesUnder(temp, token);
     }
 
     /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
@@ -153,7 +158,9 @@ class ContextIT {
         ArtifactRun credentials = monitor("context", "add", "x", "--url", mock.url(), "--proxy",
                 "http://u:secret@127.0.0.1:3128");
         assertThat(credentials.exitCode()).isEqualTo(3);
-        assertThat(credentials.err()).contains("--proxy must not carry credentials").doesNotContain("secret");
+        assertThat(credentials.err()).contains("--proxy must not carry credentials");
+        Secret.password("u", "secret").assertNotIn("stderr", credentials.err());
+        Secret.password("u", "secret").assertNotIn("stdout", credentials.out());
 
         assertThat(monitor("context", "use", "nope").exitCode()).isEqualTo(3);
     }

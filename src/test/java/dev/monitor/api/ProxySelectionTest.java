@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.monitor.testing.Secret;
+
 /** The proxy chosen for an endpoint, read from the environment as curl reads it. */
 class ProxySelectionTest {
 
@@ -64,7 +66,8 @@ class ProxySelectionTest {
         assertThat(ProxySelection.choose(HTTPS, "http://option:3128", Map.of("https_proxy", "http://env:1")).host())
                 .isEqualTo("option");
         assertThatThrownBy(() -> ProxySelection.choose(HTTPS, "http://ops:secret@option:3128", Map.of()))
-                .hasMessageContaining("--proxy must not carry credentials").hasMessageNotContaining("secret");
+                .hasMessageContaining("--proxy must not carry credentials")
+                .satisfies(e -> Secret.password("ops", "secret").assertNotIn("the message", e.getMessage()));
         assertThatThrownBy(() -> ProxySelection.choose(HTTPS, "socks5://option:1080", Map.of()))
                 .hasMessageContaining("http:// proxy URL");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
+import dev.monitor.testing.Secret;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -26,7 +27,8 @@ import io.vertx.core.http.HttpServer;
 
 /**
  * Bearer tokens and basic authentication against the mock when it requires them: the secret reaches the API,
- * and appears nowhere else, not in stdout, stderr, {@code --verbose} or the snapshot.
+ * and appears nowhere else, in no form ({@link Secret}): not in stdout, stderr, {@code --verbose}, the snapshot,
+ * the history or {@code --output-file}.
  */
 @QuarkusMainTest
 class CredentialsCommandTest {
@@ -65,12 +67,20 @@ class CredentialsCommandTest {
 
         LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", tokenFile.toString(),
                 "--printservers", "--avg", "--verbose");
+        LaunchResult toFile = run(launcher, "--url", mock.url(), "--token-file", tokenFile.toString(), "--refresh",
+                "-o", "json", "--output-file", temp.resolve("report.json").toString(), "--verbose");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(mock.cluster().requestCount() - before).as("every request carried the token").isEqualTo(21);
-        assertThat(result.getOutput()).contains("10.58.1.20").doesNotContain(TOKEN);
-        assertThat(result.getErrorOutput()).contains("fetched 20 servers").doesNotContain(TOKEN);
-        assertThat(Files.readString(temp.resolve("snapshot.json"))).doesNotContain(TOKEN);
+        assertThat(toFile.exitCode()).isZero();
+        assertThat(mock.cluster().requestCount() - before).as("every request carried the token").isEqualTo(42);
+        assertThat(result.getOutput()).contains("10.58.1.20");
+        assertThat(result.getErrorOutput()).contains("fetched 20 servers");
+        assertThat(temp.resolve("report.json")).content().contains("10.58.1.20");
+        assertThat(temp.resolve("snapshot.history.json")).as("the files searched below").isRegularFile();
+        for (LaunchResult each : List.of(result, toFile)) {
+            Secret.token(TOKEN).assertNotIn(each);
+        }
+        Secret.token(TOKEN).assertNotInFilesUnder(temp, tokenFile);
     }
 
     @Test
@@ -93,11 +103,15 @@ class CredentialsCommandTest {
 
     @Test
     void aWrongTokenFailsWithoutShowingIt(QuarkusMainLauncher launcher) throws Exception {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file",
-                file("wrong", "not-the-token-42").toString(), "--verbose");
+        Path wrong = file("wrong", "not-the-token-42");
+        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", wrong.toString(), "--verbose",
+                "-o", "json", "--output-file", temp.resolve("report.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.getErrorOutput()).contains("authentication failed").doesNotContain("not-the-token-42");
+        assertThat(result.getErrorOutput()).contains("authentication failed");
+        assertThat(temp.resolve("report.json")).content().contains("authentication failed");
+        Secret.token("not-the-token-42").assertNotIn(result);
+        Secret.token("not-the-token-42").assertNotInFilesUnder(temp, wrong);
     }
 
     @Test
@@ -105,11 +119,17 @@ class CredentialsCommandTest {
         mock.cluster().requireAuthorization("Basic "
                 + Base64.getEncoder().encodeToString("ops:pa55:word".getBytes(StandardCharsets.UTF_8)));
 
-        LaunchResult result = run(launcher, "--url", mock.url(), "--basic-auth-file",
-                file("basic", "ops:pa55:word\n").toString(), "--verbose");
+        Path basic = file("basic", "ops:pa55:word\n");
+        LaunchResult result = run(launcher, "--url", mock.url(), "--basic-auth-file", basic.toString(), "--verbose");
+        LaunchResult toFile = run(launcher, "--url", mock.url(), "--basic-auth-file", basic.toString(), "--refresh",
+                "-o", "json", "--output-file", temp.resolve("report.json").toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain("pa55");
+        assertThat(toFile.exitCode()).isZero();
+        for (LaunchResult each : List.of(result, toFile)) {
+            Secret.password("ops", "pa55:word").assertNotIn(each);
+        }
+        Secret.password("ops", "pa55:word").assertNotInFilesUnder(temp, basic);
     }
 
     @Test
@@ -123,7 +143,8 @@ class CredentialsCommandTest {
             LaunchResult result = run(launcher, concat(new String[] { "--url", mock.url() }, args));
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
-                    .doesNotContain("no-colon-secret").doesNotContain("\tat ");
+                    .doesNotContain("\tat ");
+            Secret.token("no-colon-secret").assertNotIn(result);
         }
     }
 
@@ -143,14 +164,17 @@ class CredentialsCommandTest {
                         .putHeader("Location", "http://localhost:" + other.actualPort() + "/servers").end();
             });
 
+            Path tokenFile = file("token", TOKEN);
             LaunchResult result = run(launcher, "--url", "http://127.0.0.1:" + redirecting.actualPort(),
-                    "--token-file", file("token", TOKEN).toString());
+                    "--token-file", tokenFile.toString());
 
             assertThat(home).as("the API's own origin got the token").containsExactly("Bearer " + TOKEN);
             assertThat(elsewhere).as("the other origin got nothing, token least of all").isEmpty();
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.getErrorOutput()).contains("HTTP 302 redirect to http://localhost:" + other.actualPort())
-                    .contains("not followed").doesNotContain(TOKEN);
+                    .contains("not followed");
+            Secret.token(TOKEN).assertNotIn(result);
+            Secret.token(TOKEN).assertNotInFilesUnder(temp, tokenFile);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
