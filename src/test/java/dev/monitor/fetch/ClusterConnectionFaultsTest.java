@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -104,9 +105,15 @@ class ClusterConnectionFaultsTest {
         int before500 = cluster.requestCount("/" + faults.hits(Fault.HTTP_500).getLast());
         int before404 = cluster.requestCount("/" + faults.hits(Fault.HTTP_404).getFirst());
         int beforeGarbage = cluster.requestCount("/" + faults.hits(Fault.GARBAGE).getFirst());
+        List<Fault> failuresRetried = List.of(Fault.TIMEOUT, Fault.TRICKLE, Fault.RESET);
+        Map<String, Integer> before = failuresRetried.stream().flatMap(fault -> faults.hits(fault).stream())
+                .collect(Collectors.toMap(ip -> ip, ip -> cluster.requestCount("/" + ip)));
 
         Snapshot snapshot = fetch(ip -> null);
 
+        assertThat(before).as("every server that timed out, trickled past its deadline or reset the connection")
+                .hasSize(3 * FaultPlan.DEFAULT_HITS).allSatisfy((ip, count) -> assertThat(
+                        cluster.requestCount("/" + ip) - count).as(ip + ": tried once plus one retry").isEqualTo(2));
         assertThat(cluster.requestCount("/" + faults.hits(Fault.HTTP_500).getLast()) - before500)
                 .as("listed twice, tried once plus one retry").isEqualTo(2);
         assertThat(cluster.requestCount("/" + faults.hits(Fault.HTTP_404).getFirst()) - before404).isEqualTo(1);
