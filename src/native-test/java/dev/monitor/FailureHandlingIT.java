@@ -23,6 +23,7 @@ import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.VerdictHistory;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
+import dev.monitor.testing.ExpectedFleet;
 
 /**
  * The packaged artifact in its own process, against {@code monitor mock-server} in another, meeting what
@@ -33,11 +34,13 @@ class FailureHandlingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @RegisterExtension
-    static MockServerProcess large = new MockServerProcess("--servers", "2000");
+    private static final ExpectedFleet LARGE = ExpectedFleet.seeded(2000, 7);
 
     @RegisterExtension
-    static MockServerProcess hanging = new MockServerProcess("--faults", "timeout");
+    static MockServerProcess large = new MockServerProcess("--servers", "2000", "--seed", "7");
+
+    @RegisterExtension
+    static MockServerProcess hanging = new MockServerProcess("--faults", "timeout", "--seed", "7");
 
     @RegisterExtension
     static MockServerProcess restartable = new MockServerProcess("--servers", "150");
@@ -71,7 +74,7 @@ class FailureHandlingIT {
 
         int exit = monitor.exitCode(PATIENCE);
 
-        assertThat(exit).as("the verdict's code, whatever became of stdout").isBetween(0, 2);
+        assertThat(exit).as("the verdict's code, whatever became of stdout").isEqualTo(LARGE.exitCode());
         assertThat(monitor.err()).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContainIgnoringCase("broken pipe").doesNotContainIgnoringCase("closed");
     }
@@ -141,8 +144,8 @@ class FailureHandlingIT {
             MonitorProcess one = MonitorProcess.start(args);
             MonitorProcess two = MonitorProcess.start(args);
 
-            assertThat(one.exitCode(PATIENCE)).as(one.err()).isBetween(0, 2);
-            assertThat(two.exitCode(PATIENCE)).as(two.err()).isBetween(0, 2);
+            assertThat(one.exitCode(PATIENCE)).as(one.err()).isEqualTo(LARGE.exitCode());
+            assertThat(two.exitCode(PATIENCE)).as(two.err()).isEqualTo(LARGE.exitCode());
             assertThat(one.err() + two.err()).doesNotContain("unreadable").doesNotContain("could not save");
             Snapshot snapshot = repository.read(snapshotFile()).orElseThrow();
             assertThat(snapshot.servers()).hasSize(2000);

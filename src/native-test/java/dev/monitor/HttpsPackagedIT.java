@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.Secret;
 import dev.monitor.testing.TestCertificates;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -35,8 +36,10 @@ class HttpsPackagedIT {
     private static final TestCertificates CERTIFICATES = TestCertificates.writeTo(FOLDER);
     private static final Path TOKEN_FILE = write("token", TOKEN + "\n");
 
+    private static final ExpectedFleet FLEET = ExpectedFleet.seeded(30, 7);
+
     @RegisterExtension
-    static MockServerProcess mock = new MockServerProcess("--servers", "30",
+    static MockServerProcess mock = new MockServerProcess("--servers", "30", "--seed", "7",
             "--tls-cert", CERTIFICATES.serverCert().toString(), "--tls-key", CERTIFICATES.serverKey().toString(),
             "--token-file", TOKEN_FILE.toString());
 
@@ -66,7 +69,7 @@ class HttpsPackagedIT {
                 CERTIFICATES.ca().toString(), "--token-file", TOKEN_FILE.toString(), "--snapshot",
                 snapshot.toString(), "--avg", "--verbose");
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isIn(0, 1, 2);
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(FLEET.exitCode());
         assertThat(result.getOutput()).contains("AVG CPU");
         assertThat(snapshot).isRegularFile();
         Secret.token(TOKEN).assertNotIn(result);

@@ -20,16 +20,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.testing.ExpectedFleet;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
-/** The packaged artifact, run as users run it, against {@code monitor mock-server} in its own process. */
+/**
+ * The packaged artifact, run as users run it, against {@code monitor mock-server} in its own process, seeded so
+ * that every figure, row and exit code is known in advance ({@link ExpectedFleet}).
+ */
 @QuarkusMainIntegrationTest
 class PackagedMonitorIT {
 
+    private static final ExpectedFleet FLEET = ExpectedFleet.seeded(150, 7);
+
     @RegisterExtension
-    static MockServerProcess mock = new MockServerProcess("--servers", "150");
+    static MockServerProcess mock = new MockServerProcess("--servers", "150", "--seed", "7");
 
     @TempDir
     Path temp;
@@ -39,9 +45,16 @@ class PackagedMonitorIT {
         LaunchResult result = launcher.launch("--port", String.valueOf(mock.port()), "--printservers", "--avg",
                 "--unhealthyservices", "--snapshot", temp.resolve("s.json").toString());
 
-        assertThat(result.exitCode()).isIn(0, 2);
-        assertThat(result.getOutput()).contains("10.58.1.150", "AVG CPU");
-        assertThat(result.getOutput()).containsAnyOf("All services healthy", "Services with fewer than 2");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(FLEET.exitCode());
+        List<String> rows = result.getOutputStream().stream().map(String::strip)
+                .filter(line -> line.startsWith("10.58.")).toList();
+        assertThat(rows).as("--printservers: IP, service, status, cpu, memory")
+                .map(row -> String.join(" ", row.split("\\s+")))
+                .containsExactlyInAnyOrderElementsOf(FLEET.addresses().stream().map(ip -> String.join(" ", ip,
+                        ExpectedFleet.service(ip), FLEET.healthy(ip, 80) ? "Healthy" : "Unhealthy",
+                        FLEET.cpu(ip) + "%", FLEET.memory(ip) + "%")).toList());
+        assertThat(result.getOutput()).contains("AVG CPU").contains(FLEET.exitCode() == 0 ? "All services healthy"
+                : "Services with fewer than 2");
         assertThat(Files.exists(temp.resolve("s.json"))).isTrue();
     }
 
@@ -55,7 +68,7 @@ class PackagedMonitorIT {
         ArtifactRun report = ArtifactRun.of(temp, env, "--port", String.valueOf(mock.port()));
         ArtifactRun saved = ArtifactRun.of(temp, env, "context", "add", "lab", "--url", "http://cluster.example:8080");
 
-        assertThat(report.exitCode()).as(report.err()).isIn(0, 2);
+        assertThat(report.exitCode()).as(report.err()).isEqualTo(FLEET.exitCode());
         try (Stream<Path> snapshots = Files.list(home.resolve(".cache/monitor"))) {
             assertThat(snapshots.map(path -> path.getFileName().toString()))
                     .anyMatch(name -> name.startsWith("localhost_" + mock.port() + "-") && name.endsWith(".json"));
@@ -105,7 +118,8 @@ class PackagedMonitorIT {
         Path snapshot = temp.resolve("edited.json");
         Path history = temp.resolve("edited.history.json");
         String[] args = { "--snapshot", snapshot.toString(), "--port", String.valueOf(mock.port()), "--for", "3" };
-        assertThat(launcher.launch(concat(args, "--refresh")).exitCode()).isIn(0, 1);
+        assertThat(launcher.launch(concat(args, "--refresh")).exitCode()).as("a first breach is held back by --for 3")
+                .isEqualTo(FLEET.exitCode() == 2 ? 1 : 0);
         Files.writeString(history, Files.readString(history).replaceFirst("\"verdict\":\"[A-Z]+\"",
                 "\"verdict\":\"FINE\""));
         Files.writeString(snapshot, Files.readString(snapshot).replaceFirst("\"cpu\":\\d+", "\"cpu\":\"x\""));

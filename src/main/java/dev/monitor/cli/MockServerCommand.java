@@ -46,7 +46,8 @@ public class MockServerCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", paramLabel = "MS", description = "Delay before each answer (default: ${DEFAULT-VALUE}).")
     int latencyMs;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Make the random cpu and memory figures reproducible.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Give each server fixed cpu and memory figures, from "
+            + "the seed and its address (MD5 of SEED/IP/cpu, modulo 101), instead of random ones on every request.")
     Long seed;
 
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate (with --tls-key).")

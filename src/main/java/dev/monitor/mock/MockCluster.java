@@ -1,11 +1,11 @@
 package dev.monitor.mock;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,10 +41,17 @@ public final class MockCluster {
             "10.58.1.999", "http://127.0.0.1:1/x", "", "\u001b[2J10.0.0.1");
     private static final int HUGE_DETAIL_BYTES = 1 << 20;
     private static final long HUGE_LIST_BYTES = (64L << 20) + (1 << 20);
+    private static final BigInteger PERCENT_VALUES = BigInteger.valueOf(101);
+
+    /** Where each cpu and memory figure comes from: 0 to 100 for a server's address and "cpu" or "memory". */
+    @FunctionalInterface
+    private interface Figures {
+        int of(String address, String figure);
+    }
 
     private final MockFleet fleet;
     private final Duration latency;
-    private final IntSupplier percentages;
+    private final Figures figures;
     private final FaultPlan faults;
     private final byte[] serverList;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -62,11 +69,13 @@ public final class MockCluster {
     private HttpServer server;
 
     /**
-     * The reference behaviour: cpu and memory drawn at random, 0 to 100, on every request.
+     * The reference behaviour: cpu and memory drawn at random, 0 to 100, on every request; or, with a seed, fixed
+     * figures of each server that depend on the seed and its address only ({@link #seeded}), so that every run
+     * against the same fleet sees the same figures, in whatever order its requests arrive.
      *
      * @param servers how many servers the fleet has (the reference mock has 150)
      * @param latency how long each answer is held back, to stand for a real network
-     * @param seed    makes the random figures reproducible; null draws them freshly
+     * @param seed    fixes each server's figures; null draws them freshly on every request
      */
     public static MockCluster random(int servers, Duration latency, Long seed) {
         return random(new MockFleet(servers), latency, seed, FaultPlan.none());
@@ -74,11 +83,17 @@ public final class MockCluster {
 
     /** The reference behaviour of a fleet, with the faults of the plan injected. */
     public static MockCluster random(MockFleet fleet, Duration latency, Long seed, FaultPlan faults) {
-        if (seed == null) {
-            return new MockCluster(fleet, latency, () -> ThreadLocalRandom.current().nextInt(101), faults);
-        }
-        Random random = new Random(seed);
-        return new MockCluster(fleet, latency, () -> random.nextInt(101), faults);
+        Figures figures = seed == null ? (address, figure) -> ThreadLocalRandom.current().nextInt(101)
+                : (address, figure) -> seeded(seed, address, figure);
+        return new MockCluster(fleet, latency, figures, faults);
+    }
+
+    /**
+     * A server's figure under {@code --seed}: the MD5 digest of {@code SEED/ADDRESS/FIGURE} ({@code 7/10.58.1.1/cpu}),
+     * UTF-8, read as an unsigned integer, modulo 101; the rule the contract gives services, made per figure.
+     */
+    private static int seeded(long seed, String address, String figure) {
+        return MockFleet.md5(seed + "/" + address + "/" + figure).mod(PERCENT_VALUES).intValue();
     }
 
     /** @param percentages where each cpu and memory figure comes from; tests pin them to make verdicts certain */
@@ -87,9 +102,13 @@ public final class MockCluster {
     }
 
     public MockCluster(MockFleet fleet, Duration latency, IntSupplier percentages, FaultPlan faults) {
+        this(fleet, latency, (address, figure) -> percentages.getAsInt(), faults);
+    }
+
+    private MockCluster(MockFleet fleet, Duration latency, Figures figures, FaultPlan faults) {
         this.fleet = fleet;
         this.latency = latency;
-        this.percentages = percentages;
+        this.figures = figures;
         this.faults = faults;
         // The list never changes: encode it once, in the reference mock's json.dumps layout.
         this.serverList = listedEntries().stream()
@@ -239,7 +258,7 @@ public final class MockCluster {
         }
         Fault fault = faults.at(address);
         if (fault == null) {
-            reply(request, 200, details(percentages.getAsInt() + "%", percentages.getAsInt() + "%", service, ""));
+            reply(request, 200, details(figure(address, "cpu"), figure(address, "memory"), service, ""));
             return;
         }
         answerWith(fault, request, address, service);
@@ -263,8 +282,8 @@ public final class MockCluster {
     }
 
     private void answerWith(Fault fault, HttpServerRequest request, String address, String service) {
-        String cpu = percentages.getAsInt() + "%";
-        String memory = percentages.getAsInt() + "%";
+        String cpu = figure(address, "cpu");
+        String memory = figure(address, "memory");
         switch (fault) {
             case HTTP_500 -> reply(request, 500, Buffer.buffer("{\"error\": \"Internal Server Error\"}"));
             case HTTP_404 -> reply(request, 404, Buffer.buffer("{\"error\": \"Not Found\"}"));
@@ -284,6 +303,10 @@ public final class MockCluster {
             case HUGE -> reply(request, 200, details(cpu, memory, service, "x".repeat(HUGE_DETAIL_BYTES)));
             default -> throw new IllegalStateException(fault + " is a fault of the server list");
         }
+    }
+
+    private String figure(String address, String figure) {
+        return figures.of(address, figure) + "%";
     }
 
     private static Buffer details(String cpu, String memory, String service, String padding) {

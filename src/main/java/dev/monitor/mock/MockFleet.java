@@ -41,9 +41,13 @@ public final class MockFleet {
 
     /** The contract's rule: MD5 of the address, as an unsigned integer, modulo the number of services. */
     public static String serviceOf(String address) {
+        return SERVICE_NAMES.get(md5(address).mod(SERVICE_COUNT).intValue());
+    }
+
+    /** The MD5 digest of the text (UTF-8), read as an unsigned integer: the contract's way to spread servers. */
+    static BigInteger md5(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(address.getBytes(StandardCharsets.UTF_8));
-            return SERVICE_NAMES.get(new BigInteger(1, digest).mod(SERVICE_COUNT).intValue());
+            return new BigInteger(1, MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides MD5", e);
         }

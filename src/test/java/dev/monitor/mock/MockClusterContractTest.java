@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.math.BigInteger;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.monitor.testing.ExpectedFleet;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
@@ -63,7 +62,7 @@ class MockClusterContractTest {
                     .contentType("application/json")
                     .body("cpu", matchesPattern("(100|[1-9]?[0-9])%"))
                     .body("memory", matchesPattern("(100|[1-9]?[0-9])%"))
-                    .body("service", equalTo(md5Service(ip)));
+                    .body("service", equalTo(ExpectedFleet.service(ip)));
         }
     }
 
@@ -77,6 +76,29 @@ class MockClusterContractTest {
     }
 
     @Test
+    void aSeedFixesEachServersFiguresByTheDocumentedRuleWhateverTheOrderOfRequests() {
+        MockCluster seeded = MockCluster.random(150, Duration.ZERO, 7L);
+        int port = seeded.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
+        try {
+            ExpectedFleet expected = ExpectedFleet.seeded(150, 7);
+            List<String> addresses = List.of("10.58.1.1", "10.58.1.77", "10.58.1.150");
+            for (List<String> order : List.of(addresses, addresses.reversed(), addresses)) {
+                for (String ip : order) {
+                    given().port(port).get("/" + ip).then()
+                            .statusCode(200)
+                            .body("cpu", equalTo(expected.cpu(ip) + "%"))
+                            .body("memory", equalTo(expected.memory(ip) + "%"))
+                            .body("service", equalTo(ExpectedFleet.service(ip)));
+                }
+            }
+            assertThat(addresses.stream().map(ip -> expected.cpu(ip) + "/" + expected.memory(ip)).distinct())
+                    .as("the rule gives the servers figures of their own").hasSizeGreaterThan(1);
+        } finally {
+            seeded.stop().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    @Test
     void unlistedAddressesAndOtherPathsAreInvalidIp() {
         for (String path : List.of("/10.58.1.151", "/10.58.1.0", "/abc", "/", "/servers/x", "/10.58.1.1/x")) {
             given().get(path).then()
@@ -84,13 +106,5 @@ class MockClusterContractTest {
                     .contentType("application/json")
                     .body("error", equalTo("Invalid IP"));
         }
-    }
-
-    /** The contract's rule, computed here independently of the mock's own code. */
-    private static String md5Service(String ip) throws Exception {
-        List<String> names = List.of("PermissionsService", "AuthService", "MLService", "StorageService",
-                "TimeService", "GeoService", "TicketService", "RoleService", "IdService", "UserService");
-        byte[] digest = MessageDigest.getInstance("MD5").digest(ip.getBytes("UTF-8"));
-        return names.get(new BigInteger(1, digest).mod(BigInteger.TEN).intValue());
     }
 }
