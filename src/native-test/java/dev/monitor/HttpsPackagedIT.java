@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.Secret;
+import dev.monitor.testing.TempFolders;
 import dev.monitor.testing.TestCertificates;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
@@ -45,6 +47,12 @@ class HttpsPackagedIT {
 
     @TempDir
     Path temp;
+
+    /** The folder holds a test CA's key and the token: it goes with the class (JUnit's @TempDir comes too late). */
+    @AfterAll
+    static void removeTheCertificatesAndTheToken() {
+        TempFolders.delete(FOLDER);
+    }
 
     private static Path folder() {
         try {

@@ -1,7 +1,6 @@
 package dev.monitor.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,14 +68,7 @@ public class HttpsMockClusterExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public void afterAll(ExtensionContext context) {
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-            Files.delete(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TempFolders.delete(folder);
     }
 
     public MockCluster cluster() {
