@@ -1,7 +1,5 @@
 package dev.monitor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +31,10 @@ public record ArtifactRun(int exitCode, String out, String err) {
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("monitor ended").isTrue();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("monitor still running after 60s; stderr: " + Files.readString(err));
+        }
         return new ArtifactRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

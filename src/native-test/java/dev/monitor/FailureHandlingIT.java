@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,16 +21,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.monitor.history.HistoryRepository;
+import dev.monitor.mock.MockCluster;
 import dev.monitor.history.VerdictHistory;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.testing.ExpectedFleet;
+import dev.monitor.testing.MockClusterExtension;
 
 /**
  * The packaged artifact in its own process, against {@code monitor mock-server} in another, meeting what
  * only real processes meet: closed pipes, signals, a second run at the same time, an API that goes away.
  */
-@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FailureHandlingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -45,8 +48,9 @@ class FailureHandlingIT {
     @RegisterExtension
     static MockServerProcess restartable = new MockServerProcess("--servers", "150");
 
+    /** Holds every answer back 2 s and counts what it is asked, so a test can press Ctrl-C at a point it sees. */
     @RegisterExtension
-    static MockServerProcess slow = new MockServerProcess("--latency-ms", "2000");
+    static MockClusterExtension slow = new MockClusterExtension(new MockCluster(150, Duration.ofSeconds(2), () -> 50));
 
     @RegisterExtension
     static MockServerProcess listless = new MockServerProcess("--faults", "servers-500");
@@ -118,20 +122,23 @@ class FailureHandlingIT {
 
     @Test
     void ctrlCAtAnyPointOfAFetchSaysOneLineAndNothingOfTheShutdown() throws Exception {
-        List<String> args = List.of("--port", String.valueOf(slow.port()), "--snapshot", snapshotFile().toString(),
-                "--refresh", "--verbose");
-        // While /servers is awaited (2 s), then while the servers are: each answer takes 2 s.
-        for (long waitMillis : new long[] { 300, 1500, 2700, 3900 }) {
+        List<String> args = List.of("--url", slow.url(), "--snapshot", snapshotFile().toString(), "--refresh",
+                "--verbose", "--concurrency", "100");
+        // Pressed once the mock has seen this many requests of the run, each answer taking 2 s: /servers, so while
+        // the list is awaited; the first server, while the first hundred are; the 101st, while the last fifty are.
+        for (int seen : new int[] { 1, 2, 102 }) {
+            int requests = slow.cluster().requestCount();
             MonitorProcess monitor = MonitorProcess.start(args);
-            assertThat(monitor.awaitErr(0, line -> line.contains("fetching"), PATIENCE)).as(monitor.err()).isTrue();
-            Thread.sleep(waitMillis);
+            Awaitility.await("the mock seeing " + seen + " requests").atMost(PATIENCE)
+                    .until(() -> slow.cluster().requestCount() - requests >= seen || !monitor.process().isAlive());
+            assertThat(monitor.process().isAlive()).as(monitor.err()).isTrue();
             int before = monitor.errLines();
             // Twice, as timeout(1) sends it: to the process, then to its process group.
             monitor.signal("INT");
             monitor.signal("INT");
 
             assertThat(monitor.exitCode(PATIENCE)).as(monitor.err()).isEqualTo(130);
-            assertThat(monitor.err().lines().skip(before)).as("after " + waitMillis + " ms: " + monitor.err())
+            assertThat(monitor.err().lines().skip(before)).as("after " + seen + " requests: " + monitor.err())
                     .containsExactly("monitor: interrupted");
         }
     }

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
 
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
+    private static final long READY_SECONDS = 60;
 
     private final List<String> options;
     private Process process;
@@ -43,25 +48,43 @@ public class MockServerProcess implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
         start(0);
     }
 
-    /** Starts the mock on the port (0 for any free one) and waits until it listens. */
-    public void start(int requestedPort) throws IOException {
+    /**
+     * Starts the mock on the port (0 for any free one) and waits until it listens, for a minute at most: a mock that
+     * never says so fails the tests of the class at once rather than hanging them.
+     */
+    public void start(int requestedPort) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(artifactCommand());
         command.addAll(List.of("mock-server", "--host", "127.0.0.1", "--port", String.valueOf(requestedPort)));
         command.addAll(options);
         process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        for (String line = err.readLine(); line != null; line = err.readLine()) {
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
-                port = Integer.parseInt(listening.group(1));
-                return;
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        List<String> said = new CopyOnWriteArrayList<>();
+        // Read to the end, so that a mock that writes more to stderr never blocks on a full pipe.
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    said.add(line);
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        listening.complete(Integer.parseInt(matcher.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // The mock ended: said below, if it had not listened.
             }
+            listening.completeExceptionally(new IllegalStateException("mock-server ended without listening: " + said));
+        });
+        try {
+            port = listening.get(READY_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("mock-server did not listen within " + READY_SECONDS + "s: " + said, e);
         }
-        throw new IllegalStateException("mock-server ended without listening: exit " + process.exitValue());
     }
 
     @Override

@@ -152,7 +152,7 @@ class PackagedMonitorIT {
     }
 
     @Test
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void serviceWatchPrintsTicksAndEndsCleanlyOnCtrlC() throws Exception {
         Process process = start(List.of("--port", String.valueOf(mock.port()), "--service", "AuthService", "1",
                 "--snapshot", temp.resolve("watch.json").toString()), null, null);

@@ -8,15 +8,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +32,11 @@ import dev.monitor.testing.RequiredTool;
  * The packaged artifact on a real pseudo-terminal, made by util-linux {@code script}: what people see, as
  * opposed to what a pipe gets.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TerminalIT {
 
     private static final String ESC = "\u001B[";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @RegisterExtension
     static MockServerProcess mock = new MockServerProcess("--servers", "40", "--seed", "3");
@@ -88,24 +94,14 @@ class TerminalIT {
     @Test
     void ctrlCDuringTheFetchErasesTheProgressBarBeforeSayingSo() throws Exception {
         Process process = start(Map.of(), "exec ", "> /dev/null", slow, "--refresh");
-        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-        boolean typed = false;
-        try (InputStream out = process.getInputStream(); OutputStream keyboard = process.getOutputStream()) {
-            byte[] buffer = new byte[8192];
-            for (int read = out.read(buffer); read >= 0; read = out.read(buffer)) {
-                terminal.write(buffer, 0, read);
-                if (!typed && terminal.toString(StandardCharsets.UTF_8).contains("Fetching")) {
-                    // Ctrl-C typed on the terminal, which sends SIGINT to the program in the foreground.
-                    keyboard.write(3);
-                    keyboard.flush();
-                    typed = true;
-                }
-            }
+        Screen screen = new Screen(process);
+        screen.await(text -> text.contains("Fetching"));
+        try (OutputStream keyboard = process.getOutputStream()) {
+            // Ctrl-C typed on the terminal, which sends SIGINT to the program in the foreground.
+            keyboard.write(3);
         }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = terminal.toString(StandardCharsets.UTF_8);
+        String out = screen.whenEnded();
 
-        assertThat(typed).as("a bar was drawn to interrupt: " + out).isTrue();
         assertThat(process.exitValue()).as(out).isEqualTo(130);
         int message = out.indexOf("monitor: interrupted");
         assertThat(message).as(out).isPositive();
@@ -125,7 +121,7 @@ class TerminalIT {
 
     @Test
     void serviceWatchRedrawsInPlaceAndGivesTheCursorBackOnCtrlC() throws Exception {
-        String out = inTerminal(Map.of(), "; echo \"exit=$?\"", "--service", "AuthService", "1");
+        String out = watchInTerminal("", "; echo \"exit=$?\"", "--service", "AuthService", "1");
 
         assertThat(out.split("\u001B\\[H", -1).length - 1).as("redraws from home").isGreaterThanOrEqualTo(2);
         assertThat(out).contains(ESC + "K").contains(ESC + "J").doesNotContain(ESC + "2J");
@@ -138,7 +134,7 @@ class TerminalIT {
     @Test
     void aWatchTallerThanTheTerminalIsCutToFitAndSaysWhatIsLeftOut() throws Exception {
         // The pseudo-terminal is set to 12 rows; the frame (40 servers, all sections) is over 50 lines.
-        String out = inTerminalOfRows(12, "; echo \"exit=$?\"", "--watch", "1",
+        String out = watchInTerminal("stty rows 12 cols 400; ", "; echo \"exit=$?\"", "--watch", "1",
                 "--printservers", "--avg", "--unhealthyservices");
 
         String[] frames = out.split("\u001B\\[H", -1);
@@ -154,7 +150,7 @@ class TerminalIT {
 
     @Test
     void watchWithJsonPrintsOneDocumentPerLineWhenPiped() throws Exception {
-        String out = inTerminal(Map.of(), "| cat", "--watch", "1", "-o", "json");
+        String out = watchInTerminal("", "| cat", "--watch", "1", "-o", "json");
 
         List<String> documents = out.lines().map(String::strip).filter(line -> line.startsWith("{")).toList();
         assertThat(documents.size()).as(out).isGreaterThanOrEqualTo(2);
@@ -165,41 +161,85 @@ class TerminalIT {
         assertThat(out).doesNotContain(ESC + "H");
     }
 
-    /**
-     * Runs monitor with its output on a pseudo-terminal, {@code redirect} appended to its shell command; a watch
-     * gets Ctrl-C (SIGINT) after a few seconds.
-     */
+    /** Runs monitor with its output on a pseudo-terminal, {@code redirect} appended to its shell command. */
     private String inTerminal(Map<String, String> environment, String redirect, String... args)
             throws IOException, InterruptedException {
-        return run(environment, "", redirect, args);
+        Process process = start(environment, "", redirect, mock, args);
+        process.getOutputStream().close();
+        return new Screen(process).whenEnded();
     }
 
     /**
-     * The same on a terminal {@code rows} tall, set with {@code stty} as a resized window would be; wide enough
-     * that no line wraps.
+     * Runs a watch on a pseudo-terminal, after {@code before} ({@code stty rows 12} sets its size as a resized window
+     * would), and stops it with Ctrl-C (SIGINT) once it has drawn two whole frames (or NDJSON lines), however long
+     * that takes the machine.
      */
-    private String inTerminalOfRows(int rows, String redirect, String... args) throws IOException, InterruptedException {
-        return run(Map.of(), "stty rows " + rows + " cols 400; ", redirect, args);
+    private String watchInTerminal(String before, String redirect, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(Map.of(), before + "timeout --preserve-status -s INT " + PATIENCE.toSeconds() + " ",
+                redirect, mock, args);
+        process.getOutputStream().close();
+        Screen screen = new Screen(process);
+        screen.await(text -> text.split(Pattern.quote(ESC + "J"), -1).length > 2
+                || text.lines().filter(line -> line.strip().matches("\\{.*}")).count() >= 2);
+        // timeout(1) passes the signal on to monitor, as Ctrl-C on the terminal would reach it.
+        ProcessHandle timeout = process.descendants()
+                .filter(child -> child.info().command().orElse("").endsWith("/timeout")).findFirst().orElseThrow();
+        new ProcessBuilder("kill", "-INT", String.valueOf(timeout.pid())).start().waitFor();
+        return screen.whenEnded();
     }
 
-    private String run(Map<String, String> environment, String before, String redirect, String... args)
-            throws IOException, InterruptedException {
-        Process process = start(environment, before, redirect, mock, args);
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+    /** What the terminal shows, collected as it comes, so that a test can wait for a drawing with a deadline. */
+    private static final class Screen {
+
+        private final Process process;
+        private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        private final Thread reader;
+
+        Screen(Process process) {
+            this.process = process;
+            this.reader = Thread.ofVirtual().start(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    byte[] buffer = new byte[8192];
+                    for (int read = out.read(buffer); read >= 0; read = out.read(buffer)) {
+                        synchronized (shown) {
+                            shown.write(buffer, 0, read);
+                        }
+                    }
+                } catch (IOException e) {
+                    // The terminal closed: nothing more to show.
+                }
+            });
+        }
+
+        String text() {
+            synchronized (shown) {
+                return shown.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        void await(Predicate<String> drawn) {
+            Awaitility.await("the terminal to show it").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> drawn.test(text()) || !process.isAlive());
+            assertThat(drawn.test(text())).as("drawn before the program ended: " + text()).isTrue();
+        }
+
+        /** All it showed, once the program has ended. */
+        String whenEnded() throws InterruptedException {
+            if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("still running after " + PATIENCE + "; the terminal showed: " + text());
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            return text();
+        }
     }
 
     /** Starts monitor against {@code cluster} on a pseudo-terminal whose keyboard is the process's stdin. */
     private Process start(Map<String, String> environment, String before, String redirect, MockServerProcess cluster,
             String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (List.of(args).contains("--service") || List.of(args).contains("--watch")) {
-            // Long enough for two ticks on a busy machine, JVM start included.
-            command.addAll(List.of("timeout", "--preserve-status", "-s", "INT", "12"));
-        }
-        command.addAll(MockServerProcess.artifactCommand());
+        List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
         command.addAll(List.of("--port", String.valueOf(cluster.port()), "--snapshot",
                 temp.resolve("terminal.json").toString()));
         command.addAll(List.of(args));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code --rate} as the mock observes it, and {@code --deadline} against a mock with servers that never answer. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @QuarkusMainTest
 class PolitenessCommandTest {
 
@@ -65,16 +67,20 @@ class PolitenessCommandTest {
     @Test
     void rateBoundsTheRequestsTheApiSeesInAnySecond(QuarkusMainLauncher launcher) {
         List<Long> unpaced = arrivalsOf(launcher);
-        assertThat(unpaced).hasSize(31);
-        assertThat(busiestSecond(unpaced)).as("without --rate, the fan-out lands in well under a second")
-                .isGreaterThan(20);
-
         List<Long> paced = arrivalsOf(launcher, "--rate", "10");
+
+        assertThat(unpaced).hasSize(31);
         assertThat(paced).hasSize(31);
-        // Evenly spaced at 10/s: 11 arrivals fit in a closed second; one more for network jitter.
-        assertThat(busiestSecond(paced)).isBetween(9, 12);
-        assertThat(paced.getLast() - paced.getFirst()).as("31 requests at 10/s span 3s")
-                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2900));
+        // Pacing only ever delays a request: 31 requests 100 ms apart span 3 s, however busy the machine.
+        long span = paced.getLast() - paced.getFirst();
+        assertThat(span).as("31 requests at 10/s span 3s").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2900));
+        long unpacedSpan = unpaced.getLast() - unpaced.getFirst();
+        assertThat(unpacedSpan).as("the same run without --rate, not paced").isLessThan(span);
+        // Evenly spaced at 10/s, 11 arrivals fit in a closed second. A busy machine delays some requests more than
+        // others and so bunches arrivals, by up to the spread it gives requests sent at once: the unpaced run's span.
+        long bunched = (unpacedSpan + TimeUnit.MILLISECONDS.toNanos(100) - 1) / TimeUnit.MILLISECONDS.toNanos(100);
+        assertThat(busiestSecond(paced)).as("the most arrivals in one second, %d ms of spread measured without --rate",
+                TimeUnit.NANOSECONDS.toMillis(unpacedSpan)).isLessThanOrEqualTo(11 + (int) bunched);
     }
 
     @Test

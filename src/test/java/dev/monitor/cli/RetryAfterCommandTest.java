@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.main.LaunchResult;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpServer;
  * {@code Retry-After} on 429: an API that refuses the first {@code /servers} with a wait, then answers two
  * servers. The client waits as asked when the wait fits in {@code --timeout}, and does not retry otherwise.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @QuarkusMainTest
 class RetryAfterCommandTest {
 

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,7 @@ import io.vertx.core.Vertx;
  * Every fault of the cluster API, met over a real socket by the real client: a bad server becomes one
  * UNKNOWN server with its reason, never a failed run; a bad server list becomes one clear reason.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @QuarkusTest
 class ClusterConnectionFaultsTest {
 

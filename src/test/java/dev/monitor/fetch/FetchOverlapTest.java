@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +19,15 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The guard against a fetch that quietly became sequential (a pool of one, a blocking call in the pipeline):
- * the mock holds every answer back, so only a client that really overlaps its requests has many in flight.
- * Not timed: the mock counts, so a slow machine cannot make it fail.
+ * the mock holds every answer back (2 s, long enough for even a busy machine to send them all), so only a client
+ * that really overlaps its requests has many in flight. Not timed: the mock counts.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @QuarkusMainTest
 class FetchOverlapTest {
 
     @RegisterExtension
-    static MockClusterExtension mock = new MockClusterExtension(new MockCluster(50, Duration.ofMillis(200), () -> 50));
+    static MockClusterExtension mock = new MockClusterExtension(new MockCluster(50, Duration.ofSeconds(2), () -> 50));
 
     @TempDir
     Path temp;
