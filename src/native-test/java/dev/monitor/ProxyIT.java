@@ -35,8 +35,10 @@ class ProxyIT {
     Path temp;
 
     private ArtifactRun monitor(Map<String, String> env, String... args) throws Exception {
+        // One try each, so the proxy's log counts the requests; with a deadline a busy machine meets (the default
+        // 5 s once ran out on a TLS handshake at a load of 20 on two cores).
         List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh",
-                "--retries", "0"));
+                "--retries", "0", "--timeout", "30s"));
         all.addAll(Arrays.asList(args));
         return ArtifactRun.of(temp, env, all.toArray(String[]::new));
     }
