@@ -76,7 +76,8 @@ class ClusterConnectionFaultsTest {
                 .isEqualTo("malformed JSON: Unexpected character ('<' (code 60))"));
         assertThat(faults.hits(Fault.MISSING)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("missing field memory"));
         assertThat(faults.hits(Fault.BAD_VALUE).stream().map(ip -> reason(servers, ip))).containsExactly(
-                "cpu \"abc%\" is not a percentage", "cpu 250% is outside 0-100", "cpu \"-5%\" is not a percentage");
+                "cpu \"abc%\" is not a percentage like 61%", "cpu 250% is outside 0-100",
+                "cpu \"-5%\" is not a percentage like 61%");
         assertThat(faults.hits(Fault.HUGE)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("answer larger than 64 KiB"));
         assertThat(faults.hits(Fault.ESCAPE)).allSatisfy(ip -> assertThat(servers.get(ip).service())
                 .isEqualTo(MockFleet.serviceOf(ip)));
