@@ -233,7 +233,7 @@ class FlappingCommandTest {
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("monitor: warning: the verdict history " + history
                                 + " is unreadable ("),
-                        line -> assertThat(line).isEqualTo("monitor: warning: the unreadable verdict history is kept as "
+                        line -> assertThat(line).isEqualTo("monitor: warning: the old verdict history is kept as "
                                 + aside + "; a new one starts with this fetch"),
                         line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
                                 + "this run is judged as with --for 1"));
