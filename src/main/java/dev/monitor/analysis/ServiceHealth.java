@@ -1,8 +1,8 @@
 package dev.monitor.analysis;
 
 /**
- * One service's servers summed up. The means cover only the servers that answered ({@code servers -
- * unknown}); they are NaN when none did.
+ * One service's servers summed up: a service the API named (servers whose service was never learnt are in none).
+ * The means cover only the servers that answered ({@code servers - unknown}); they are NaN when none did.
  *
  * @param minimum     the healthy servers it needs not to be CRITICAL (a share already worked out as a count)
  * @param warnMinimum the healthy servers it needs not to be WARNING; equal to {@code minimum} without a warning level
@@ -10,9 +10,6 @@ package dev.monitor.analysis;
  */
 public record ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu,
         double meanMemory, int minimum, int warnMinimum, Breach breach) {
-
-    /** Where servers go whose service was never learnt; it is listed, but has no minimum to meet. */
-    public static final String UNKNOWN_SERVICE = "(unknown service)";
 
     public ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu, double meanMemory,
             int minimum, int warnMinimum) {

@@ -60,7 +60,8 @@ public class TableRenderer implements Renderer {
     public String servers(List<ServerRow> rows) {
         List<ColumnData<ServerRow>> columns = List.of(
                 column("IP").with(ServerRow::ip),
-                column("SERVICE").with(ServerRow::service),
+                // Empty for no known service: the API never sends an empty name, so no service can look like it.
+                column("SERVICE").with(row -> row.service().orElse("")),
                 column("STATUS").with(row -> row.health().label()),
                 number("CPU").with(row -> row.server() instanceof Server.Measured m ? m.cpu() + "%" : "-"),
                 number("MEMORY").with(row -> row.server() instanceof Server.Measured m ? m.memory() + "%" : "-"),
@@ -77,8 +78,11 @@ public class TableRenderer implements Renderer {
                 number("AVG CPU").with(s -> percent(s.meanCpu())),
                 number("AVG MEMORY").with(s -> percent(s.meanMemory()))), PLAIN));
         int unknown = report.unknownServers();
+        int noKnownService = report.serversOfNoKnownService();
         if (unknown > 0 && style.headers()) {
-            out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s") + ".");
+            out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s")
+                    + (noKnownService == 0 ? "" : ", " + Report.ofNoKnownService(noKnownService) + " among them")
+                    + ".");
         }
     }
 
@@ -92,6 +96,7 @@ public class TableRenderer implements Renderer {
                         + servers(thresholds.warnHealthy().orElse(minimum))
                         + thresholds.ownOkLevels(report.services().stream().map(ServiceHealth::service).toList())
                         + ".");
+                noKnownService(report, out);
             }
             return;
         }
@@ -113,6 +118,18 @@ public class TableRenderer implements Renderer {
                 number("MINIMUM").with(s -> String.valueOf(s.minimum())),
                 number("SERVERS").with(s -> String.valueOf(s.servers())),
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), colour));
+        if (style.headers()) {
+            noKnownService(report, out);
+        }
+    }
+
+    /** Servers in no service are in no row above: said, with what they do to the verdict. */
+    private static void noKnownService(Report report, PrintWriter out) {
+        int servers = report.serversOfNoKnownService();
+        if (servers > 0) {
+            out.println("Besides, " + Report.ofNoKnownService(servers) + ": UNKNOWN, so the verdict is at best "
+                    + "WARNING.");
+        }
     }
 
     /**

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.monitor.testing.CannedClusterExtension;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -29,10 +32,24 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UntrustedAnswersCommandTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Four figures that look like 50% to Java's {@code Character.isDigit}, or lack their %, beside three good ones. */
     @RegisterExtension
     static CannedClusterExtension foreignDigits = new CannedClusterExtension(figures(
             "٥٠%", "５０%", "50", "५०%", "10%", "10%", "10%"));
+
+    /**
+     * Three servers at 99% of a service named as monitor once named the servers it could not place, and two healthy
+     * ones of a service named as {@code --history} once named its verdict's row.
+     */
+    @RegisterExtension
+    static CannedClusterExtension ownWords = new CannedClusterExtension(Map.of(
+            "10.0.1.1", details("99%", "99%", "(unknown service)"),
+            "10.0.1.2", details("99%", "99%", "(unknown service)"),
+            "10.0.1.3", details("99%", "99%", "(unknown service)"),
+            "10.0.1.4", details("10%", "10%", "(verdict)"),
+            "10.0.1.5", details("10%", "10%", "(verdict)")));
 
     @TempDir
     Path temp;
@@ -68,5 +85,42 @@ class UntrustedAnswersCommandTest {
         assertThat(row(result, "10.0.0.4")).contains("UNKNOWN").contains("cpu \"५०%\" is not a percentage");
         assertThat(row(result, "10.0.0.5")).contains("Healthy");
         assertThat(result.getErrorOutput()).contains("4 of 7 servers UNKNOWN");
+    }
+
+    @Test
+    void aServiceNamedLikeMonitorsOwnWordsIsJudgedInEveryFormat(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult table = run(launcher, ownWords, "--printservers", "--unhealthyservices");
+
+        assertThat(table.exitCode()).as("a service with none of its 3 servers healthy").isEqualTo(2);
+        assertThat(table.getErrorOutput().strip())
+                .isEqualTo("monitor: CRITICAL: 1 of 2 services below 2 healthy: (unknown service) 0/3");
+        assertThat(row(table, "10.0.1.1")).contains("(unknown service)").contains("Unhealthy");
+        assertThat(table.getOutputStream()).filteredOn(line -> line.startsWith(" (unknown service)  CRITICAL"))
+                .singleElement().extracting(line -> line.trim().split("\\s+"))
+                .isEqualTo(new String[] { "(unknown", "service)", "CRITICAL", "0", "2", "3", "0" });
+        assertThat(run(launcher, ownWords, "-o", "nagios").getOutput())
+                .startsWith("MONITOR CRITICAL - 1 of 2 services below 2 healthy: (unknown service) 0/3 | ")
+                .contains("'(unknown service) healthy'=0;;2:;0;3")
+                .contains("CRITICAL: (unknown service) has 0 of 3 servers healthy, minimum 2");
+        assertThat(run(launcher, ownWords, "-o", "prometheus").getOutput())
+                .contains("monitor_min_healthy_servers{service=\"(unknown service)\"} 2.0")
+                .contains("monitor_no_known_service_servers 0.0");
+        JsonNode json = JSON.readTree(run(launcher, ownWords, "-o", "json").getOutput());
+        assertThat(json.get("counts").get("noKnownService").asInt()).isZero();
+        assertThat(json.get("services").findValuesAsText("service")).containsExactly("(unknown service)", "(verdict)");
+        assertThat(json.get("services").get(0).get("state").asText()).isEqualTo("CRITICAL");
+        assertThat(run(launcher, ownWords, "-o", "csv").getOutput()).contains("(unknown service),0,3,0,2,CRITICAL,");
+    }
+
+    @Test
+    void aServiceNamedLikeTheHistorysVerdictRowIsAServiceRowUnlikeTheVerdict(QuarkusMainLauncher launcher) {
+        run(launcher, ownWords);
+
+        List<String> lines = run(launcher, ownWords, "--history").getOutputStream();
+
+        assertThat(lines.get(2).split("\\s+")).as("the verdict, in the row without a service")
+                .containsExactly("", "C");
+        assertThat(lines).filteredOn(line -> line.startsWith(" (verdict) ")).singleElement().asString()
+                .matches(" \\(verdict\\) +\\. +2/2");
     }
 }

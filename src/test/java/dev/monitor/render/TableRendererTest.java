@@ -105,4 +105,15 @@ class TableRendererTest {
 
         assertThat(text).contains("All services healthy: each has at least 2 healthy servers, AuthService at least 1.");
     }
+
+    @Test
+    void serversOfNoKnownServiceHaveAnEmptyServiceAndEveryReportSaysHowManyThereAre() {
+        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.mixed());
+
+        assertThat(text.lines().filter(line -> line.startsWith(" not-an-ip ")))
+                .singleElement().asString().matches(" not-an-ip +UNKNOWN +- +- +not an IP address, not requested");
+        assertThat(text).contains("Averages leave out 2 UNKNOWN servers, 1 server of no known service among them.")
+                .contains("Besides, 1 server of no known service: UNKNOWN, so the verdict is at best WARNING.")
+                .doesNotContain("(unknown service)");
+    }
 }
