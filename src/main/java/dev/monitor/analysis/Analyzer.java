@@ -81,21 +81,22 @@ public class Analyzer {
         noKnownService.putInAddressOrder(rows, sorted, next);
         List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds, streaks)).toList();
         Duration age = snapshot.ageAt(now);
-        Verdict verdict = verdict(rows.length, services, noKnownService.servers, stale);
+        Verdict verdict = verdict(services, noKnownService.servers, stale);
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
                 summary(verdict, rows.length, services, noKnownService.servers, thresholds, stale, age),
                 streaks.required());
     }
 
     /**
-     * An expected service that is missing is CRITICAL even when the cluster lists no servers at all. Servers of no
-     * known service are UNKNOWN: they never make a verdict better than WARNING.
+     * An expected service that is missing is CRITICAL even when the cluster lists no servers at all, or none gave
+     * figures; else without figures there is no data. Servers of no known service are UNKNOWN: they never make a
+     * verdict better than WARNING.
      */
-    private static Verdict verdict(int servers, List<ServiceHealth> services, int noKnownService, String stale) {
+    private static Verdict verdict(List<ServiceHealth> services, int noKnownService, String stale) {
         if (services.stream().anyMatch(s -> s.state() == Verdict.CRITICAL)) {
             return Verdict.CRITICAL;
         }
-        if (servers == 0) {
+        if (measured(services) == 0) {
             return Verdict.UNKNOWN;
         }
         boolean partial = noKnownService > 0 || services.stream().anyMatch(s -> s.unknown() > 0);
@@ -108,9 +109,12 @@ public class Analyzer {
         List<ServiceHealth> below = judged.stream().filter(s -> s.state() == Verdict.CRITICAL).toList();
         List<ServiceHealth> heldBack = judged.stream().filter(ServiceHealth::breachHeldBack).toList();
         List<ServiceHealth> warned = judged.stream().filter(ServiceHealth::belowWarning).toList();
+        List<ServiceHealth> withoutFigures = judged.stream().filter(ServiceHealth::withoutFigures).toList();
         List<String> parts = new ArrayList<>();
         if (servers == 0) {
             parts.add("the cluster lists no servers");
+        } else if (measured(judged) == 0) {
+            parts.add("no server gave usable figures");
         }
         if (!below.isEmpty()) {
             parts.add(below.size() + " of " + judged.size() + " services below "
@@ -126,7 +130,13 @@ public class Analyzer {
             parts.add(warned.size() + " of " + judged.size() + " services below "
                     + levels(warned, "warning level", "", s -> thresholds.warnHealthyOf(s).orElseThrow(), thresholds));
         }
-        if (servers > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()) {
+        if (!withoutFigures.isEmpty()) {
+            parts.add(withoutFigures.size() + " of " + judged.size() + " services without figures from any server: "
+                    + counts(withoutFigures, s -> ""));
+        }
+        // "Healthy" only of services judged on figures.
+        if (measured(judged) > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()
+                && withoutFigures.isEmpty()) {
             parts.add((judged.size() == 1 ? "the 1 service has" : "all " + judged.size() + " services have")
                     + " at least " + thresholds.okLevel() + " healthy servers"
                     + thresholds.ownOkLevels(judged.stream().map(ServiceHealth::service).toList()));
@@ -142,6 +152,10 @@ public class Analyzer {
             parts.add("stale data, " + Durations.format(age) + " old: " + stale);
         }
         return String.join("; ", parts);
+    }
+
+    private static int measured(List<ServiceHealth> services) {
+        return services.stream().mapToInt(ServiceHealth::measured).sum();
     }
 
     /**

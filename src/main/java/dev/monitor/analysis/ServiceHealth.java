@@ -43,6 +43,14 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
         return !belowMinimum() && healthy < warnMinimum;
     }
 
+    /**
+     * WARNING: it meets its levels (a minimum of 0, or 0%), but none of its servers gave figures, so that says
+     * nothing: a gate never passes on data it does not have.
+     */
+    public boolean withoutFigures() {
+        return !belowMinimum() && !belowWarning() && measured() == 0;
+    }
+
     public ServiceHealth withBreach(Breach breach) {
         return new ServiceHealth(service, servers, healthy, unknown, meanCpu, meanMemory, minimum, warnMinimum, breach);
     }
@@ -59,6 +67,6 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
 
     /** The state the thresholds give this one fetch, before {@code --for} holds a breach back. */
     public Verdict measuredState() {
-        return belowMinimum() ? Verdict.CRITICAL : belowWarning() ? Verdict.WARNING : Verdict.OK;
+        return belowMinimum() ? Verdict.CRITICAL : belowWarning() || withoutFigures() ? Verdict.WARNING : Verdict.OK;
     }
 }

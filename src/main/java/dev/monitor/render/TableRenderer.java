@@ -92,10 +92,14 @@ public class TableRenderer implements Renderer {
         HealthyLevel minimum = thresholds.minHealthy();
         if (listed.isEmpty()) {
             if (style.headers()) {
-                out.println("All services healthy: each has at least " + thresholds.okLevel() + " healthy "
-                        + servers(thresholds.warnHealthy().orElse(minimum))
-                        + thresholds.ownOkLevels(report.services().stream().map(ServiceHealth::service).toList())
-                        + ".");
+                // Healthy is said only of services judged on figures.
+                out.println(report.services().stream().allMatch(s -> s.measured() == 0)
+                        ? "No service judged: no server gave usable figures."
+                        : "All services healthy: each has at least " + thresholds.okLevel() + " healthy "
+                                + servers(thresholds.warnHealthy().orElse(minimum))
+                                + thresholds.ownOkLevels(
+                                        report.services().stream().map(ServiceHealth::service).toList())
+                                + ".");
                 noKnownService(report, out);
             }
             return;
@@ -133,8 +137,8 @@ public class TableRenderer implements Renderer {
     }
 
     /**
-     * {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, {@code WARNING (missing, breach 1 of 3)}, or the
-     * state alone: a breach held back is still a missing service.
+     * {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, {@code WARNING (missing, breach 1 of 3)},
+     * {@code WARNING (no figures)}, or the state alone: a breach held back is still a missing service.
      */
     private static String state(ServiceHealth service) {
         List<String> notes = new ArrayList<>(2);
@@ -143,6 +147,9 @@ public class TableRenderer implements Renderer {
         }
         if (service.breachHeldBack()) {
             notes.add(service.breach().toString());
+        }
+        if (service.withoutFigures()) {
+            notes.add("no figures");
         }
         String state = service.state().name();
         return notes.isEmpty() ? state : state + " (" + String.join(", ", notes) + ")";

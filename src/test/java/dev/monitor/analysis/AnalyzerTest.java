@@ -130,6 +130,37 @@ class AnalyzerTest {
     }
 
     @Test
+    void aServiceNoServerOfWhichGaveFiguresIsAtBestWarningWhateverItsMinimum() {
+        for (HealthyLevel none : List.of(new HealthyLevel.Count(0), new HealthyLevel.Share(0))) {
+            Report report = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
+                    new Measured("10.0.0.1", "Auth", 10, 10),
+                    new Unknown("10.0.0.2", "Geo", "HTTP 500"), new Unknown("10.0.0.3", "Geo", "HTTP 500"))),
+                    Thresholds.DEFAULTS.withMinHealthy(none), FETCHED, null);
+
+            assertThat(service(report, "Geo").state()).as("--min-healthy " + none).isEqualTo(Verdict.WARNING);
+            assertThat(service(report, "Geo").measuredState()).as("as the history keeps it").isEqualTo(Verdict.WARNING);
+            assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(report.summary()).as("--min-healthy " + none)
+                    .isEqualTo("1 of 2 services without figures from any server: Geo 0/2; 2 of 3 servers UNKNOWN");
+        }
+    }
+
+    @Test
+    void withoutFiguresFromAnyServerThereIsNoDataAndNothingIsSaidHealthy() {
+        Report unplaced = analyze(new Unknown("10.0.0.1", null, "HTTP 404"), new Unknown("10.0.0.2", null, "HTTP 404"));
+        Report atZero = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
+                new Unknown("10.0.0.1", "Auth", "HTTP 404"), new Unknown("10.0.0.2", "Auth", "HTTP 404"))),
+                Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(0)), FETCHED, null);
+
+        assertThat(unplaced.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(unplaced.summary()).isEqualTo("no server gave usable figures; 2 of 2 servers UNKNOWN; "
+                + "2 servers of no known service");
+        assertThat(atZero.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(atZero.summary()).isEqualTo("no server gave usable figures; 1 of 1 services without figures from "
+                + "any server: Auth 0/2; 2 of 2 servers UNKNOWN");
+    }
+
+    @Test
     void rowsAreSortedByServiceThenNumericAddress() {
         Report report = analyze(
                 new Measured("10.58.1.10", "B", 1, 1),
