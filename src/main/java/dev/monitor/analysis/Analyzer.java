@@ -106,8 +106,10 @@ public class Analyzer {
 
     private static String summary(Verdict verdict, int servers, List<ServiceHealth> judged, int noKnownService,
             Thresholds thresholds, String stale, Duration age) {
-        List<ServiceHealth> below = judged.stream().filter(s -> s.state() == Verdict.CRITICAL).toList();
-        List<ServiceHealth> heldBack = judged.stream().filter(ServiceHealth::breachHeldBack).toList();
+        List<ServiceHealth> missing = judged.stream().filter(ServiceHealth::isMissing).toList();
+        List<ServiceHealth> below = judged.stream().filter(s -> s.state() == Verdict.CRITICAL && !s.isMissing())
+                .toList();
+        List<ServiceHealth> heldBack = judged.stream().filter(s -> s.breachHeldBack() && !s.isMissing()).toList();
         List<ServiceHealth> warned = judged.stream().filter(ServiceHealth::belowWarning).toList();
         List<ServiceHealth> withoutFigures = judged.stream().filter(ServiceHealth::withoutFigures).toList();
         List<String> parts = new ArrayList<>();
@@ -116,6 +118,13 @@ public class Analyzer {
         } else if (measured(judged) == 0) {
             parts.add("no server gave usable figures");
         }
+        // An expected service without servers is said as what it is: "below 0 healthy" would say nothing.
+        missing.stream()
+                .collect(Collectors.groupingBy(s -> s.breachHeldBack() ? ", " + s.breach() : "", TreeMap::new,
+                        Collectors.mapping(ServiceHealth::service, Collectors.toList())))
+                .forEach((breach, services) -> parts.add(String.join(", ", services)
+                        + ": expected, but the cluster lists no server of " + (services.size() == 1 ? "it" : "them")
+                        + breach));
         if (!below.isEmpty()) {
             parts.add(below.size() + " of " + judged.size() + " services below "
                     + levels(below, "minimum", "", thresholds::minHealthyOf, thresholds));
@@ -135,7 +144,7 @@ public class Analyzer {
                     + counts(withoutFigures, s -> ""));
         }
         // "Healthy" only of services judged on figures.
-        if (measured(judged) > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()
+        if (measured(judged) > 0 && missing.isEmpty() && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()
                 && withoutFigures.isEmpty()) {
             parts.add((judged.size() == 1 ? "the 1 service has" : "all " + judged.size() + " services have")
                     + " at least " + thresholds.okLevel() + " healthy servers"

@@ -103,7 +103,8 @@ class FlappingCommandTest {
         assertThat(table.exitCode()).isEqualTo(1);
         assertThat(table.getOutputStream()).filteredOn(line -> line.startsWith(" NoSuchService "))
                 .singleElement().asString().contains(" WARNING (missing, breach 1 of 3) ");
-        assertThat(table.getErrorOutput()).contains("breach 1 of 3: NoSuchService missing");
+        assertThat(table.getErrorOutput())
+                .contains("NoSuchService: expected, but the cluster lists no server of it, breach 1 of 3");
         assertThat(nagios.getOutput()).contains("WARNING: NoSuchService is expected but has no servers, breach 2 of 3");
     }
 
