@@ -52,9 +52,13 @@ public class Analyzer {
         ServiceTally[] tallyOf = new ServiceTally[rows.length];
         long[] addresses = new long[rows.length];
         Map<String, ServiceTally> tallies = new HashMap<>();
+        // Servers whose service was never learnt: in no service, judged by none, and listed after them all.
+        ServiceTally noKnownService = new ServiceTally(null);
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new ServerRow(servers.get(i), healthOf(servers.get(i), thresholds));
-            tallyOf[i] = tallies.computeIfAbsent(rows[i].service(), ServiceTally::new);
+            Server server = servers.get(i);
+            rows[i] = new ServerRow(server, healthOf(server, thresholds));
+            tallyOf[i] = server.service() == null ? noKnownService
+                    : tallies.computeIfAbsent(server.service(), ServiceTally::new);
             addresses[i] = AddressOrder.key(rows[i].ip());
             tallyOf[i].add(rows[i], addresses[i]);
         }
@@ -74,38 +78,53 @@ public class Analyzer {
         for (ServiceTally tally : byName) {
             next = tally.putInAddressOrder(rows, sorted, next);
         }
+        noKnownService.putInAddressOrder(rows, sorted, next);
         List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds, streaks)).toList();
         Duration age = snapshot.ageAt(now);
-        Verdict verdict = verdict(rows.length, services, stale);
+        Verdict verdict = verdict(services, noKnownService.servers, stale);
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
-                summary(verdict, rows.length, services, thresholds, stale, age), streaks.required());
+                summary(verdict, rows.length, services, noKnownService.servers, thresholds, stale, age),
+                streaks.required());
     }
 
-    /** An expected service that is missing is CRITICAL even when the cluster lists no servers at all. */
-    private static Verdict verdict(int servers, List<ServiceHealth> services, String stale) {
+    /**
+     * An expected service that is missing is CRITICAL even when the cluster lists no servers at all, or none gave
+     * figures; else without figures there is no data. Servers of no known service are UNKNOWN: they never make a
+     * verdict better than WARNING.
+     */
+    private static Verdict verdict(List<ServiceHealth> services, int noKnownService, String stale) {
         if (services.stream().anyMatch(s -> s.state() == Verdict.CRITICAL)) {
             return Verdict.CRITICAL;
         }
-        if (servers == 0) {
+        if (measured(services) == 0) {
             return Verdict.UNKNOWN;
         }
-        boolean partial = services.stream().anyMatch(s -> s.unknown() > 0);
+        boolean partial = noKnownService > 0 || services.stream().anyMatch(s -> s.unknown() > 0);
         boolean warned = services.stream().anyMatch(s -> s.state() == Verdict.WARNING);
         return partial || warned || stale != null ? Verdict.WARNING : Verdict.OK;
     }
 
-    private static String summary(Verdict verdict, int servers, List<ServiceHealth> services,
+    private static String summary(Verdict verdict, int servers, List<ServiceHealth> judged, int noKnownService,
             Thresholds thresholds, String stale, Duration age) {
-        List<ServiceHealth> below = services.stream().filter(s -> s.state() == Verdict.CRITICAL).toList();
-        List<ServiceHealth> heldBack = services.stream().filter(ServiceHealth::breachHeldBack).toList();
-        List<ServiceHealth> warned = services.stream().filter(ServiceHealth::belowWarning).toList();
-        // The group of servers whose service was never learnt is listed, but it is not a service to judge.
-        List<ServiceHealth> judged = services.stream()
-                .filter(s -> !ServiceHealth.UNKNOWN_SERVICE.equals(s.service())).toList();
+        List<ServiceHealth> missing = judged.stream().filter(ServiceHealth::isMissing).toList();
+        List<ServiceHealth> below = judged.stream().filter(s -> s.state() == Verdict.CRITICAL && !s.isMissing())
+                .toList();
+        List<ServiceHealth> heldBack = judged.stream().filter(s -> s.breachHeldBack() && !s.isMissing()).toList();
+        List<ServiceHealth> warned = judged.stream().filter(ServiceHealth::belowWarning).toList();
+        List<ServiceHealth> withoutFigures = judged.stream().filter(ServiceHealth::withoutFigures).toList();
         List<String> parts = new ArrayList<>();
         if (servers == 0) {
             parts.add("the cluster lists no servers");
+        } else if (measured(judged) == 0) {
+            parts.add("no server gave usable figures");
         }
+        // An expected service without servers is said as what it is: "below 0 healthy" would say nothing.
+        missing.stream()
+                .collect(Collectors.groupingBy(s -> s.breachHeldBack() ? ", " + s.breach() : "", TreeMap::new,
+                        Collectors.mapping(ServiceHealth::service, Collectors.toList())))
+                .forEach((breach, services) -> parts.add(String.join(", ", services)
+                        + ": expected, but the cluster lists no server of " + (services.size() == 1 ? "it" : "them")
+                        + breach));
         if (!below.isEmpty()) {
             parts.add(below.size() + " of " + judged.size() + " services below "
                     + levels(below, "minimum", "", thresholds::minHealthyOf, thresholds));
@@ -120,19 +139,32 @@ public class Analyzer {
             parts.add(warned.size() + " of " + judged.size() + " services below "
                     + levels(warned, "warning level", "", s -> thresholds.warnHealthyOf(s).orElseThrow(), thresholds));
         }
-        if (servers > 0 && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()) {
+        if (!withoutFigures.isEmpty()) {
+            parts.add(withoutFigures.size() + " of " + judged.size() + " services without figures from any server: "
+                    + counts(withoutFigures, s -> ""));
+        }
+        // "Healthy" only of services judged on figures.
+        if (measured(judged) > 0 && missing.isEmpty() && below.isEmpty() && heldBack.isEmpty() && warned.isEmpty()
+                && withoutFigures.isEmpty()) {
             parts.add((judged.size() == 1 ? "the 1 service has" : "all " + judged.size() + " services have")
                     + " at least " + thresholds.okLevel() + " healthy servers"
                     + thresholds.ownOkLevels(judged.stream().map(ServiceHealth::service).toList()));
         }
-        int unknown = services.stream().mapToInt(ServiceHealth::unknown).sum();
+        int unknown = noKnownService + judged.stream().mapToInt(ServiceHealth::unknown).sum();
         if (unknown > 0) {
             parts.add(unknown + " of " + servers + " servers UNKNOWN");
+        }
+        if (noKnownService > 0) {
+            parts.add(Report.ofNoKnownService(noKnownService));
         }
         if (stale != null) {
             parts.add("stale data, " + Durations.format(age) + " old: " + stale);
         }
         return String.join("; ", parts);
+    }
+
+    private static int measured(List<ServiceHealth> services) {
+        return services.stream().mapToInt(ServiceHealth::measured).sum();
     }
 
     /**
@@ -236,10 +268,6 @@ public class Analyzer {
 
         ServiceHealth summary(Thresholds thresholds, BreachStreaks streaks) {
             int measured = servers - unknown;
-            if (ServiceHealth.UNKNOWN_SERVICE.equals(service)) {
-                return new ServiceHealth(service, servers, healthy, unknown, mean(cpuSum, measured),
-                        mean(memorySum, measured), 0, 0);
-            }
             int minimum = thresholds.minHealthyOf(service).requiredOf(servers);
             int warnMinimum = Math.max(minimum,
                     thresholds.warnHealthyOf(service).map(w -> w.requiredOf(servers)).orElse(0));

@@ -36,7 +36,18 @@ public record Report(Snapshot snapshot, Duration age, String stale, Thresholds t
         return thresholds.serviceLevels().keySet().stream().filter(service -> !listed.contains(service)).toList();
     }
 
+    /** UNKNOWN servers, those of no known service included. */
     public int unknownServers() {
-        return services.stream().mapToInt(ServiceHealth::unknown).sum();
+        return (int) rows.stream().filter(row -> row.health() == Health.UNKNOWN).count();
+    }
+
+    /** Servers whose service was never learnt: UNKNOWN, and in no service. */
+    public int serversOfNoKnownService() {
+        return (int) rows.stream().filter(row -> row.server().service() == null).count();
+    }
+
+    /** {@code 3 servers of no known service}, as the summary and the tables say it. */
+    public static String ofNoKnownService(int servers) {
+        return servers + (servers == 1 ? " server" : " servers") + " of no known service";
     }
 }

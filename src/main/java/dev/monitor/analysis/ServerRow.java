@@ -1,5 +1,7 @@
 package dev.monitor.analysis;
 
+import java.util.Optional;
+
 import dev.monitor.snapshot.Server;
 
 /** One line of the server table: a server and its health. */
@@ -9,8 +11,11 @@ public record ServerRow(Server server, Health health) {
         return server.ip();
     }
 
-    /** The service, or {@link ServiceHealth#UNKNOWN_SERVICE} for a server whose service was never learnt. */
-    public String service() {
-        return server.service() == null ? ServiceHealth.UNKNOWN_SERVICE : server.service();
+    /**
+     * The service, or empty for a server whose service was never learnt (it gave no usable answer, and no earlier
+     * snapshot knew it): such a server is in no service, and no name the API sends can stand for it.
+     */
+    public Optional<String> service() {
+        return Optional.ofNullable(server.service());
     }
 }

@@ -1,8 +1,8 @@
 package dev.monitor.analysis;
 
 /**
- * One service's servers summed up. The means cover only the servers that answered ({@code servers -
- * unknown}); they are NaN when none did.
+ * One service's servers summed up: a service the API named (servers whose service was never learnt are in none).
+ * The means cover only the servers that answered ({@code servers - unknown}); they are NaN when none did.
  *
  * @param minimum     the healthy servers it needs not to be CRITICAL (a share already worked out as a count)
  * @param warnMinimum the healthy servers it needs not to be WARNING; equal to {@code minimum} without a warning level
@@ -10,9 +10,6 @@ package dev.monitor.analysis;
  */
 public record ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu,
         double meanMemory, int minimum, int warnMinimum, Breach breach) {
-
-    /** Where servers go whose service was never learnt; it is listed, but has no minimum to meet. */
-    public static final String UNKNOWN_SERVICE = "(unknown service)";
 
     public ServiceHealth(String service, int servers, int healthy, int unknown, double meanCpu, double meanMemory,
             int minimum, int warnMinimum) {
@@ -46,6 +43,14 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
         return !belowMinimum() && healthy < warnMinimum;
     }
 
+    /**
+     * WARNING: it meets its levels (a minimum of 0, or 0%), but none of its servers gave figures, so that says
+     * nothing: a gate never passes on data it does not have.
+     */
+    public boolean withoutFigures() {
+        return !belowMinimum() && !belowWarning() && measured() == 0;
+    }
+
     public ServiceHealth withBreach(Breach breach) {
         return new ServiceHealth(service, servers, healthy, unknown, meanCpu, meanMemory, minimum, warnMinimum, breach);
     }
@@ -62,6 +67,6 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
 
     /** The state the thresholds give this one fetch, before {@code --for} holds a breach back. */
     public Verdict measuredState() {
-        return belowMinimum() ? Verdict.CRITICAL : belowWarning() ? Verdict.WARNING : Verdict.OK;
+        return belowMinimum() ? Verdict.CRITICAL : belowWarning() || withoutFigures() ? Verdict.WARNING : Verdict.OK;
     }
 }

@@ -13,7 +13,9 @@ import dev.monitor.snapshot.Server;
  */
 public enum SortKey {
     IP(Comparator.comparingLong(row -> AddressOrder.key(row.ip())), Comparator.comparing(ServiceHealth::service)),
-    SERVICE(Comparator.comparing(ServerRow::service), Comparator.comparing(ServiceHealth::service)),
+    /** Servers of no known service last, as by default. */
+    SERVICE(Comparator.comparing(row -> row.server().service(), Comparator.nullsLast(Comparator.naturalOrder())),
+            Comparator.comparing(ServiceHealth::service)),
     CPU(byFigure(true), byMean(ServiceHealth::meanCpu)),
     MEMORY(byFigure(false), byMean(ServiceHealth::meanMemory)),
     /** Healthy, Unhealthy, UNKNOWN; services that meet their minimum before those that do not. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.fetch.Reading;
+import dev.monitor.files.ClockSkew;
 import dev.monitor.files.FileFailures;
 import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.PastFetch;
@@ -53,12 +55,15 @@ public class ClusterCheck {
             // nothing to judge with the history, nothing to add to it
             return analyzer.analyze(reading.snapshot(), thresholds, BreachStreaks.AT_ONCE, now, reading.stale());
         }
-        Optional<VerdictHistory> past = readHistory(request.snapshotFile(), request.endpoint(), diagnostics);
+        Optional<VerdictHistory> past = readHistory(request.snapshotFile(), request.endpoint(), now, diagnostics);
         VerdictHistory history = past.orElseGet(() -> VerdictHistory.empty(request.endpoint()));
         // Holding a breach back on a history that cannot be read or kept would hold it back for ever: a gate that
         // never turns CRITICAL. Without its history, --for judges at once.
+        // Fresh data follows every fetch the history holds, whatever their times say; saved data is judged as the
+        // fetch that made it was.
         BreachStreaks streaks = past.isPresent()
-                ? new BreachStreaks(breachesFor, history.streaksBefore(reading.snapshot().fetchedAt()))
+                ? new BreachStreaks(breachesFor, history.streaksBefore(
+                        reading.fromCache() ? reading.snapshot().fetchedAt() : Instant.MAX))
                 : BreachStreaks.AT_ONCE;
         Report report = analyzer.analyze(reading.snapshot(), thresholds, streaks, now, reading.stale());
         boolean kept = reading.fromCache()
@@ -74,11 +79,26 @@ public class ClusterCheck {
         return report;
     }
 
-    /** The history, or empty (said once) when its file is unreadable; a missing file is an empty history. */
-    private Optional<VerdictHistory> readHistory(Path snapshotFile, URI endpoint, Diagnostics diagnostics) {
+    /**
+     * The history, or empty (said once) when its file is unreadable or holds a fetch dated ahead of the clock; a
+     * missing file is an empty history.
+     */
+    private Optional<VerdictHistory> readHistory(Path snapshotFile, URI endpoint, Instant now,
+            Diagnostics diagnostics) {
         Path file = histories.fileBeside(snapshotFile);
         try {
-            return Optional.of(histories.read(file, endpoint));
+            VerdictHistory history = histories.read(file, endpoint);
+            Optional<PastFetch> ahead = history.fetches().stream()
+                    .filter(fetch -> ClockSkew.isAhead(fetch.at(), now)).findFirst();
+            if (ahead.isPresent()) {
+                // Counted or left out, a fetch whose time is wrong could end or shorten a streak and hold a breach
+                // back; judged at once, nothing is held back.
+                diagnostics.warning("the verdict history " + file + " holds a fetch dated " + ahead.get().at()
+                        + ", ahead of this machine's clock (" + now.truncatedTo(ChronoUnit.SECONDS)
+                        + "); going on without it");
+                return Optional.empty();
+            }
+            return Optional.of(history);
         } catch (UnreadableHistoryException e) {
             diagnostics.warning("the verdict history " + file + " is unreadable (" + e.getMessage()
                     + "); going on without it");
@@ -88,7 +108,7 @@ public class ClusterCheck {
     }
 
     /**
-     * @param unreadable the file there could not be read: it is set aside first, not written over
+     * @param unreadable the file there could not be read or used: it is set aside first, not written over
      * @return whether the history now holds this fetch
      */
     private boolean save(ReadRequest request, VerdictHistory history, boolean unreadable, Diagnostics diagnostics) {
@@ -96,7 +116,7 @@ public class ClusterCheck {
         if (unreadable) {
             try {
                 histories.setAside(file).ifPresent(aside -> diagnostics.warning(
-                        "the unreadable verdict history is kept as " + aside + "; a new one starts with this fetch"));
+                        "the old verdict history is kept as " + aside + "; a new one starts with this fetch"));
             } catch (IOException e) {
                 diagnostics.warning("could not set the unreadable verdict history " + file + " aside ("
                         + FileFailures.unwritable(file, e) + "); it is left as it is");

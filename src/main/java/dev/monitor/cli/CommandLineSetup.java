@@ -20,6 +20,7 @@ class CommandLineSetup {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        AsciiNumberConverter.registerOn(commandLine);
         // A context saves only what was typed: a default saved there (monitor.min-healthy) would later beat the
         // default in force, and every flag of the run.
         commandLine.getSubcommands().get("context").setDefaultValueProvider(null);

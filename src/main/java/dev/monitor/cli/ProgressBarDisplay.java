@@ -94,11 +94,9 @@ final class ProgressBarDisplay implements FetchProgress {
         }
     }
 
+    /** One less than {@code COLUMNS}, read as the live views read it, so the cursor never wraps; else 79. */
     private static int width(String columns) {
-        try {
-            return Math.max(40, Integer.parseInt(columns) - 1);
-        } catch (NumberFormatException | NullPointerException e) {
-            return 79;
-        }
+        int figure = TerminalSize.figure(columns);
+        return figure == 0 ? 79 : Math.max(40, figure - 1);
     }
 }

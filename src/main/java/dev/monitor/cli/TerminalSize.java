@@ -15,8 +15,8 @@ record TerminalSize(int rows, int columns) {
     static final TerminalSize UNKNOWN = new TerminalSize(0, 0);
 
     static TerminalSize current(Map<String, String> environment) {
-        int rows = positive(environment.get("LINES"));
-        int columns = positive(environment.get("COLUMNS"));
+        int rows = figure(environment.get("LINES"));
+        int columns = figure(environment.get("COLUMNS"));
         if (rows > 0 && columns > 0) {
             return new TerminalSize(rows, columns);
         }
@@ -36,7 +36,7 @@ record TerminalSize(int rows, int columns) {
             if (process.waitFor() != 0 || figures.length != 2) {
                 return UNKNOWN;
             }
-            return new TerminalSize(positive(figures[0]), positive(figures[1]));
+            return new TerminalSize(figure(figures[0]), figure(figures[1]));
         } catch (IOException e) {
             // No controlling terminal, or no stty: the frame is drawn whole.
             return UNKNOWN;
@@ -46,10 +46,14 @@ record TerminalSize(int rows, int columns) {
         }
     }
 
-    private static int positive(String figure) {
-        if (figure == null || figure.isEmpty() || figure.length() > 5 || !figure.chars().allMatch(Character::isDigit)) {
+    /**
+     * A count of rows or columns as {@code LINES}, {@code COLUMNS} and stty write it, in ASCII digits; 0 for anything
+     * else ({@code Character.isDigit} and {@code Integer.parseInt} would read "٨٠" as 80).
+     */
+    static int figure(String text) {
+        if (text == null || !text.matches("[0-9]{1,5}")) {
             return 0;
         }
-        return Integer.parseInt(figure);
+        return Integer.parseInt(text);
     }
 }

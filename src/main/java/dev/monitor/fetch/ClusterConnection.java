@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ public final class ClusterConnection implements AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final int REASONS_SAID = 3;
 
     private final ClusterApi api;
     private final Supplier<ClusterApi> retryApiFactory;
@@ -71,27 +73,38 @@ public final class ClusterConnection implements AutoCloseable {
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
-                .map(fetched -> new Snapshot(endpoint, started, someAnswered(fetched)));
+                .map(fetched -> new Snapshot(endpoint, started, usable(fetched)));
     }
 
     /**
-     * The servers, unless none of those asked answered: then the API itself is down or cut off (every server
-     * refused, timed out or answered 5xx), and the rows would tell nothing about the services, so the fetch
-     * fails as when {@code /servers} does, and a saved snapshot may stand in.
+     * The servers, unless none of them gave usable figures: then the rows would tell nothing about the services, so
+     * the fetch fails as when {@code /servers} does, and a saved snapshot may stand in. When none of those asked
+     * answered at all, the API itself is down or cut off (every server refused, timed out or answered 5xx); when
+     * they answered with nothing usable (an HTML page from a proxy, a 404 each), it is no better than down.
      */
-    private List<Server> someAnswered(List<Fetched> fetched) {
-        List<Fetched> asked = fetched.stream().filter(Fetched::asked).toList();
-        if (asked.isEmpty() || asked.stream().anyMatch(Fetched::answered)) {
-            return fetched.stream().map(Fetched::server).toList();
+    private List<Server> usable(List<Fetched> fetched) {
+        List<Server> servers = fetched.stream().map(Fetched::server).toList();
+        if (servers.stream().anyMatch(Server.Measured.class::isInstance)) {
+            return servers;
         }
-        Map<String, Long> reasons = asked.stream().collect(Collectors.groupingBy(
-                server -> ((Server.Unknown) server.server()).reason(), LinkedHashMap::new, Collectors.counting()));
-        throw new ClusterUnavailableException("no server listed at " + endpoint.resolve("/servers") + " answered: "
-                + reasons.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
-                        .map(reason -> reason.getKey() + " (" + reason.getValue() + " of " + asked.size() + ")")
-                        .collect(Collectors.joining(", ")),
-                null);
+        List<Fetched> asked = fetched.stream().filter(Fetched::asked).toList();
+        boolean silent = !asked.isEmpty() && asked.stream().noneMatch(Fetched::answered);
+        List<Fetched> counted = silent ? asked : fetched;
+        List<Map.Entry<String, Long>> reasons = counted.stream().collect(Collectors.groupingBy(
+                server -> ((Server.Unknown) server.server()).reason(), LinkedHashMap::new, Collectors.counting()))
+                .entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed()).toList();
+        // The commonest few: bad figures give a reason each, and this is one line.
+        List<String> said = reasons.stream().limit(REASONS_SAID)
+                .map(reason -> reason.getKey() + " (" + reason.getValue() + " of " + counted.size() + ")")
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (reasons.size() > REASONS_SAID) {
+            long others = reasons.stream().skip(REASONS_SAID).mapToLong(Map.Entry::getValue).sum();
+            int more = reasons.size() - REASONS_SAID;
+            said.add(more + (more == 1 ? " other reason (" : " other reasons (") + others + " of " + counted.size()
+                    + ")");
+        }
+        throw new ClusterUnavailableException("no server listed at " + endpoint.resolve("/servers")
+                + (silent ? " answered: " : " gave usable figures: ") + String.join(", ", said), null);
     }
 
     /**

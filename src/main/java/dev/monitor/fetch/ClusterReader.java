@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.files.ClockSkew;
 import dev.monitor.files.FileFailures;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
@@ -42,8 +44,8 @@ public class ClusterReader {
 
     /** @throws ClusterUnavailableException when the API cannot be read and no recent snapshot can stand in */
     public Reading read(ReadRequest request, Diagnostics diagnostics) {
-        Optional<Snapshot> saved = savedSnapshot(request, diagnostics);
         Instant now = clock.instant();
+        Optional<Snapshot> saved = savedSnapshot(request, now, diagnostics);
         if (saved.isPresent() && !request.refresh() && saved.get().ageAt(now).compareTo(request.maxAge()) < 0) {
             diagnostics.verbose("using the snapshot in " + request.snapshotFile() + ", "
                     + Durations.format(saved.get().ageAt(now)) + " old (max age " + Durations.format(request.maxAge()) + ")");
@@ -87,12 +89,23 @@ public class ClusterReader {
         }
     }
 
-    private Optional<Snapshot> savedSnapshot(ReadRequest request, Diagnostics diagnostics) {
+    /**
+     * The saved snapshot, unless it is of another endpoint or dated ahead of the clock: then it is as if there were
+     * none, neither young enough to reuse nor standing in when the API cannot be read.
+     */
+    private Optional<Snapshot> savedSnapshot(ReadRequest request, Instant now, Diagnostics diagnostics) {
         try {
             Optional<Snapshot> saved = repository.read(request.snapshotFile());
             if (saved.isPresent() && !saved.get().endpoint().equals(request.endpoint())) {
                 diagnostics.warning("the snapshot " + request.snapshotFile() + " is of " + saved.get().endpoint()
                         + ", not " + request.endpoint() + "; fetching afresh");
+                return Optional.empty();
+            }
+            if (saved.isPresent() && ClockSkew.isAhead(saved.get().fetchedAt(), now)) {
+                // Its age would be 0 for as long as the clock's error lasts: reused, or shown stale, for ever.
+                diagnostics.warning("the snapshot " + request.snapshotFile() + " is dated " + saved.get().fetchedAt()
+                        + ", ahead of this machine's clock (" + now.truncatedTo(ChronoUnit.SECONDS)
+                        + "); it is not used, fetching afresh");
                 return Optional.empty();
             }
             return saved;

@@ -1,10 +1,16 @@
 package dev.monitor.fetch;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.monitor.api.ServerDetails;
 import dev.monitor.snapshot.Server;
 
 /** Checks one server's answer against the contract and turns it into a {@link Server}. */
 final class DetailsReader {
+
+    /** ASCII digits only: {@code Character.isDigit} would take "٥٠%" or "５０%" for 50. */
+    private static final Pattern PERCENTAGE = Pattern.compile("([0-9]{1,3})%");
 
     private DetailsReader() {
     }
@@ -28,11 +34,11 @@ final class DetailsReader {
         if (text == null) {
             throw new InvalidAnswerException("missing field " + field);
         }
-        String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
-        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
-            throw new InvalidAnswerException(field + " \"" + Printable.of(text) + "\" is not a percentage");
+        Matcher figure = PERCENTAGE.matcher(text);
+        if (!figure.matches()) {
+            throw new InvalidAnswerException(field + " \"" + Printable.of(text) + "\" is not a percentage like 61%");
         }
-        int value = Integer.parseInt(digits);
+        int value = Integer.parseInt(figure.group(1));
         if (value > 100) {
             throw new InvalidAnswerException(field + " " + value + "% is outside 0-100");
         }

@@ -121,6 +121,8 @@ final class HistoryCodec {
         Map<String, PastFetch.ServiceState> services = new TreeMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String service = json.currentName();
+            // The history table shows the verdict in the row without a name.
+            expect(!service.isBlank(), "a service of fetch " + fetch + " has a blank name");
             String named = JsonValues.printable(service);
             expect(json.nextToken() == JsonToken.START_OBJECT,
                     "service " + named + " of fetch " + fetch + " is not an object");

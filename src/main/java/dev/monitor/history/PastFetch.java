@@ -32,11 +32,8 @@ public record PastFetch(Instant at, Verdict verdict, SortedMap<String, ServiceSt
     public static PastFetch of(Report report) {
         Map<String, ServiceState> services = new TreeMap<>();
         for (ServiceHealth service : report.services()) {
-            // Servers whose service was never learnt are no service with a minimum to keep.
-            if (!ServiceHealth.UNKNOWN_SERVICE.equals(service.service())) {
-                services.put(service.service(),
-                        new ServiceState(service.measuredState(), service.healthy(), service.servers()));
-            }
+            services.put(service.service(), new ServiceState(service.measuredState(), service.healthy(),
+                    service.servers()));
         }
         return new PastFetch(report.snapshot().fetchedAt(), report.verdict(), services);
     }

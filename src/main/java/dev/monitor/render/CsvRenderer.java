@@ -48,10 +48,12 @@ public class CsvRenderer implements Renderer {
     private void servers(CSVPrinter csv, List<ServerRow> rows) throws IOException {
         header(csv, "ip", "service", "status", "cpu", "memory", "reason");
         for (ServerRow row : rows) {
+            // An empty service is no known service: the API never sends an empty name.
+            String service = row.service().orElse("");
             if (row.server() instanceof Server.Measured m) {
-                csv.printRecord(row.ip(), row.service(), row.health().label(), m.cpu(), m.memory(), "");
+                csv.printRecord(row.ip(), service, row.health().label(), m.cpu(), m.memory(), "");
             } else if (row.server() instanceof Server.Unknown u) {
-                csv.printRecord(row.ip(), row.service(), row.health().label(), "", "", u.reason());
+                csv.printRecord(row.ip(), service, row.health().label(), "", "", u.reason());
             }
         }
     }

@@ -20,14 +20,13 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * {@code --history}: one row per service with a letter per recent fresh fetch, oldest left, as a sparkline
- * shows a trend; the run's verdict above them; each service's latest counts and how many fetches in a row it
- * has been below its minimum.
+ * shows a trend; the run's verdict above them, in a row without a service; each service's latest counts and how
+ * many fetches in a row it has been below its minimum.
  */
 public final class HistoryTable {
 
     /** Fetches shown: enough to see flapping, narrow enough for a terminal. */
     public static final int SHOWN = 20;
-    static final String VERDICT_ROW = "(verdict)";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final TableStyle style;
@@ -45,7 +44,8 @@ public final class HistoryTable {
         Map<String, Integer> streaks = history.streaks();
         PastFetch latest = all.getLast();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] { VERDICT_ROW, letters(shown, PastFetch::verdict), "", "" });
+        // The verdict's row names no service: a service could have any name but the empty one.
+        rows.add(new String[] { "", letters(shown, PastFetch::verdict), "", "" });
         for (String service : history.services()) {
             PastFetch.ServiceState now = latest.services().get(service);
             int streak = streaks.getOrDefault(service, 0);
@@ -66,8 +66,9 @@ public final class HistoryTable {
                 .styler(style.colour() ? new LetterColours() : StatusColours.NONE)
                 .data(columns, rows.toArray(String[][]::new)).asString())).append(System.lineSeparator());
         if (style.headers()) {
-            text.append(String.format("%s OK, W WARNING, C CRITICAL (below --min-healthy), U UNKNOWN, - not listed; "
-                    + "BELOW MINIMUM: fresh fetches in a row%n", letter(Verdict.OK)));
+            text.append(String.format("First the run's verdict, then each service: %s OK, W WARNING, C CRITICAL "
+                    + "(below --min-healthy), U UNKNOWN, - not listed; BELOW MINIMUM: fresh fetches in a row%n",
+                    letter(Verdict.OK)));
         }
         return text.toString();
     }

@@ -130,6 +130,7 @@ public class JsonRenderer implements Renderer {
             json.writeNumberField(health.name().toLowerCase(Locale.ROOT),
                     rows.stream().filter(row -> row.health() == health).count());
         }
+        json.writeNumberField("noKnownService", rows.stream().filter(row -> row.service().isEmpty()).count());
         json.writeEndObject();
     }
 

@@ -28,16 +28,19 @@ public class NagiosRenderer implements Renderer {
         List<String> perfdata = new ArrayList<>();
         for (ServiceHealth service : report.services()) {
             // Ranges are counts: a share (--min-healthy 50%) is already worked out for each service.
-            boolean ranked = !service.service().equals(ServiceHealth.UNKNOWN_SERVICE);
-            String critical = ranked ? service.minimum() + ":" : "";
-            String warning = ranked && report.thresholds().warnHealthyOf(service.service()).isPresent()
+            String warning = report.thresholds().warnHealthyOf(service.service()).isPresent()
                     ? service.warnMinimum() + ":"
                     : "";
             perfdata.add(label(service.service() + " healthy") + "=" + service.healthy() + ";" + warning + ";"
-                    + critical + ";0;" + service.servers());
+                    + service.minimum() + ":;0;" + service.servers());
         }
         int servers = report.rows().size();
         perfdata.add(label("unknown servers") + "=" + report.unknownServers() + ";0;;0;" + servers);
+        // Not "... healthy": no service's label can be this one.
+        int noKnownService = report.serversOfNoKnownService();
+        if (noKnownService > 0) {
+            perfdata.add(label("servers of no known service") + "=" + noKnownService + ";0;;0;" + servers);
+        }
         List<Server.Measured> measured = report.rows().stream()
                 .map(ServerRow::server)
                 .filter(Server.Measured.class::isInstance)
@@ -59,11 +62,12 @@ public class NagiosRenderer implements Renderer {
         Set<String> failing = report.unhealthyServices().stream().map(ServiceHealth::service)
                 .collect(Collectors.toSet());
         for (ServerRow row : report.rows()) {
+            // A server of no known service has no parentheses: any name the API sends would have them.
+            String service = row.service().map(name -> " (" + name + ")").orElse("");
             switch (row.server()) {
-                case Server.Unknown u -> out.println(text("UNKNOWN: " + row.ip() + " (" + row.service() + "): "
-                        + u.reason()));
-                case Server.Measured m when row.health() == Health.UNHEALTHY && failing.contains(row.service()) -> out.println(text("Unhealthy: "
-                        + row.ip() + " (" + row.service() + "): cpu " + m.cpu() + "%, memory " + m.memory() + "%"));
+                case Server.Unknown u -> out.println(text("UNKNOWN: " + row.ip() + service + ": " + u.reason()));
+                case Server.Measured m when row.health() == Health.UNHEALTHY && failing.contains(m.service()) -> out.println(text("Unhealthy: "
+                        + row.ip() + service + ": cpu " + m.cpu() + "%, memory " + m.memory() + "%"));
                 case Server.Measured m -> {
                 }
             }

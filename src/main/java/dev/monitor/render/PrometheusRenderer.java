@@ -53,6 +53,9 @@ public class PrometheusRenderer implements Renderer {
         metrics.add(verdict(report.verdict()));
         metrics.addAll(servers(report.rows()));
         metrics.addAll(services(report.services(), report.breachesFor()));
+        metrics.add(gauge("monitor_no_known_service_servers", null,
+                "Servers whose service was never learnt: UNKNOWN, and in no service's gauges.",
+                report.serversOfNoKnownService()));
         metrics.add(gauge("monitor_snapshot_age_seconds", Unit.SECONDS,
                 "Age of the data shown, from its fetch to this report.", report.age().toMillis() / 1000.0));
         metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
@@ -111,7 +114,9 @@ public class PrometheusRenderer implements Renderer {
             if (!seen.add(row.ip())) {
                 continue; // one series per address, whatever the API listed twice
             }
-            Labels labels = Labels.of("ip", row.ip(), "service", row.service());
+            // No service label for no known service: every value, "" as well, could be a name the API sends.
+            Labels labels = row.service().map(service -> Labels.of("ip", row.ip(), "service", service))
+                    .orElseGet(() -> Labels.of("ip", row.ip()));
             if (row.server() instanceof Server.Measured m) {
                 cpu.dataPoint(point(labels, m.cpu() / 100.0));
                 memory.dataPoint(point(labels, m.memory() / 100.0));

@@ -60,7 +60,8 @@ public class TableRenderer implements Renderer {
     public String servers(List<ServerRow> rows) {
         List<ColumnData<ServerRow>> columns = List.of(
                 column("IP").with(ServerRow::ip),
-                column("SERVICE").with(ServerRow::service),
+                // Empty for no known service: the API never sends an empty name, so no service can look like it.
+                column("SERVICE").with(row -> row.service().orElse("")),
                 column("STATUS").with(row -> row.health().label()),
                 number("CPU").with(row -> row.server() instanceof Server.Measured m ? m.cpu() + "%" : "-"),
                 number("MEMORY").with(row -> row.server() instanceof Server.Measured m ? m.memory() + "%" : "-"),
@@ -77,8 +78,11 @@ public class TableRenderer implements Renderer {
                 number("AVG CPU").with(s -> percent(s.meanCpu())),
                 number("AVG MEMORY").with(s -> percent(s.meanMemory()))), PLAIN));
         int unknown = report.unknownServers();
+        int noKnownService = report.serversOfNoKnownService();
         if (unknown > 0 && style.headers()) {
-            out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s") + ".");
+            out.println("Averages leave out " + unknown + " UNKNOWN server" + (unknown == 1 ? "" : "s")
+                    + (noKnownService == 0 ? "" : ", " + Report.ofNoKnownService(noKnownService) + " among them")
+                    + ".");
         }
     }
 
@@ -88,10 +92,15 @@ public class TableRenderer implements Renderer {
         HealthyLevel minimum = thresholds.minHealthy();
         if (listed.isEmpty()) {
             if (style.headers()) {
-                out.println("All services healthy: each has at least " + thresholds.okLevel() + " healthy "
-                        + servers(thresholds.warnHealthy().orElse(minimum))
-                        + thresholds.ownOkLevels(report.services().stream().map(ServiceHealth::service).toList())
-                        + ".");
+                // Healthy is said only of services judged on figures.
+                out.println(report.services().stream().allMatch(s -> s.measured() == 0)
+                        ? "No service judged: no server gave usable figures."
+                        : "All services healthy: each has at least " + thresholds.okLevel() + " healthy "
+                                + servers(thresholds.warnHealthy().orElse(minimum))
+                                + thresholds.ownOkLevels(
+                                        report.services().stream().map(ServiceHealth::service).toList())
+                                + ".");
+                noKnownService(report, out);
             }
             return;
         }
@@ -113,11 +122,23 @@ public class TableRenderer implements Renderer {
                 number("MINIMUM").with(s -> String.valueOf(s.minimum())),
                 number("SERVERS").with(s -> String.valueOf(s.servers())),
                 number("UNKNOWN").with(s -> String.valueOf(s.unknown()))), colour));
+        if (style.headers()) {
+            noKnownService(report, out);
+        }
+    }
+
+    /** Servers in no service are in no row above: said, with what they do to the verdict. */
+    private static void noKnownService(Report report, PrintWriter out) {
+        int servers = report.serversOfNoKnownService();
+        if (servers > 0) {
+            out.println("Besides, " + Report.ofNoKnownService(servers) + ": UNKNOWN, so the verdict is at best "
+                    + "WARNING.");
+        }
     }
 
     /**
-     * {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, {@code WARNING (missing, breach 1 of 3)}, or the
-     * state alone: a breach held back is still a missing service.
+     * {@code CRITICAL (missing)}, {@code WARNING (breach 1 of 3)}, {@code WARNING (missing, breach 1 of 3)},
+     * {@code WARNING (no figures)}, or the state alone: a breach held back is still a missing service.
      */
     private static String state(ServiceHealth service) {
         List<String> notes = new ArrayList<>(2);
@@ -126,6 +147,9 @@ public class TableRenderer implements Renderer {
         }
         if (service.breachHeldBack()) {
             notes.add(service.breach().toString());
+        }
+        if (service.withoutFigures()) {
+            notes.add("no figures");
         }
         String state = service.state().name();
         return notes.isEmpty() ? state : state + " (" + String.join(", ", notes) + ")";

@@ -119,6 +119,11 @@ public final class SnapshotCodec {
             if (ip == null) {
                 throw JsonDocument.invalid("server " + (servers.size() + 1) + " has no ip", null);
             }
+            // Blank is how the tables show no known service, and a server with figures said which it is in.
+            if (service != null && service.isBlank() || unknown == null && service == null) {
+                throw JsonDocument.invalid("service of " + JsonValues.printable(ip) + " is "
+                        + (service == null ? "missing" : "blank"), null);
+            }
             if (unknown != null) {
                 servers.add(new Server.Unknown(ip, service, unknown));
             } else {

@@ -102,17 +102,62 @@ class AnalyzerTest {
     }
 
     @Test
-    void serversOfAnUnknownServiceAreListedButHaveNoMinimum() {
+    void serversOfNoKnownServiceAreInNoServiceAreCountedAndNeverMakeTheVerdictBetter() {
         Report report = analyze(
                 new Measured("10.0.0.1", "Auth", 10, 10),
                 new Measured("10.0.0.2", "Auth", 10, 10),
                 new Unknown("10.0.0.9", null, "connection reset"));
 
-        assertThat(report.services()).extracting(ServiceHealth::service)
-                .containsExactly(ServiceHealth.UNKNOWN_SERVICE, "Auth");
+        assertThat(report.services()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(report.serversOfNoKnownService()).isEqualTo(1);
+        assertThat(report.unknownServers()).isEqualTo(1);
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
-        assertThat(report.summary()).as("the unknown-service group is no service to count")
-                .startsWith("the 1 service has at least 2 healthy servers");
+        assertThat(report.summary()).isEqualTo("the 1 service has at least 2 healthy servers; 1 of 3 servers UNKNOWN; "
+                + "1 server of no known service");
+    }
+
+    @Test
+    void aServiceTheApiNamesLikeNoKnownServiceIsJudgedAsAnyOther() {
+        Report report = analyze(
+                new Measured("10.0.0.1", "(unknown service)", 99, 99),
+                new Measured("10.0.0.2", "(unknown service)", 99, 99),
+                new Measured("10.0.0.3", "Auth", 10, 10),
+                new Measured("10.0.0.4", "Auth", 10, 10));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(report.unhealthyServices()).extracting(ServiceHealth::service).containsExactly("(unknown service)");
+        assertThat(report.summary()).isEqualTo("1 of 2 services below 2 healthy: (unknown service) 0/2");
+    }
+
+    @Test
+    void aServiceNoServerOfWhichGaveFiguresIsAtBestWarningWhateverItsMinimum() {
+        for (HealthyLevel none : List.of(new HealthyLevel.Count(0), new HealthyLevel.Share(0))) {
+            Report report = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
+                    new Measured("10.0.0.1", "Auth", 10, 10),
+                    new Unknown("10.0.0.2", "Geo", "HTTP 500"), new Unknown("10.0.0.3", "Geo", "HTTP 500"))),
+                    Thresholds.DEFAULTS.withMinHealthy(none), FETCHED, null);
+
+            assertThat(service(report, "Geo").state()).as("--min-healthy " + none).isEqualTo(Verdict.WARNING);
+            assertThat(service(report, "Geo").measuredState()).as("as the history keeps it").isEqualTo(Verdict.WARNING);
+            assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
+            assertThat(report.summary()).as("--min-healthy " + none)
+                    .isEqualTo("1 of 2 services without figures from any server: Geo 0/2; 2 of 3 servers UNKNOWN");
+        }
+    }
+
+    @Test
+    void withoutFiguresFromAnyServerThereIsNoDataAndNothingIsSaidHealthy() {
+        Report unplaced = analyze(new Unknown("10.0.0.1", null, "HTTP 404"), new Unknown("10.0.0.2", null, "HTTP 404"));
+        Report atZero = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
+                new Unknown("10.0.0.1", "Auth", "HTTP 404"), new Unknown("10.0.0.2", "Auth", "HTTP 404"))),
+                Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(0)), FETCHED, null);
+
+        assertThat(unplaced.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(unplaced.summary()).isEqualTo("no server gave usable figures; 2 of 2 servers UNKNOWN; "
+                + "2 servers of no known service");
+        assertThat(atZero.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(atZero.summary()).isEqualTo("no server gave usable figures; 1 of 1 services without figures from "
+                + "any server: Auth 0/2; 2 of 2 servers UNKNOWN");
     }
 
     @Test
@@ -141,8 +186,7 @@ class AnalyzerTest {
                 new Unknown("::1", "B", "HTTP 500"),
                 new Measured("0.0.0.0", "A", 1, 1));
 
-        assertThat(report.rows()).extracting(row -> row.service() + " " + row.ip()).containsExactly(
-                "(unknown service) 10.58.1.3",
+        assertThat(report.rows()).extracting(row -> row.service().orElse("none") + " " + row.ip()).containsExactly(
                 "A 0.0.0.0",
                 "A 255.255.255.255",
                 "B 9.9.9.9",
@@ -150,7 +194,8 @@ class AnalyzerTest {
                 "B 10.58.1.10",
                 "B 200.1.1.1",
                 "B ::1",
-                "B not-an-ip");
+                "B not-an-ip",
+                "none 10.58.1.3");
     }
 
     @Test

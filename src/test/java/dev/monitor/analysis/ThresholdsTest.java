@@ -121,7 +121,7 @@ class ThresholdsTest {
         ServiceHealth billing = report.unhealthyServices().getFirst();
         assertThat(billing.service()).isEqualTo("Billing");
         assertThat(billing.isMissing()).isTrue();
-        assertThat(report.summary()).contains("Billing missing");
+        assertThat(report.summary()).isEqualTo("Billing: expected, but the cluster lists no server of it");
     }
 
     @Test
@@ -129,8 +129,10 @@ class ThresholdsTest {
         Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(0))
                 .withExpectedServices(Set.of("Billing"));
 
-        assertThat(analyze(thresholds, new Measured("10.0.0.1", "Auth", 10, 10)).verdict())
-                .isEqualTo(Verdict.CRITICAL);
+        Report report = analyze(thresholds, new Measured("10.0.0.1", "Auth", 10, 10));
+        assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(report.summary()).as("said as what happens, not as \"below 0% healthy\"")
+                .isEqualTo("Billing: expected, but the cluster lists no server of it");
         assertThat(analyze(thresholds).verdict()).as("an empty cluster lacks the expected service too")
                 .isEqualTo(Verdict.CRITICAL);
     }
@@ -262,7 +264,7 @@ class ThresholdsTest {
         assertThat(billing.isMissing()).isTrue();
         assertThat(billing.minimum()).isEqualTo(5);
         assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
-        assertThat(report.summary()).isEqualTo("1 of 3 services below their minimum: Billing missing");
+        assertThat(report.summary()).isEqualTo("Billing: expected, but the cluster lists no server of it");
     }
 
     @Test

@@ -103,7 +103,8 @@ class FlappingCommandTest {
         assertThat(table.exitCode()).isEqualTo(1);
         assertThat(table.getOutputStream()).filteredOn(line -> line.startsWith(" NoSuchService "))
                 .singleElement().asString().contains(" WARNING (missing, breach 1 of 3) ");
-        assertThat(table.getErrorOutput()).contains("breach 1 of 3: NoSuchService missing");
+        assertThat(table.getErrorOutput())
+                .contains("NoSuchService: expected, but the cluster lists no server of it, breach 1 of 3");
         assertThat(nagios.getOutput()).contains("WARNING: NoSuchService is expected but has no servers, breach 2 of 3");
     }
 
@@ -252,7 +253,7 @@ class FlappingCommandTest {
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("monitor: warning: the verdict history " + history
                                 + " is unreadable ("),
-                        line -> assertThat(line).isEqualTo("monitor: warning: the unreadable verdict history is kept as "
+                        line -> assertThat(line).isEqualTo("monitor: warning: the old verdict history is kept as "
                                 + aside + "; a new one starts with this fetch"),
                         line -> assertThat(line).isEqualTo("monitor: warning: --for 2 needs the verdict history; "
                                 + "this run is judged as with --for 1"));
@@ -287,11 +288,12 @@ class FlappingCommandTest {
         assertThat(lines.get(0)).startsWith("Verdicts of http://localhost:" + mock.port()
                 + ": the last 3 of 3 fresh fetches, ");
         assertThat(lines.get(1).split("\\s+")).containsExactly("", "SERVICE", "FETCHES", "HEALTHY", "BELOW", "MINIMUM");
-        assertThat(lines.get(2).split("\\s+")).containsExactly("", "(verdict)", ".WW");
+        assertThat(lines.get(2).split("\\s+")).as("the verdict, in the row without a service")
+                .containsExactly("", ".WW");
         assertThat(lines.stream().filter(line -> line.startsWith(" AuthService ")).findFirst().orElseThrow()
                 .split("\\s+")).containsExactly("", "AuthService", ".CC", "0/10", "2", "of", "3");
         assertThat(lines).hasSize(3 + 10 + 1);
-        assertThat(lines.getLast()).startsWith(". OK, W WARNING, C CRITICAL");
+        assertThat(lines.getLast()).startsWith("First the run's verdict, then each service: . OK, W WARNING, C CRITICAL");
         assertThat(result.getErrorOutput()).isEmpty();
     }
 

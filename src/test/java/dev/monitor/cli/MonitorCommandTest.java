@@ -224,6 +224,37 @@ class MonitorCommandTest {
     }
 
     @Test
+    void numbersInOtherDigitsThanAsciiAreUsageErrorsAndAskNothing(QuarkusMainLauncher launcher) {
+        int requests = mock.cluster().requestCount();
+        String port = String.valueOf(mock.port());
+        // Java's parsers read any script's digits: --port ٨٠٨٠ was port 8080, --for ３ was 3, --rate 5d was 5.
+        assertUsageError(run(launcher, "--port", "٨٠٨٠"),
+                "Invalid value for option '--port': '٨٠٨٠' is not a whole number in digits 0-9");
+        assertUsageError(run(launcher, "--port", port, "--for", "３"),
+                "Invalid value for option '--for': '３' is not a whole number in digits 0-9");
+        assertUsageError(run(launcher, "--port", port, "--concurrency", "+8"),
+                "Invalid value for option '--concurrency': '+8' is not a whole number in digits 0-9");
+        assertUsageError(run(launcher, "--port", port, "--rate", "5d"),
+                "Invalid value for option '--rate': '5d' is not a number in digits 0-9");
+        assertUsageError(run(launcher, "--port", port, "--rate", "1e3"),
+                "Invalid value for option '--rate': '1e3' is not a number in digits 0-9");
+        assertUsageError(launcher.launch("mock-server", "--port", port, "--servers", "١٠"),
+                "Invalid value for option '--servers': '١٠' is not a whole number in digits 0-9");
+        assertUsageError(launcher.launch("mock-server", "--port", port, "--seed", "99999999999999999999"),
+                "Invalid value for option '--seed': '99999999999999999999' is out of range");
+        System.setProperty("monitor.cpu-limit", "٨٠");
+        try {
+            assertUsageError(run(launcher, "--port", port),
+                    "Invalid value for option '--cpu-limit': '٨٠' is not a whole number in digits 0-9");
+        } finally {
+            System.clearProperty("monitor.cpu-limit");
+        }
+        assertThat(mock.cluster().requestCount()).as("requests to the API").isEqualTo(requests);
+        assertThat(run(launcher, "--port", port, "--rate", "1000.5", "--for", "1").exitCode()).as("ASCII numbers")
+                .isZero();
+    }
+
+    @Test
     void unreachableApiIsUnknownWithExitThreeAndAReason(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, "--port", "1", "--retries", "0");
 

@@ -81,7 +81,21 @@ class ThresholdOptionsCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getOutput()).contains("BillingService").contains("CRITICAL (missing)")
                 .doesNotContain("AuthService");
-        assertThat(result.getErrorOutput()).contains("BillingService missing");
+        assertThat(result.getErrorOutput()).contains("BillingService: expected, but the cluster lists no server of it");
+    }
+
+    @Test
+    void aMissingExpectedServiceAtAMinimumOfZeroIsCriticalSaidInWords(QuarkusMainLauncher launcher) {
+        LaunchResult one = run(launcher, "--min-healthy", "0", "--expect-service", "BillingService");
+        LaunchResult two = run(launcher, "--min-healthy", "0%", "--expect-service", "BillingService",
+                "--expect-service", "AuditService", "--expect-service", "AuthService");
+
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(one.getErrorOutput().strip())
+                .isEqualTo("monitor: CRITICAL: BillingService: expected, but the cluster lists no server of it");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.getErrorOutput().strip()).isEqualTo(
+                "monitor: CRITICAL: AuditService, BillingService: expected, but the cluster lists no server of them");
     }
 
     @Test

@@ -80,7 +80,8 @@ class ClusterConnectionFaultsTest {
                 .isEqualTo("malformed JSON: Unexpected character ('<' (code 60))"));
         assertThat(faults.hits(Fault.MISSING)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("missing field memory"));
         assertThat(faults.hits(Fault.BAD_VALUE).stream().map(ip -> reason(servers, ip))).containsExactly(
-                "cpu \"abc%\" is not a percentage", "cpu 250% is outside 0-100", "cpu \"-5%\" is not a percentage");
+                "cpu \"abc%\" is not a percentage like 61%", "cpu 250% is outside 0-100",
+                "cpu \"-5%\" is not a percentage like 61%");
         assertThat(faults.hits(Fault.HUGE)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("answer larger than 64 KiB"));
         assertThat(faults.hits(Fault.ESCAPE)).allSatisfy(ip -> assertThat(servers.get(ip).service())
                 .isEqualTo(MockFleet.serviceOf(ip)));
@@ -156,11 +157,31 @@ class ClusterConnectionFaultsTest {
     }
 
     @Test
-    void serversThatAllAnswerWithAClientErrorDidAnswer() {
-        against("404:10", (endpoint, connection) -> assertThat(
+    void serversThatAllAnswerWithoutUsableFiguresGiveNoDataRatherThanEveryServerUnknown() {
+        against("garbage:10", (endpoint, connection) -> assertThatThrownBy(
+                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: malformed JSON: "
+                        + "Unexpected character ('<' (code 60)) (10 of 10)"));
+        against("404:10", (endpoint, connection) -> assertThatThrownBy(
+                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (10 of 10)"));
+    }
+
+    @Test
+    void withoutUsableFiguresTheCommonestThreeReasonsAreSaidAndTheRestCounted() {
+        against("404:4,garbage:3,missing:2,badvalue:1", (endpoint, connection) -> assertThatThrownBy(
+                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (4 of 10), "
+                        + "malformed JSON: Unexpected character ('<' (code 60)) (3 of 10), missing field memory "
+                        + "(2 of 10), 1 other reason (1 of 10)"));
+    }
+
+    @Test
+    void oneServerWithFiguresAmongOthersThatFailIsData() {
+        against("404:4,garbage:5", (endpoint, connection) -> assertThat(
                 connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)).servers())
-                .hasSize(10).allSatisfy(server -> assertThat(server)
-                        .isEqualTo(new Server.Unknown(server.ip(), null, "HTTP 404"))));
+                .hasSize(10).filteredOn(Server.Measured.class::isInstance).hasSize(1));
     }
 
     /** Runs {@code check} against a mock of its own: a fleet of 10 with these faults. */

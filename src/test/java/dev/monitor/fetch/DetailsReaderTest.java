@@ -19,12 +19,23 @@ class DetailsReaderTest {
 
     @Test
     void rejectsFiguresOutsideTheContractNamingTheField() {
-        assertThatThrownBy(() -> DetailsReader.percentage("cpu", "abc%")).hasMessage("cpu \"abc%\" is not a percentage");
+        assertThatThrownBy(() -> DetailsReader.percentage("cpu", "abc%"))
+                .hasMessage("cpu \"abc%\" is not a percentage like 61%");
         assertThatThrownBy(() -> DetailsReader.percentage("cpu", "250%")).hasMessage("cpu 250% is outside 0-100");
         assertThatThrownBy(() -> DetailsReader.percentage("memory", "-5%")).hasMessageContaining("not a percentage");
         assertThatThrownBy(() -> DetailsReader.percentage("memory", null)).hasMessage("missing field memory");
         assertThatThrownBy(() -> DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", null)))
                 .hasMessage("missing field service");
+    }
+
+    @Test
+    void takesOnlyAsciiDigitsFollowedByAPercentSign() {
+        // Character.isDigit is true of the digits of every script: each of these once read as 50.
+        for (String figure : new String[] { "٥٠%", "５０%", "५०%", "5٠%", "50", "50 %", " 50%", "+50%", "50%%", "" }) {
+            assertThatThrownBy(() -> DetailsReader.percentage("cpu", figure)).as(figure)
+                    .hasMessage("cpu \"" + figure + "\" is not a percentage like 61%");
+        }
+        assertThat(DetailsReader.percentage("memory", "007%")).isEqualTo(7);
     }
 
     @Test

@@ -91,6 +91,8 @@ class HistoryRepositoryTest {
                 "healthy of A in fetch 1 is \"two\", not a whole number");
         reasons.put(head + ",\"fetches\":[" + fetch.replace("\"healthy\":2", "\"healthy\":4") + "]}",
                 "service A of fetch 1 is incomplete");
+        reasons.put(head + ",\"fetches\":[" + fetch.replace("{\"A\":", "{\"\":") + "]}",
+                "a service of fetch 1 has a blank name");
         String whole = head + ",\"fetches\":[" + fetch + "]}";
         reasons.put(whole + " x", "not valid JSON at line 1, column " + (whole.length() + 2));
         String cut = head + ",\"fetches\":[" + fetch;

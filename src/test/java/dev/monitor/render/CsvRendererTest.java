@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,12 +45,15 @@ class CsvRendererTest {
 
     @Test
     void averagesHaveTwoDecimalsAndEmptyMeansWhenNoServerAnswered() throws Exception {
-        List<CSVRecord> records = parse(render(true, Reports.mixed(), Section.AVERAGES));
+        List<Server> servers = new ArrayList<>(Reports.mixed().snapshot().servers());
+        servers.add(new Server.Unknown("10.0.0.20", "GeoService", "HTTP 500"));
+        List<CSVRecord> records = parse(render(true, Reports.of(servers.toArray(Server[]::new)), Section.AVERAGES));
 
         assertThat(records.getFirst().values())
                 .containsExactly("service", "servers", "healthy", "unknown", "mean_cpu", "mean_memory");
-        assertThat(records.get(1).values()).containsExactly("(unknown service)", "1", "0", "1", "", "");
-        assertThat(records.get(2).values()).containsExactly("AuthService", "4", "2", "1", "38.00", "20.00");
+        assertThat(records.get(1).values()).containsExactly("AuthService", "4", "2", "1", "38.00", "20.00");
+        assertThat(records.get(2).values()).containsExactly("GeoService", "1", "0", "1", "", "");
+        assertThat(records).as("servers of no known service are in no service").hasSize(4);
     }
 
     @Test

@@ -48,10 +48,26 @@ class HistoryTableTest {
 
         assertThat(lines.get(0)).isEqualTo("Verdicts of http://localhost:8080: the last 4 of 4 fresh fetches, "
                 + "2026-11-26 08:00:00 to 2026-11-26 08:03:00, oldest first");
-        assertThat(lines.get(2).split("\\s+")).containsExactly("", "(verdict)", "W.WC");
+        assertThat(lines.get(2).split("\\s+")).as("the verdict, in the row without a service")
+                .containsExactly("", "W.WC");
         assertThat(lines.get(3).split("\\s+")).containsExactly("", "Auth", "..CC", "0/4", "2", "of", "3");
         assertThat(lines.get(4).split("\\s+")).containsExactly("", "Geo", "W-..", "4/4");
         assertThat(lines).hasSize(6);
+    }
+
+    @Test
+    void aServiceNamedLikeTheVerdictsRowOfOldIsAServiceRowUnlikeTheVerdicts() {
+        Map<String, ServiceState> services = Map.of("(verdict)", state(Verdict.OK, 4), "Auth",
+                state(Verdict.CRITICAL, 0));
+        VerdictHistory history = new VerdictHistory(URI.create("http://localhost:8080"), List.of(
+                fetch(0, Verdict.CRITICAL, services), fetch(1, Verdict.CRITICAL, services)));
+
+        List<String> lines = render(TableStyle.PLAIN, history, 1).lines().toList();
+
+        assertThat(lines.get(2).split("\\s+")).as("the verdict").containsExactly("", "CC");
+        assertThat(lines.get(3).split("\\s+")).containsExactly("", "(verdict)", "..", "4/4");
+        assertThat(lines.get(4).split("\\s+")).containsExactly("", "Auth", "CC", "0/4", "2");
+        assertThat(lines.getLast()).startsWith("First the run's verdict, then each service: . OK, W WARNING");
     }
 
     @Test
@@ -90,6 +106,6 @@ class HistoryTableTest {
         List<String> lines = render(new TableStyle(false, false), history(), 3).lines().toList();
 
         assertThat(lines).hasSize(3);
-        assertThat(lines.getFirst().split("\\s+")).containsExactly("", "(verdict)", "W.WC");
+        assertThat(lines.getFirst().split("\\s+")).containsExactly("", "W.WC");
     }
 }

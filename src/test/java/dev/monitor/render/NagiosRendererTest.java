@@ -36,8 +36,12 @@ class NagiosRendererTest {
 
         assertThat(perf.get("AuthService healthy")).isEqualTo(new Perf("AuthService healthy", "2", "", "", "2:", "0", "4"));
         assertThat(perf.get("UserService healthy")).isEqualTo(new Perf("UserService healthy", "1", "", "", "2:", "0", "1"));
-        assertThat(perf.get("(unknown service) healthy").critical()).as("no minimum for it").isEmpty();
         assertThat(perf.get("unknown servers")).isEqualTo(new Perf("unknown servers", "2", "", "0", "", "0", "6"));
+        assertThat(perf.get("servers of no known service"))
+                .isEqualTo(new Perf("servers of no known service", "1", "", "0", "", "0", "6"));
+        assertThat(perf.keySet()).as("no service for the server of no known service").containsExactlyInAnyOrder(
+                "AuthService healthy", "UserService healthy", "unknown servers", "servers of no known service",
+                "mean cpu", "mean memory");
     }
 
     @Test
@@ -54,7 +58,8 @@ class NagiosRendererTest {
 
         assertThat(output.longOutput()).contains(
                 "CRITICAL: UserService has 1 of 1 servers healthy, minimum 2",
-                "UNKNOWN: 10.0.0.3 (AuthService): timed out after 5s");
+                "UNKNOWN: 10.0.0.3 (AuthService): timed out after 5s",
+                "UNKNOWN: not-an-ip: not an IP address, not requested");
         assertThat(output.longOutput()).as("an unhealthy server of a service that meets its minimum is no failure")
                 .noneMatch(line -> line.contains("10.0.0.2"));
     }

@@ -64,6 +64,8 @@ class PrometheusRendererTest {
         assertThat(samples).doesNotContainKey("monitor_server_cpu_ratio{ip=\"10.0.0.3\",service=\"AuthService\"}");
         assertThat(samples).containsEntry("monitor_server_reachable{ip=\"10.0.0.3\",service=\"AuthService\"}", 0.0);
         assertThat(samples).containsEntry("monitor_server_reachable{ip=\"10.0.0.2\",service=\"AuthService\"}", 1.0);
+        assertThat(samples).as("no service label, whose every value could be a name the API sends")
+                .containsEntry("monitor_server_reachable{ip=\"not-an-ip\"}", 0.0);
         assertThat(samples.keySet()).noneMatch(name -> name.startsWith("up"));
     }
 
@@ -73,6 +75,9 @@ class PrometheusRendererTest {
 
         assertThat(samples).containsEntry("monitor_service_healthy_servers{service=\"UserService\"}", 1.0);
         assertThat(samples).containsEntry("monitor_service_servers{service=\"AuthService\"}", 4.0);
+        assertThat(samples).containsEntry("monitor_no_known_service_servers", 1.0);
+        assertThat(samples.keySet()).filteredOn(name -> name.startsWith("monitor_service_servers{"))
+                .as("no service for the server of no known service").hasSize(2);
         assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"CRITICAL\"}", 1.0);
         assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"OK\"}", 0.0);
         assertThat(samples).containsEntry("monitor_snapshot_age_seconds", 1.5);

@@ -105,4 +105,30 @@ class TableRendererTest {
 
         assertThat(text).contains("All services healthy: each has at least 2 healthy servers, AuthService at least 1.");
     }
+
+    @Test
+    void serversOfNoKnownServiceHaveAnEmptyServiceAndEveryReportSaysHowManyThereAre() {
+        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.mixed());
+
+        assertThat(text.lines().filter(line -> line.startsWith(" not-an-ip ")))
+                .singleElement().asString().matches(" not-an-ip +UNKNOWN +- +- +not an IP address, not requested");
+        assertThat(text).contains("Averages leave out 2 UNKNOWN servers, 1 server of no known service among them.")
+                .contains("Besides, 1 server of no known service: UNKNOWN, so the verdict is at best WARNING.")
+                .doesNotContain("(unknown service)");
+    }
+
+    @Test
+    void aServiceWithoutFiguresIsListedAsWarningSayingSoAndNoFiguresAtAllAreNeverHealthy() {
+        Thresholds atZero = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(0));
+        String some = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(atZero,
+                new Server.Measured("10.0.0.1", "AuthService", 10, 20),
+                new Server.Unknown("10.0.0.2", "GeoService", "HTTP 500")));
+        String none = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(atZero,
+                new Server.Unknown("10.0.0.3", null, "HTTP 404")));
+
+        assertThat(some.lines().filter(line -> line.startsWith(" GeoService "))).last().asString()
+                .matches(" GeoService +WARNING \\(no figures\\) +0 +0 +1 +1");
+        assertThat(none).contains("No service judged: no server gave usable figures.")
+                .contains("Besides, 1 server of no known service").doesNotContain("healthy:");
+    }
 }

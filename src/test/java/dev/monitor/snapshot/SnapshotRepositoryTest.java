@@ -123,6 +123,9 @@ class SnapshotRepositoryTest {
         reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":7"),
                 "service of 10.58.1.1 is 7, not text");
         reasons.put(good.replace("\"cpu\":61", "\"cpu\":610"), "figures out of range for 10.58.1.1");
+        reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":\" \""), "service of 10.58.1.1 is blank");
+        reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":null"),
+                "service of 10.58.1.1 is missing");
         reasons.put(good.replace("2026-11-26T08:00:00Z", "yesterday"),
                 "fetchedAt is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
         reasons.put(good.replace("http://localhost:8080", "http://local host"),
