@@ -23,6 +23,7 @@ import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.text.Listing;
 
 /**
  * {@code --service NAME SECONDS}: every interval, the service's servers fetched afresh and shown, until
@@ -91,7 +92,9 @@ public class ServiceWatch {
                 }
             });
             throw new UnknownServiceException("no service named '" + service + "'; known services: "
-                    + (services.isEmpty() ? "none" : String.join(", ", services)));
+                    + (services.isEmpty() ? "none"
+                            : Listing.of(List.copyOf(services))
+                                    + (services.size() > Listing.SHOWN ? " (monitor --avg lists them all)" : "")));
         }
         if (!reading.fromCache()) {
             return known;

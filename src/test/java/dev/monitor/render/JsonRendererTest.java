@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.snapshot.Server;
 
 /** The JSON document, read back by Jackson and held against the schema README documents. */
 class JsonRendererTest {
@@ -140,6 +142,19 @@ class JsonRendererTest {
 
         assertThat(text.lines()).hasSize(1);
         assertThat(MAPPER.readTree(text).get("servers")).hasSize(6);
+    }
+
+    @Test
+    void theSummaryNamesFiveServicesButTheDocumentKeepsThemAll() throws Exception {
+        Server[] servers = IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> new Server.Measured("10.0.0." + i, "S" + (char) ('A' + i), 99, 1))
+                .toArray(Server[]::new);
+
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(false), Reports.of(servers)));
+
+        assertThat(document.get("summary").asText()).isEqualTo("12 of 12 services below 2 healthy: "
+                + "SB 0/1, SC 0/1, SD 0/1, SE 0/1, SF 0/1 and 7 more");
+        assertThat(document.get("services")).hasSize(12).allMatch(service -> service.get("belowMinimum").asBoolean());
     }
 
     @Test
