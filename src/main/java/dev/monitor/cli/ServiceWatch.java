@@ -24,6 +24,7 @@ import dev.monitor.render.Section;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.text.Listing;
+import dev.monitor.text.Printable;
 
 /**
  * {@code --service NAME SECONDS}: every interval, the service's servers fetched afresh and shown, until
@@ -33,7 +34,11 @@ import dev.monitor.text.Listing;
 @ApplicationScoped
 public class ServiceWatch {
 
+    /** @param service as the cluster's names are shown, so that it is found when typed as monitor shows it */
     public record Target(String service, Duration interval) {
+        public Target {
+            service = Printable.of(service);
+        }
     }
 
     private final ClusterReader reader;

@@ -17,6 +17,7 @@ import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.text.Printable;
 
 /**
  * A Nagios / Icinga plugin's output, per the monitoring-plugins development guidelines: one status line
@@ -177,9 +178,12 @@ public class NagiosRenderer implements Renderer {
         return "'" + text(name).replace('\'', '_').replace('=', '_') + "'";
     }
 
-    /** '|' would start perfdata and a line break a new line; names from the API may hold either. */
+    /**
+     * Shown by {@link Printable}'s rule, so no line break or control character can start a line of its own; and '|',
+     * which would start perfdata, as '/'.
+     */
     private static String text(String line) {
-        return line.replace('|', '/').replaceAll("\\p{Cntrl}", "?");
+        return Printable.line(line).replace('|', '/');
     }
 
     /** The text cut to at most {@code limit} bytes of UTF-8 at a character's end, "…" marking the cut. */

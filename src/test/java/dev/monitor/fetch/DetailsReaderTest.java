@@ -28,10 +28,20 @@ class DetailsReaderTest {
     }
 
     @Test
-    void stripsTerminalEscapeSequencesFromServiceNames() {
+    void showsTerminalEscapeSequencesInServiceNamesAsCodes() {
         Server.Measured server = DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u001b[31mService\u0007"));
 
-        assertThat(server.service()).isEqualTo("AuthService");
+        assertThat(server.service()).isEqualTo("Auth\\x1b[31mService\\x07");
+    }
+
+    @Test
+    void showsInvisibleCharactersInServiceNamesAsCodesSoTheyAreNotAnotherServicesName() {
+        assertThat(DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u200bService")).service())
+                .isEqualTo("Auth\\u200bService");
+        assertThat(DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "\u202eAuthService ")).service())
+                .isEqualTo("\\u202eAuthService\\x20");
+        assertThatThrownBy(() -> DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "  ")))
+                .as("spaces alone are no name").hasMessage("missing field service");
     }
 
     @Test

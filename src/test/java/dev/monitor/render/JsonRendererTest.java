@@ -163,7 +163,7 @@ class JsonRendererTest {
                 new dev.monitor.snapshot.Server.Measured("10.0.0.1", "Quote\"Back\\slash\u001B[31m", 1, 1)));
 
         assertThat(MAPPER.readTree(text).get("servers").get(0).get("service").asText())
-                .isEqualTo("Quote\"Back\\slash\u001B[31m");
+                .as("the escape shown as its code, as every format shows it").isEqualTo("Quote\"Back\\slash\\x1b[31m");
         assertThat(text).doesNotContain("\u001B");
     }
 

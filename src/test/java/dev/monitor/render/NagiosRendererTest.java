@@ -99,7 +99,7 @@ class NagiosRendererTest {
         PluginOutput output = PluginOutput.parse(render(Reports.of(
                 new Server.Measured("10.0.0.1", "it's|a=b\nc", 99, 99))));
 
-        assertThat(output.perfdata()).containsKey("it_s/a_b?c healthy");
+        assertThat(output.perfdata()).containsKey("it_s/a_b\\x0ac healthy");
         assertThat(output.longOutput()).allMatch(line -> !line.contains("|"));
     }
 
