@@ -21,14 +21,14 @@ import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockFleet;
 
 /**
- * The packaged artifact against {@code monitor mock-server --faults invisible,lookalike}, each in its own process:
- * service names with a zero-width space or a right-to-left override, and entries that look like 10.58.1.1, are
- * shown with their codes in {@code -o csv} and {@code -o table}.
+ * The packaged artifact against {@code monitor mock-server --faults invisible,formula,lookalike}, each in its own
+ * process: service names with a zero-width space or a right-to-left override, and entries that look like
+ * 10.58.1.1, are shown with their codes in {@code -o csv} and {@code -o table}; a formula is text in CSV.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostileNamesIT {
 
-    private static final String FAULTS = "invisible:2,lookalike";
+    private static final String FAULTS = "invisible:2,formula:1,lookalike";
 
     @RegisterExtension
     static MockServerProcess mock = new MockServerProcess("--servers", "150", "--faults", FAULTS);
@@ -49,7 +49,7 @@ class HostileNamesIT {
     }
 
     @Test
-    void csvShowsZeroWidthAndBidiCharactersAsCodes() throws Exception {
+    void csvShowsZeroWidthAndBidiCharactersAsCodesAndAFormulaAsText() throws Exception {
         ArtifactRun run = run("-o", "csv");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -63,6 +63,7 @@ class HostileNamesIT {
         assertThat(serviceOf(rows, zeroWidth)).isEqualTo(
                 MockFleet.serviceOf(zeroWidth).substring(0, 4) + "\\u200b" + MockFleet.serviceOf(zeroWidth).substring(4));
         assertThat(serviceOf(rows, override)).isEqualTo("\\u202e" + MockFleet.serviceOf(override));
+        assertThat(serviceOf(rows, PLAN.hits(Fault.FORMULA).getFirst())).isEqualTo("'=cmd|' /C calc'!A0");
         assertThat(rows.stream().map(row -> row.get(0))).contains("10.58.1.1\\u200b", "10.58.1.1\\x20",
                 "\\u202e10.58.1.1").containsOnlyOnce("10.58.1.1");
     }

@@ -21,6 +21,7 @@ public enum Fault {
     BAD_VALUE("badvalue", Scope.SERVER, "answers cpu \"abc%\", \"250%\" or \"-5%\""),
     ESCAPE("escape", Scope.SERVER, "names its service with terminal escape sequences"),
     INVISIBLE("invisible", Scope.SERVER, "names its service with an invisible or direction-changing character"),
+    FORMULA("formula", Scope.SERVER, "names its service like a spreadsheet formula, =cmd|' /C calc'!A0"),
     HUGE("huge", Scope.SERVER, "answers a valid body of 1 MiB"),
 
     EMPTY("empty", Scope.LIST, "lists no servers at all"),

@@ -57,6 +57,9 @@ public final class MockCluster {
             service -> service.substring(0, 4) + "\u00ad" + service.substring(4),
             service -> "\u2066" + service + "\u2069",
             service -> service + "\u00a0");
+    /** How the {@code formula} fault's servers name their service, in turn: as OWASP's CSV injection examples. */
+    private static final List<String> FORMULA_NAMES = List.of("=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "=HYPERLINK(\"http://example.com\",\"AuthService\")");
     private static final int HUGE_DETAIL_BYTES = 1 << 20;
     private static final long HUGE_LIST_BYTES = (64L << 20) + (1 << 20);
 
@@ -304,6 +307,8 @@ public final class MockCluster {
             case ESCAPE -> reply(request, 200, details(cpu, memory, "\u001b]0;owned\u0007\u001b[2J" + service, ""));
             case INVISIBLE -> reply(request, 200, details(cpu, memory, INVISIBLE_NAMES
                     .get(faults.indexAmongHits(fault, address) % INVISIBLE_NAMES.size()).apply(service), ""));
+            case FORMULA -> reply(request, 200, details(cpu, memory,
+                    FORMULA_NAMES.get(faults.indexAmongHits(fault, address) % FORMULA_NAMES.size()), ""));
             case HUGE -> reply(request, 200, details(cpu, memory, service, "x".repeat(HUGE_DETAIL_BYTES)));
             default -> throw new IllegalStateException(fault + " is a fault of the server list");
         }

@@ -29,15 +29,15 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command against the mock over a real socket, its servers naming their services with invisible and
- * direction-changing characters, and its list holding entries that look like 10.58.1.1: every format shows each
- * hidden character as its code.
+ * direction-changing characters and as spreadsheet formulas, and its list holding entries that look like
+ * 10.58.1.1: every format shows each hidden character as its code, and CSV makes a formula text.
  */
 @QuarkusMainTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class HostileNamesCommandTest {
 
     @RegisterExtension
-    static MockClusterExtension mock = new MockClusterExtension(150, 50, "invisible:8,lookalike");
+    static MockClusterExtension mock = new MockClusterExtension(150, 50, "invisible:8,formula:5,lookalike");
 
     /** Each character the mock hides in a name or an entry, none of which may reach the output as it is. */
     private static final List<String> HIDDEN = List.of("\u200b", "\u202e", "\ufeff", "\u2028", "\u00ad", "\u2066",
@@ -64,7 +64,7 @@ class HostileNamesCommandTest {
     }
 
     @Test
-    void csvShowsEachHiddenCharacterAsItsCode(QuarkusMainLauncher launcher) throws Exception {
+    void csvShowsEachHiddenCharacterAsItsCodeAndMakesFormulasText(QuarkusMainLauncher launcher) throws Exception {
         LaunchResult result = run(launcher, "--printservers", "-o", "csv");
 
         HIDDEN.forEach(hidden -> assertThat(result.getOutput()).doesNotContain(hidden));
@@ -75,6 +75,9 @@ class HostileNamesCommandTest {
             String ip = invisible.get(i);
             assertThat(serviceByIp.get(ip)).as(ip).isEqualTo(SHOWN_INVISIBLE.get(i).apply(MockFleet.serviceOf(ip)));
         }
+        assertThat(mock.cluster().faults().hits(Fault.FORMULA).stream().map(serviceByIp::get)).containsExactly(
+                "'=cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0",
+                "'@SUM(1+1)*cmd|' /C calc'!A0", "'=HYPERLINK(\"http://example.com\",\"AuthService\")");
     }
 
     @Test
@@ -106,8 +109,8 @@ class HostileNamesCommandTest {
         String ip = mock.cluster().faults().hits(Fault.INVISIBLE).get(1);
         assertThat(result.getOutput().replace("\\\\", "\\")).contains("\\u202e" + MockFleet.serviceOf(ip),
                 "10.58.1.1\\u200b", "\\x2010.58.1.1");
-        assertThat(result.getErrorOutput()).as("8 one-server services: five named")
-                .startsWith("monitor: CRITICAL: 8 of 18 services below 2 healthy: ").contains(" and 3 more");
+        assertThat(result.getErrorOutput()).as("13 one-server services: five named")
+                .startsWith("monitor: CRITICAL: 13 of 23 services below 2 healthy: ").contains(" and 8 more");
     }
 
     @Test
