@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.text.Listing;
 
 /**
  * Turns a snapshot into a {@link Report}: each server's health, each service's counts and means, its state
@@ -122,7 +123,7 @@ public class Analyzer {
         missing.stream()
                 .collect(Collectors.groupingBy(s -> s.breachHeldBack() ? ", " + s.breach() : "", TreeMap::new,
                         Collectors.mapping(ServiceHealth::service, Collectors.toList())))
-                .forEach((breach, services) -> parts.add(String.join(", ", services)
+                .forEach((breach, services) -> parts.add(Listing.of(services)
                         + ": expected, but the cluster lists no server of " + (services.size() == 1 ? "it" : "them")
                         + breach));
         if (!below.isEmpty()) {
@@ -184,12 +185,13 @@ public class Analyzer {
                 + counts(listed, s -> s.isMissing() ? "" : " (" + kind + " " + levelOf.apply(s.service()) + ")");
     }
 
-    /** {@code Auth 1/2}, or {@code Auth missing} for an expected service the cluster does not list. */
+    /**
+     * {@code Auth 1/2}, or {@code Auth missing} for an expected service the cluster does not list; the first few, then
+     * how many more ({@code ... and 37616 more}): the summary is one line a person reads, the report's rows hold all.
+     */
     private static String counts(List<ServiceHealth> services, Function<ServiceHealth, String> note) {
-        return services.stream()
-                .map(s -> s.service() + (s.isMissing() ? " missing" : " " + s.healthy() + "/" + s.servers())
-                        + note.apply(s))
-                .collect(Collectors.joining(", "));
+        return Listing.of(services,
+                s -> s.service() + (s.isMissing() ? " missing" : " " + s.healthy() + "/" + s.servers()) + note.apply(s));
     }
 
     /** Counts one service's servers as they are added, then puts its rows in address order. */

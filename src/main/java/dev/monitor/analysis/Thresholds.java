@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.monitor.text.Printable;
+
 /**
  * What healthy means: a server is healthy when its cpu and memory are both below their limits; a service
  * is CRITICAL with fewer than {@code minHealthy} healthy servers, WARNING with fewer than
@@ -26,8 +28,12 @@ public record Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy,
             Set.of());
 
     public Thresholds {
-        expectedServices = Set.copyOf(expectedServices);
-        serviceLevels = Collections.unmodifiableSortedMap(new TreeMap<>(serviceLevels));
+        // Names as Server shows the cluster's: one typed or pasted with an invisible character is shown with it, and
+        // matches the cluster's name typed as monitor shows it.
+        expectedServices = expectedServices.stream().map(Printable::of).collect(Collectors.toUnmodifiableSet());
+        SortedMap<String, ServiceLevels> named = new TreeMap<>();
+        serviceLevels.forEach((service, levels) -> named.put(Printable.of(service), levels));
+        serviceLevels = Collections.unmodifiableSortedMap(named);
     }
 
     /** The same levels for every service. */

@@ -23,6 +23,8 @@ import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.text.Listing;
+import dev.monitor.text.Printable;
 
 /**
  * {@code --service NAME SECONDS}: every interval, the service's servers fetched afresh and shown, until
@@ -32,7 +34,11 @@ import dev.monitor.snapshot.Snapshot;
 @ApplicationScoped
 public class ServiceWatch {
 
+    /** @param service as the cluster's names are shown, so that it is found when typed as monitor shows it */
     public record Target(String service, Duration interval) {
+        public Target {
+            service = Printable.of(service);
+        }
     }
 
     private final ClusterReader reader;
@@ -91,7 +97,9 @@ public class ServiceWatch {
                 }
             });
             throw new UnknownServiceException("no service named '" + service + "'; known services: "
-                    + (services.isEmpty() ? "none" : String.join(", ", services)));
+                    + (services.isEmpty() ? "none"
+                            : Listing.of(List.copyOf(services))
+                                    + (services.size() > Listing.SHOWN ? " (monitor --avg lists them all)" : "")));
         }
         if (!reading.fromCache()) {
             return known;

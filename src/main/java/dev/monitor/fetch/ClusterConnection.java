@@ -168,7 +168,7 @@ public final class ClusterConnection implements AutoCloseable {
     private Uni<Fetched> server(String entry, Function<String, String> knownService) {
         if (!IpLiteral.isValid(entry)) {
             return Uni.createFrom().item(new Fetched(
-                    new Server.Unknown(entry.isEmpty() ? "\"\"" : Printable.visible(entry), null,
+                    new Server.Unknown(entry.isEmpty() ? "\"\"" : entry, null,
                             "not an IP address, not requested"), false, false));
         }
         return withDeadlineAndRetries(client -> BoundedBody.read(() -> client.details(entry),

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import dev.monitor.api.ServerDetails;
 import dev.monitor.snapshot.Server;
+import dev.monitor.text.Printable;
 
 /** Checks one server's answer against the contract and turns it into a {@link Server}. */
 final class DetailsReader {
@@ -22,7 +23,8 @@ final class DetailsReader {
         }
         int cpu = percentage("cpu", details.cpu());
         int memory = percentage("memory", details.memory());
-        String service = Printable.of(details.service());
+        // The name is shown as Server shows every name; one of spaces alone is no name at all.
+        String service = details.service();
         if (service == null || service.isBlank()) {
             throw new InvalidAnswerException("missing field service");
         }

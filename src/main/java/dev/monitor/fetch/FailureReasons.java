@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.monitor.text.Printable;
 import io.vertx.core.http.HttpClosedException;
 
 /** Says in a few words why a request failed, and whether trying again could help. */

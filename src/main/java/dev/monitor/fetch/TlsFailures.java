@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
+import dev.monitor.text.Printable;
+
 /** Says what a failed TLS handshake means for the user, and what to do about it. */
 final class TlsFailures {
 

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.monitor.text.Printable;
+
 /**
  * The values of monitor's own files, read within {@link JsonDocument#read}, the parser on the value. A value of
  * the wrong kind makes the file unreadable with a reason in the file's own terms, naming the field and where it
@@ -77,7 +79,7 @@ public final class JsonValues {
                         + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", ")), null));
     }
 
-    /** The value as the file shows it: a string quoted (cut, and with control characters as codes), else its kind. */
+    /** The value as the file shows it: a string quoted (cut, and shown by {@link Printable}'s rule), else its kind. */
     static String shown(JsonParser json) throws IOException {
         JsonToken token = json.currentToken();
         if (token == null) {
@@ -91,20 +93,9 @@ public final class JsonValues {
         };
     }
 
-    /** Quoted as in the file, and cut; control characters shown as codes. */
+    /** Quoted as in the file, and cut; shown by {@link Printable}'s rule. */
     static String quoted(String text) {
         String cut = text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
-        return "\"" + printable(cut.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
-    }
-
-    /**
-     * A name from the file (an address, a service), for a reason: control characters shown as codes, so a warning
-     * cannot carry terminal escapes from a file someone edited.
-     */
-    public static String printable(String text) {
-        StringBuilder printable = new StringBuilder();
-        text.chars().forEach(c -> printable.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : String.valueOf((char) c)));
-        return printable.toString();
+        return "\"" + Printable.line(cut.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.files.JsonDocument;
 import dev.monitor.files.JsonValues;
+import dev.monitor.text.Printable;
 
 /**
  * The history file format, in the frame of the snapshot's ({@link JsonDocument}): one line, a few dozen bytes
@@ -120,19 +121,19 @@ final class HistoryCodec {
         expect(json.currentToken() == JsonToken.START_OBJECT, "services of fetch " + fetch + " is not an object");
         Map<String, PastFetch.ServiceState> services = new TreeMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String service = json.currentName();
+            // A name as Server shows it, whoever wrote the file: every format and message shows it as it is.
+            String service = Printable.of(json.currentName());
             // The history table shows the verdict in the row without a name.
             expect(!service.isBlank(), "a service of fetch " + fetch + " has a blank name");
-            String named = JsonValues.printable(service);
             expect(json.nextToken() == JsonToken.START_OBJECT,
-                    "service " + named + " of fetch " + fetch + " is not an object");
+                    "service " + service + " of fetch " + fetch + " is not an object");
             Verdict state = null;
             int healthy = -1;
             int servers = -1;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
-                Supplier<String> what = () -> field + " of " + named + " in fetch " + fetch;
+                Supplier<String> what = () -> field + " of " + service + " in fetch " + fetch;
                 switch (field) {
                     case "state" -> state = JsonValues.oneOf(json, what, Verdict.values());
                     case "healthy" -> healthy = JsonValues.wholeNumber(json, what);
@@ -141,7 +142,7 @@ final class HistoryCodec {
                 }
             }
             expect(state != null && healthy >= 0 && servers >= healthy,
-                    "service " + named + " of fetch " + fetch + " is incomplete");
+                    "service " + service + " of fetch " + fetch + " is incomplete");
             services.put(service, new PastFetch.ServiceState(state, healthy, servers));
         }
         return services;

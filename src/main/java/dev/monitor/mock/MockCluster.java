@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.vertx.core.Future;
@@ -39,6 +40,26 @@ public final class MockCluster {
     /** Entries a hostile or broken {@code /servers} lists besides its servers: none may ever be requested. */
     static final List<String> NOT_ADDRESSES = List.of("../admin", "10.58.1.1/../../admin", "localhost",
             "10.58.1.999", "http://127.0.0.1:1/x", "", "\u001b[2J10.0.0.1");
+    /**
+     * Entries that look like a listed address but are not one: with an invisible or direction-changing character,
+     * or a space. None may ever be requested, or shown as the address it looks like.
+     */
+    static final List<String> LOOKALIKES = List.of(MockFleet.address(0) + "\u200b", MockFleet.address(0) + " ",
+            " " + MockFleet.address(0), "\u202e" + MockFleet.address(0), MockFleet.address(0) + "\u00a0",
+            "\ufeff" + MockFleet.address(0));
+    /** How the {@code invisible} fault's servers name their service, in turn: each looks like the real name. */
+    private static final List<UnaryOperator<String>> INVISIBLE_NAMES = List.of(
+            service -> service.substring(0, 4) + "\u200b" + service.substring(4),
+            service -> "\u202e" + service,
+            service -> service + " ",
+            service -> "\ufeff" + service,
+            service -> service + "\u2028",
+            service -> service.substring(0, 4) + "\u00ad" + service.substring(4),
+            service -> "\u2066" + service + "\u2069",
+            service -> service + "\u00a0");
+    /** How the {@code formula} fault's servers name their service, in turn: as OWASP's CSV injection examples. */
+    private static final List<String> FORMULA_NAMES = List.of("=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "=HYPERLINK(\"http://example.com\",\"AuthService\")");
     private static final int HUGE_DETAIL_BYTES = 1 << 20;
     private static final long HUGE_LIST_BYTES = (64L << 20) + (1 << 20);
     private static final BigInteger PERCENT_VALUES = BigInteger.valueOf(101);
@@ -127,6 +148,9 @@ public final class MockCluster {
         }
         if (faults.has(Fault.TRAVERSAL)) {
             entries.addAll(NOT_ADDRESSES);
+        }
+        if (faults.has(Fault.LOOKALIKE)) {
+            entries.addAll(LOOKALIKES);
         }
         return entries;
     }
@@ -300,6 +324,10 @@ public final class MockCluster {
                 reply(request, 200, details(bad, memory, service, ""));
             }
             case ESCAPE -> reply(request, 200, details(cpu, memory, "\u001b]0;owned\u0007\u001b[2J" + service, ""));
+            case INVISIBLE -> reply(request, 200, details(cpu, memory, INVISIBLE_NAMES
+                    .get(faults.indexAmongHits(fault, address) % INVISIBLE_NAMES.size()).apply(service), ""));
+            case FORMULA -> reply(request, 200, details(cpu, memory,
+                    FORMULA_NAMES.get(faults.indexAmongHits(fault, address) % FORMULA_NAMES.size()), ""));
             case HUGE -> reply(request, 200, details(cpu, memory, service, "x".repeat(HUGE_DETAIL_BYTES)));
             default -> throw new IllegalStateException(fault + " is a fault of the server list");
         }

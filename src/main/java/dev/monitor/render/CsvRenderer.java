@@ -17,9 +17,16 @@ import dev.monitor.snapshot.Server;
 
 /**
  * RFC 4180 CSV (commas, CRLF, quotes only where needed), one header row and one table: so one report per
- * run, which the command checks before any fetching. A figure that is not known is an empty field.
+ * run, which the command checks before any fetching. A figure that is not known is an empty field; a text that a
+ * spreadsheet would run as a formula is made text.
  */
 public class CsvRenderer implements Renderer {
+
+    /**
+     * What makes a spreadsheet read a cell as a formula (OWASP, CSV Injection). Names show a tab or a carriage
+     * return as its code already; they stay in the list, which is OWASP's whole.
+     */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private final boolean headers;
 
@@ -51,9 +58,9 @@ public class CsvRenderer implements Renderer {
             // An empty service is no known service: the API never sends an empty name.
             String service = row.service().orElse("");
             if (row.server() instanceof Server.Measured m) {
-                csv.printRecord(row.ip(), service, row.health().label(), m.cpu(), m.memory(), "");
+                csv.printRecord(text(row.ip()), text(service), row.health().label(), m.cpu(), m.memory(), "");
             } else if (row.server() instanceof Server.Unknown u) {
-                csv.printRecord(row.ip(), service, row.health().label(), "", "", u.reason());
+                csv.printRecord(text(row.ip()), text(service), row.health().label(), "", "", text(u.reason()));
             }
         }
     }
@@ -61,7 +68,7 @@ public class CsvRenderer implements Renderer {
     private void averages(CSVPrinter csv, List<ServiceHealth> services) throws IOException {
         header(csv, "service", "servers", "healthy", "unknown", "mean_cpu", "mean_memory");
         for (ServiceHealth s : services) {
-            csv.printRecord(s.service(), s.servers(), s.healthy(), s.unknown(), mean(s.meanCpu()),
+            csv.printRecord(text(s.service()), s.servers(), s.healthy(), s.unknown(), mean(s.meanCpu()),
                     mean(s.meanMemory()));
         }
     }
@@ -69,7 +76,7 @@ public class CsvRenderer implements Renderer {
     private void unhealthy(CSVPrinter csv, Report report) throws IOException {
         header(csv, "service", "healthy", "servers", "unknown", "min_healthy", "state", "breach");
         for (ServiceHealth s : report.unhealthyServices()) {
-            csv.printRecord(s.service(), s.healthy(), s.servers(), s.unknown(), s.minimum(), s.state(),
+            csv.printRecord(text(s.service()), s.healthy(), s.servers(), s.unknown(), s.minimum(), s.state(),
                     s.breach() == null ? "" : s.breach().count());
         }
     }
@@ -78,6 +85,16 @@ public class CsvRenderer implements Renderer {
         if (headers) {
             csv.printRecord((Object[]) names);
         }
+    }
+
+    /**
+     * A cell of text from the cluster (an address, a service, a reason), neutralised as OWASP advises against CSV
+     * injection: one a spreadsheet would take for a formula, beginning with {@code = + - @}, a tab or a carriage
+     * return, gets a {@code '} before it, which makes it text ({@code '=cmd|' /C calc'!A0}). Figures are numbers,
+     * written as they are.
+     */
+    private static String text(String cell) {
+        return !cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String mean(double value) {

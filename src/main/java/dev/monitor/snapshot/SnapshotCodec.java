@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import dev.monitor.files.JsonDocument;
 import dev.monitor.files.JsonValues;
+import dev.monitor.text.Printable;
 
 /**
  * The snapshot file format, written and read with Jackson's streaming API: one server at a time, no
@@ -105,7 +106,7 @@ public final class SnapshotCodec {
                 int place = servers.size() + 1;
                 // Named by its address once it is read (we write it first), else by its place in the list.
                 Supplier<String> what = () -> field + " of "
-                        + (known != null ? JsonValues.printable(known) : "server " + place);
+                        + (known != null ? Printable.of(known) : "server " + place);
                 switch (field) {
                     case "ip" -> ip = JsonValues.text(json, what);
                     case "service" -> service = JsonValues.textOrNull(json, what);
@@ -121,14 +122,14 @@ public final class SnapshotCodec {
             }
             // Blank is how the tables show no known service, and a server with figures said which it is in.
             if (service != null && service.isBlank() || unknown == null && service == null) {
-                throw JsonDocument.invalid("service of " + JsonValues.printable(ip) + " is "
+                throw JsonDocument.invalid("service of " + Printable.of(ip) + " is "
                         + (service == null ? "missing" : "blank"), null);
             }
             if (unknown != null) {
                 servers.add(new Server.Unknown(ip, service, unknown));
             } else {
                 if (cpu < 0 || cpu > 100 || memory < 0 || memory > 100) {
-                    throw JsonDocument.invalid("figures out of range for " + JsonValues.printable(ip), null);
+                    throw JsonDocument.invalid("figures out of range for " + Printable.of(ip), null);
                 }
                 servers.add(new Server.Measured(ip, service, cpu, memory));
             }

@@ -144,7 +144,7 @@ class FailureHandlingTest {
                 .isEqualTo(new Server.Unknown(faults.hits(Fault.TRICKLE).getFirst(), null, "timed out after 3s"));
         assertThat(saved.get("../admin")).isInstanceOf(Server.Unknown.class);
         String escaped = faults.hits(Fault.ESCAPE).getFirst();
-        assertThat(saved.get(escaped).service()).isEqualTo(MockFleet.serviceOf(escaped));
+        assertThat(saved.get(escaped).service()).isEqualTo("\\x1b]0;owned\\x07\\x1b[2J" + MockFleet.serviceOf(escaped));
         assertThat(saved).hasSize(150 + 7);
     }
 

@@ -268,8 +268,8 @@ class MonitorCommandTest {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--service", "NoSuchService", "1");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.getErrorOutput()).contains("no service named 'NoSuchService'")
-                .contains("AuthService").contains("UserService");
+        assertThat(result.getErrorOutput()).contains("no service named 'NoSuchService'; known services: "
+                + "AuthService, GeoService, IdService, MLService, PermissionsService and 5 more (monitor --avg lists them all)");
     }
 
     @Test

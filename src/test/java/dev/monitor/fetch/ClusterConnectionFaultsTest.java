@@ -84,7 +84,7 @@ class ClusterConnectionFaultsTest {
                 "cpu \"-5%\" is not a percentage like 61%");
         assertThat(faults.hits(Fault.HUGE)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("answer larger than 64 KiB"));
         assertThat(faults.hits(Fault.ESCAPE)).allSatisfy(ip -> assertThat(servers.get(ip).service())
-                .isEqualTo(MockFleet.serviceOf(ip)));
+                .isEqualTo("\\x1b]0;owned\\x07\\x1b[2J" + MockFleet.serviceOf(ip)));
         assertThat(servers.values().stream().filter(Server.Measured.class::isInstance))
                 .as("every server no fault hits, and the escape ones")
                 .hasSize(60 - 10 * FaultPlan.DEFAULT_HITS + faults.hits(Fault.ESCAPE).size());

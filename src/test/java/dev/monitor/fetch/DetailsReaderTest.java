@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.monitor.api.ServerDetails;
 import dev.monitor.snapshot.Server;
+import dev.monitor.text.Printable;
 
 class DetailsReaderTest {
 
@@ -33,16 +34,26 @@ class DetailsReaderTest {
         // Character.isDigit is true of the digits of every script: each of these once read as 50.
         for (String figure : new String[] { "٥٠%", "５０%", "५०%", "5٠%", "50", "50 %", " 50%", "+50%", "50%%", "" }) {
             assertThatThrownBy(() -> DetailsReader.percentage("cpu", figure)).as(figure)
-                    .hasMessage("cpu \"" + figure + "\" is not a percentage like 61%");
+                    .hasMessage("cpu \"" + Printable.of(figure) + "\" is not a percentage like 61%");
         }
         assertThat(DetailsReader.percentage("memory", "007%")).isEqualTo(7);
     }
 
     @Test
-    void stripsTerminalEscapeSequencesFromServiceNames() {
+    void showsTerminalEscapeSequencesInServiceNamesAsCodes() {
         Server.Measured server = DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u001b[31mService\u0007"));
 
-        assertThat(server.service()).isEqualTo("AuthService");
+        assertThat(server.service()).isEqualTo("Auth\\x1b[31mService\\x07");
+    }
+
+    @Test
+    void showsInvisibleCharactersInServiceNamesAsCodesSoTheyAreNotAnotherServicesName() {
+        assertThat(DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "Auth\u200bService")).service())
+                .isEqualTo("Auth\\u200bService");
+        assertThat(DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "\u202eAuthService ")).service())
+                .isEqualTo("\\u202eAuthService\\x20");
+        assertThatThrownBy(() -> DetailsReader.read("10.0.0.1", new ServerDetails("1%", "1%", "  ")))
+                .as("spaces alone are no name").hasMessage("missing field service");
     }
 
     @Test

@@ -106,6 +106,16 @@ class HistoryRepositoryTest {
     }
 
     @Test
+    void aServiceNameWithHiddenCharactersInAnEditedFileIsReadAsMonitorShowsIt() throws IOException {
+        Path file = temp.resolve("h.history.json");
+        Files.writeString(file, "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:8080\","
+                + "\"fetches\":[{\"at\":\"2026-11-26T08:00:00Z\",\"verdict\":\"OK\",\"services\":{"
+                + "\"\\u202eAuth\\u200bService\":{\"state\":\"OK\",\"healthy\":2,\"servers\":3}}}]}");
+
+        assertThat(repository.read(file, ENDPOINT).services()).containsExactly("\\u202eAuth\\u200bService");
+    }
+
+    @Test
     void aDirectoryAtThePathIsUnreadableAsADirectory() throws IOException {
         Path directory = Files.createDirectory(temp.resolve("h.history.json"));
 

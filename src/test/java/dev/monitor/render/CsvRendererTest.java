@@ -34,13 +34,43 @@ class CsvRendererTest {
     }
 
     @Test
-    void fieldsWithCommasQuotesAndLineBreaksSurviveTheRoundTrip() throws Exception {
-        String hostile = "Auth, \"the\" service\r\nsecond line";
-        List<CSVRecord> records = parse(render(true,
-                Reports.of(new Server.Measured("10.0.0.1", hostile, 1, 2)), Section.SERVERS));
+    void fieldsWithCommasAndQuotesSurviveTheRoundTripAndLineBreaksAreShownAsCodes() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.of(
+                new Server.Measured("10.0.0.1", "Auth, \"the\" service\r\nsecond line", 1, 2)), Section.SERVERS));
 
         assertThat(records).hasSize(2);
-        assertThat(records.get(1).get(1)).isEqualTo(hostile);
+        assertThat(records.get(1).get(1)).isEqualTo("Auth, \"the\" service\\x0d\\x0asecond line");
+    }
+
+    @Test
+    void textCellsASpreadsheetWouldRunAsAFormulaAreMadeTextWithAQuote() throws Exception {
+        List<CSVRecord> records = parse(render(true, Reports.of(
+                new Server.Measured("10.0.0.1", "=cmd|' /C calc'!A0", 1, 2),
+                new Server.Measured("10.0.0.2", "+1+cmd|' /C calc'!A0", 1, 2),
+                new Server.Measured("10.0.0.3", "-2+3", 1, 2),
+                new Server.Measured("10.0.0.4", "@SUM(1+1)", 1, 2),
+                new Server.Unknown("=HYPERLINK(\"http://example.com\")", null, "-1 is not a percentage")),
+                Section.SERVERS));
+
+        assertThat(records.stream().skip(1).map(record -> record.get(1))).containsExactlyInAnyOrder(
+                "'=cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0", "'-2+3", "'@SUM(1+1)", "");
+        CSVRecord unknown = records.stream().filter(r -> r.get(2).equals("UNKNOWN")).findFirst().orElseThrow();
+        assertThat(unknown.get(0)).isEqualTo("'=HYPERLINK(\"http://example.com\")");
+        assertThat(unknown.get(5)).isEqualTo("'-1 is not a percentage");
+    }
+
+    @Test
+    void figuresStayNumbersAndOtherTextStaysAsItIsInEveryReport() throws Exception {
+        Report report = Reports.of(new Server.Measured("10.0.0.1", "=1+1", 95, 10),
+                new Server.Measured("10.0.0.2", "Auth=Service-1", 10, 10));
+
+        assertThat(parse(render(false, report, Section.SERVERS)).stream().map(CSVRecord::values))
+                .contains(new String[] { "10.0.0.1", "'=1+1", "Unhealthy", "95", "10", "" },
+                        new String[] { "10.0.0.2", "Auth=Service-1", "Healthy", "10", "10", "" });
+        assertThat(parse(render(false, report, Section.AVERAGES)).getFirst().values())
+                .containsExactly("'=1+1", "1", "0", "0", "95.00", "10.00");
+        assertThat(parse(render(false, report, Section.UNHEALTHY)).getFirst().values())
+                .containsExactly("'=1+1", "0", "1", "0", "2", "CRITICAL", "");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.snapshot.Server;
 
 /** The JSON document, read back by Jackson and held against the schema README documents. */
 class JsonRendererTest {
@@ -143,12 +145,25 @@ class JsonRendererTest {
     }
 
     @Test
+    void theSummaryNamesFiveServicesButTheDocumentKeepsThemAll() throws Exception {
+        Server[] servers = IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> new Server.Measured("10.0.0." + i, "S" + (char) ('A' + i), 99, 1))
+                .toArray(Server[]::new);
+
+        JsonNode document = MAPPER.readTree(render(new JsonRenderer(false), Reports.of(servers)));
+
+        assertThat(document.get("summary").asText()).isEqualTo("12 of 12 services below 2 healthy: "
+                + "SB 0/1, SC 0/1, SD 0/1, SE 0/1, SF 0/1 and 7 more");
+        assertThat(document.get("services")).hasSize(12).allMatch(service -> service.get("belowMinimum").asBoolean());
+    }
+
+    @Test
     void hostileNamesAreEscapedNotBreakingTheDocument() throws Exception {
         String text = render(new JsonRenderer(false), Reports.of(
                 new dev.monitor.snapshot.Server.Measured("10.0.0.1", "Quote\"Back\\slash\u001B[31m", 1, 1)));
 
         assertThat(MAPPER.readTree(text).get("servers").get(0).get("service").asText())
-                .isEqualTo("Quote\"Back\\slash\u001B[31m");
+                .as("the escape shown as its code, as every format shows it").isEqualTo("Quote\"Back\\slash\\x1b[31m");
         assertThat(text).doesNotContain("\u001B");
     }
 

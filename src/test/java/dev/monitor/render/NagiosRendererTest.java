@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
+import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
@@ -99,7 +104,7 @@ class NagiosRendererTest {
         PluginOutput output = PluginOutput.parse(render(Reports.of(
                 new Server.Measured("10.0.0.1", "it's|a=b\nc", 99, 99))));
 
-        assertThat(output.perfdata()).containsKey("it_s/a_b?c healthy");
+        assertThat(output.perfdata()).containsKey("it_s/a_b\\x0ac healthy");
         assertThat(output.longOutput()).allMatch(line -> !line.contains("|"));
     }
 
@@ -116,6 +121,67 @@ class NagiosRendererTest {
         assertThat(output.perfdata().get("UserService healthy"))
                 .isEqualTo(new Perf("UserService healthy", "1", "", "", "2:", "0", "1"));
         assertThat(output.longOutput()).contains("CRITICAL: UserService has 1 of 1 servers healthy, minimum 2");
+    }
+
+    @Test
+    void aHundredThousandServicesFitNagiosLimitsAndThePerfdataThatFitsIsOfTheFailingOnes() {
+        // 37,621 of 100,000 one-server services have no healthy server, their names spread over the order.
+        Server[] servers = IntStream.range(0, 100_000).mapToObj(i -> new Server.Measured(
+                "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255),
+                "Service" + String.format("%05d", i * 7919L % 100_000), i < 37_621 ? 99 : 10, 10))
+                .toArray(Server[]::new);
+        Report report = Reports.of(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1)), servers);
+
+        String text = render(report);
+        PluginOutput output = PluginOutput.parse(text);
+
+        assertThat(bytes(text.lines().findFirst().orElseThrow() + "\n")).as("status line").isLessThan(4096);
+        assertThat(bytes(text)).as("whole output").isLessThan(8192);
+        List<String> failing = report.unhealthyServices().stream().map(ServiceHealth::service).toList();
+        assertThat(output.state()).isEqualTo("CRITICAL");
+        assertThat(output.text()).isEqualTo("37621 of 100000 services below 1 healthy: "
+                + failing.stream().limit(5).map(name -> name + " 0/1").collect(Collectors.joining(", "))
+                + " and 37616 more");
+        assertThat(output.perfdata()).containsKeys("unknown servers", "mean cpu", "mean memory").hasSizeGreaterThan(20);
+        assertThat(output.perfdata().keySet().stream().filter(label -> label.endsWith(" healthy")))
+                .as("the failing services' labels first").allMatch(label -> failing.contains(label.replace(" healthy", "")));
+        assertThat(output.longOutput().getFirst()).startsWith("CRITICAL: " + failing.getFirst() + " has 0 of 1");
+        assertThat(output.longOutput()).as("what was left out, said").last()
+                .isEqualTo("Perfdata: " + output.perfdata().size() + " of 100003 labels, the overall ones and those of "
+                        + "the failing services first; the rest are left out to fit Nagios' status line");
+        assertThat(output.longOutput().get(output.longOutput().size() - 2))
+                .matches("\\.\\.\\. and \\d+ more lines, left out to fit Nagios' output \\(-o json has them all\\)");
+    }
+
+    @Test
+    void longNamesOfManyBytesAreCutWholeAndTheStatusLineStillFitsAndParses() {
+        Server[] servers = IntStream.range(0, 10)
+                .mapToObj(i -> new Server.Measured("10.0.0." + i, i + "認".repeat(300), 99, 99)).toArray(Server[]::new);
+
+        String text = render(Reports.of(servers));
+        PluginOutput output = PluginOutput.parse(text);
+
+        assertThat(bytes(text.lines().findFirst().orElseThrow() + "\n")).isLessThan(4096);
+        assertThat(bytes(text)).isLessThan(8192);
+        assertThat(output.text()).startsWith("10 of 10 services below 2 healthy: 0認").endsWith("…");
+        assertThat(output.perfdata().keySet()).as("whole labels only").allMatch(label -> label.endsWith(" healthy")
+                ? label.matches("\\d認+…? healthy") : List.of("unknown servers", "mean cpu", "mean memory").contains(label));
+    }
+
+    @Test
+    void anUnavailableReasonOfAnyLengthIsCutToFitTheStatusLine() {
+        StringWriter text = new StringWriter();
+        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
+                Verdict.UNKNOWN, "no server listed answered: " + "HTTP 503 (Retry-After x), ".repeat(2000)),
+                new PrintWriter(text));
+
+        assertThat(bytes(text.toString())).isLessThan(4096);
+        assertThat(PluginOutput.parse(text.toString()).text()).startsWith("no server listed answered: HTTP 503")
+                .endsWith("…");
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String render(Report report) {

@@ -127,7 +127,8 @@ class PrometheusRendererTest {
     void hostileServiceNamesAreEscapedInLabelValues() {
         String text = render(Reports.of(new Server.Measured("10.0.0.1", "a\"b\\c\nd", 1, 1)));
 
-        assertThat(samples(text)).containsKey("monitor_service_servers{service=\"a\\\"b\\\\c\\nd\"}");
+        // The line break shown as its code, as every format shows it; the quote and backslash escaped as labels want.
+        assertThat(samples(text)).containsKey("monitor_service_servers{service=\"a\\\"b\\\\c\\\\x0ad\"}");
     }
 
     private static String render(dev.monitor.analysis.Report report) {

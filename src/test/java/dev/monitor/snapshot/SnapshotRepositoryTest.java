@@ -131,7 +131,7 @@ class SnapshotRepositoryTest {
         reasons.put(good.replace("http://localhost:8080", "http://local host"),
                 "endpoint is \"http://local host\", not a URL");
         reasons.put(good.replace("\"ip\":\"10.58.1.1\"", "\"ip\":\"\\u001b[2J\",\"cpu\":\"x\""),
-                "cpu of \\u001b[2J is \"x\", not a whole number");
+                "cpu of \\x1b[2J is \"x\", not a whole number");
         reasons.put("{\"format\":\"monitor-snapshot\",\"version\":1,\"endpoint\":\"" + "x".repeat(100) + " \"}",
                 "endpoint is \"" + "x".repeat(40) + "…\", not a URL");
 
@@ -161,6 +161,24 @@ class SnapshotRepositoryTest {
     }
 
     /** The snapshot written to the file, as text to spoil. */
+    @Test
+    void namesWithHiddenCharactersInAnEditedFileAreReadAsMonitorShowsThem() throws IOException {
+        SnapshotRepository repository = repository();
+        Path file = repository.fileFor(ENDPOINT);
+        // As an older monitor, or someone's editor, may have left them: raw, in JSON's own escapes.
+        Files.writeString(file, written(repository, file)
+                .replace("\"10.58.1.2\"", "\"10.58.1.2\\u200b\"")
+                .replace("\"AuthService\"", "\"\\u202eAuthService\"")
+                .replace("\"HTTP 500\"", "\"HTTP 500\\u001b[2J\""));
+
+        List<Server> servers = repository.read(file).orElseThrow().servers();
+
+        assertThat(servers).extracting(Server::ip).contains("10.58.1.2\\u200b");
+        assertThat(servers).extracting(Server::service).contains("\\u202eAuthService");
+        assertThat(servers).filteredOn(Server.Unknown.class::isInstance).extracting(s -> ((Server.Unknown) s).reason())
+                .contains("HTTP 500\\x1b[2J");
+    }
+
     private static String written(SnapshotRepository repository, Path file) throws IOException {
         repository.write(file, snapshot(ENDPOINT));
         return Files.readString(file);
