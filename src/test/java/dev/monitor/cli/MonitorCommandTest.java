@@ -265,8 +265,8 @@ class MonitorCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("--port", "--host", "--url", "--printservers", "--avg",
                 "--unhealthyservices", "--service", "--cpu-limit", "--memory-limit", "--min-healthy", "--max-age",
-                "--refresh", "--snapshot", "--concurrency", "--timeout", "--retries", "--verbose", "--version",
-                "Examples:", "(default: 80)", "(default: 2m)", "(default: 128)");
+                "--refresh", "--snapshot", "--concurrency", "--max-concurrency", "--timeout", "--retries", "--verbose",
+                "--version", "Examples:", "(default: 80)", "(default: 2m)", "(default: auto)", "(default: 256)");
     }
 
     @Test
