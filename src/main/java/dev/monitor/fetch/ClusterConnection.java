@@ -73,7 +73,8 @@ public final class ClusterConnection implements AutoCloseable {
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
-                .map(fetched -> new Snapshot(endpoint, started, someAnswered(fetched)));
+                .map(fetched -> new Snapshot(endpoint, started, someAnswered(fetched),
+                        limiter.trace().peakInFlight()));
     }
 
     /**

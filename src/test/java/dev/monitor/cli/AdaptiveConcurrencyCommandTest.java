@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -20,8 +22,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * {@code --concurrency auto}, the default, through the real command against the mock over a real socket: an API
- * that turns requests away above a limit of its own, the limit in force as {@code --verbose} tells it, and the
- * options' bad values.
+ * that turns requests away above a limit of its own, the limit in force as {@code --verbose}, JSON and Prometheus
+ * tell it, and the options' bad values.
  */
 @QuarkusMainTest
 @Timeout(120)
@@ -34,6 +36,10 @@ class AdaptiveConcurrencyCommandTest {
     @RegisterExtension
     static MockClusterExtension limited = new MockClusterExtension(
             new MockCluster(300, Duration.ofMillis(100), () -> 50).limitInFlight(16));
+
+    /** Holds every answer back, so that a fetch has as many in flight as it may. */
+    @RegisterExtension
+    static MockClusterExtension slow = new MockClusterExtension(new MockCluster(40, Duration.ofMillis(100), () -> 50));
 
     @RegisterExtension
     static MockClusterExtension bounded = new MockClusterExtension(new MockCluster(60, Duration.ofMillis(50), () -> 50));
@@ -51,6 +57,23 @@ class AdaptiveConcurrencyCommandTest {
         assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
         assertThat(result.getErrorOutput()).contains("fetched 300 servers",
                 "at concurrency auto (at most 256): the limit started at 4, peaked at ", ", ended at ");
+    }
+
+    @Test
+    void jsonAndPrometheusReportThePeakConcurrencyOfTheFetchAlsoFromTheSavedSnapshot(QuarkusMainLauncher launcher)
+            throws Exception {
+        String snapshot = temp.resolve("s.json").toString();
+
+        // One service of these 40 servers has a single one: --min-healthy 1 keeps the verdict OK.
+        LaunchResult json = launcher.launch("--url", slow.url(), "--concurrency", "8", "--refresh", "-o", "json",
+                "--min-healthy", "1", "--snapshot", snapshot);
+        LaunchResult prometheus = launcher.launch("--url", slow.url(), "--max-age", "1h", "-o", "prometheus",
+                "--min-healthy", "1", "--snapshot", snapshot);
+
+        assertThat(json.exitCode()).as(json.getErrorOutput()).isZero();
+        assertThat(new ObjectMapper().readTree(json.getOutput()).get("peakConcurrency").asInt()).isEqualTo(8);
+        assertThat(prometheus.getOutput()).contains("# HELP monitor_fetch_peak_concurrency ",
+                "\nmonitor_fetch_peak_concurrency 8.0\n");
     }
 
     @Test

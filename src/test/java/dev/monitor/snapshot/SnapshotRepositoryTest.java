@@ -37,7 +37,7 @@ class SnapshotRepositoryTest {
         return new Snapshot(endpoint, FETCHED, List.of(
                 new Server.Measured("10.58.1.1", "AuthService", 61, 4),
                 new Server.Unknown("10.58.1.2", "GeoService", "HTTP 500"),
-                new Server.Unknown("10.58.1.3", null, "connection reset")));
+                new Server.Unknown("10.58.1.3", null, "connection reset")), 37);
     }
 
     @Test
@@ -123,6 +123,9 @@ class SnapshotRepositoryTest {
         reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":7"),
                 "service of 10.58.1.1 is 7, not text");
         reasons.put(good.replace("\"cpu\":61", "\"cpu\":610"), "figures out of range for 10.58.1.1");
+        reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":\"37\""),
+                "peakConcurrency is \"37\", not a whole number");
+        reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":-37"), "peakConcurrency is negative");
         reasons.put(good.replace("2026-11-26T08:00:00Z", "yesterday"),
                 "fetchedAt is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
         reasons.put(good.replace("http://localhost:8080", "http://local host"),
