@@ -6,7 +6,8 @@
 # Every ratio is taken within this one run, because machines (and their load) differ.
 #
 # Environment: RUNS (default 5, the median is taken), PORT_BASE (24100: three mocks on PORT_BASE..+2),
-# C_10K (256), C_1K (64), C_100K (the default --concurrency of application.properties),
+# C_10K (256), C_1K (64), C_100K (the default --concurrency of application.properties; wrk, which needs a
+# number, is given --max-concurrency's default when that is auto),
 # WRK_SECONDS (5), MONITOR (the command to benchmark; default target/monitor if it exists, else the jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ PORT_BASE=${PORT_BASE:-24100}
 C_10K=${C_10K:-256}
 C_1K=${C_1K:-64}
 C_100K=${C_100K:-$(sed -n 's/^monitor\.concurrency=//p' src/main/resources/application.properties)}
+WRK_C=$C_100K
+if ! [[ $WRK_C =~ ^[0-9]+$ ]]; then WRK_C=$(sed -n 's/^monitor\.max-concurrency=//p' src/main/resources/application.properties); fi
 WRK_SECONDS=${WRK_SECONDS:-5}
 LATENCY_MS=20
 
@@ -143,13 +146,13 @@ row "1k servers, 20ms, c=$C_1K: fetch" "$(fmt "$TOTAL")" "$(awk -v f="$FETCH" 'B
 # 2. CPU-bound: the bound is what wrk, a lean C client, gets from the same mock at the same concurrency.
 fetch_scenario "100k servers, 0ms, c=$C_100K" $((PORT_BASE + 2)) 100000 "$C_100K"
 client_rate=$(awk -v f="$FETCH" 'BEGIN { printf "%.0f", 100000 / f }')
-threads=$(( C_100K < 2 ? 1 : 2 ))
-wrk_rate=$(wrk -t"$threads" -c"$C_100K" -d"${WRK_SECONDS}s" -s bench/walk.lua "http://127.0.0.1:$((PORT_BASE + 2))" -- 100000 \
+threads=$(( WRK_C < 2 ? 1 : 2 ))
+wrk_rate=$(wrk -t"$threads" -c"$WRK_C" -d"${WRK_SECONDS}s" -s bench/walk.lua "http://127.0.0.1:$((PORT_BASE + 2))" -- 100000 \
     | awk '/Requests\/sec/ { printf "%.0f", $2 }')
 row "100k servers, 0ms, c=$C_100K: fetch" "$(fmt "$TOTAL")" "${client_rate}/s" "${RSS}MiB" "${wrk_rate}/s" \
     "$(awk -v c="$client_rate" -v w="$wrk_rate" 'BEGIN { printf "%.2f", c / w }')"
 versus_plain_java "100k servers, 0ms, c=$C_100K" $((PORT_BASE + 2)) "$C_100K"
-row "100k servers, 0ms: wrk -t$threads -c$C_100K (the mock's rate)" "${WRK_SECONDS}.000" "${wrk_rate}/s" "" "" ""
+row "100k servers, 0ms: wrk -t$threads -c$WRK_C (the mock's rate)" "${WRK_SECONDS}.000" "${wrk_rate}/s" "" "" ""
 
 printf '%-58s %9s %12s %9s %9s %7s\n' scenario "median s" rate "peak RSS" bound ratio
 printf '%s\n' "${ROWS[@]}"

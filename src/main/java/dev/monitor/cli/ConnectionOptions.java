@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.fetch.Concurrency;
 import dev.monitor.fetch.FetchSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,9 +32,14 @@ public class ConnectionOptions {
             description = "Base URL of the cluster API, e.g. http://cluster.example:8080; replaces --host and --port.")
     String url;
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Server requests in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N|auto",
+            description = "Server requests in flight at once: a number fixes it, auto finds it while fetching, up to"
+                    + " --max-concurrency (default: ${DEFAULT-VALUE}).")
+    String concurrency;
+
+    @Option(names = "--max-concurrency", paramLabel = "N",
+            description = "The most server requests in flight under --concurrency auto (default: ${DEFAULT-VALUE}).")
+    int maxConcurrency;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Deadline of one request, connect to last byte (default: ${DEFAULT-VALUE}).")
@@ -62,9 +68,6 @@ public class ConnectionOptions {
     }
 
     public FetchSettings fetchSettings() {
-        if (concurrency < 1) {
-            throw usage("--concurrency must be at least 1, not " + concurrency);
-        }
         if (timeout.isZero()) {
             throw usage("--timeout must be longer than 0");
         }
@@ -76,7 +79,30 @@ public class ConnectionOptions {
         if (retries < 0) {
             throw usage("--retries must be 0 or more, not " + retries);
         }
-        return new FetchSettings(concurrency, timeout, retries);
+        return new FetchSettings(concurrency(), timeout, retries);
+    }
+
+    private Concurrency concurrency() {
+        if (maxConcurrency < 1) {
+            throw usage("--max-concurrency must be at least 1, not " + maxConcurrency);
+        }
+        if ("auto".equalsIgnoreCase(concurrency)) {
+            return new Concurrency.Adaptive(maxConcurrency);
+        }
+        int fixed;
+        try {
+            fixed = Integer.parseInt(concurrency.strip());
+        } catch (NumberFormatException e) {
+            throw usage("--concurrency must be a number of requests or auto, not '" + concurrency + "'");
+        }
+        if (fixed < 1) {
+            throw usage("--concurrency must be at least 1, not " + fixed);
+        }
+        // Typed beside a number, it would be ignored in silence.
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-concurrency")) {
+            throw usage("--max-concurrency bounds --concurrency auto; --concurrency " + fixed + " is fixed");
+        }
+        return new Concurrency.Fixed(fixed);
     }
 
     private URI parseUrl() {

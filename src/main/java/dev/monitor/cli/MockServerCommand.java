@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.mock.BlockingMockServer;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
@@ -66,6 +67,23 @@ public class MockServerCommand implements Callable<Integer> {
             completionCandidates = FaultNames.class)
     String faults;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Answer with N threads, each one connection at a time, closing it after the answer, as"
+                    + " Python's http.server does (1); without it, one event loop answers every connection at once.")
+    Integer workers;
+
+    @Option(names = "--backlog", paramLabel = "N",
+            description = "Connections the kernel queues until they are accepted; those beyond are dropped"
+                    + " (Python's http.server: 5; default: the system's).")
+    Integer backlog;
+
+    @Option(names = "--http10", description = "With --workers: answer as HTTP/1.0, as Python's http.server does.")
+    boolean http10;
+
+    @Option(names = "--max-in-flight", paramLabel = "K",
+            description = "Answer 429 at once to a request that arrives while K others are being answered.")
+    Integer maxInFlight;
+
     private final Vertx vertx;
 
     public MockServerCommand(Vertx vertx) {
@@ -83,6 +101,7 @@ public class MockServerCommand implements Callable<Integer> {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
         }
+        checkServerShape();
         MockFleet fleet = new MockFleet(servers);
         FaultPlan plan;
         try {
@@ -94,7 +113,16 @@ public class MockServerCommand implements Callable<Integer> {
         if (tokenFile != null) {
             cluster.requireAuthorization("Bearer " + token());
         }
+        if (maxInFlight != null) {
+            cluster.limitInFlight(maxInFlight);
+        }
+        if (workers != null) {
+            return serveBlocking(cluster);
+        }
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+        if (backlog != null) {
+            options.setAcceptBacklog(backlog);
+        }
         if (tlsCert != null) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
@@ -103,11 +131,7 @@ public class MockServerCommand implements Callable<Integer> {
         try {
             bound = cluster.start(vertx, options).toCompletionStage().toCompletableFuture().join();
         } catch (CompletionException e) {
-            // Most often the port is taken: said in words, as the other errors are, not as Java's BindException.
-            String reason = e.getCause() == null || e.getCause().getMessage() == null ? "failed"
-                    : e.getCause().getMessage().toLowerCase(Locale.ROOT);
-            spec.commandLine().getErr().printf("monitor: cannot listen on %s:%d: %s%n", host, port, reason);
-            return Verdict.UNKNOWN.exitCode();
+            return cannotListen(e.getCause());
         }
         for (Fault fault : Fault.values()) {
             if (plan.has(fault)) {
@@ -117,12 +141,64 @@ public class MockServerCommand implements Callable<Integer> {
                                 : hits.getFirst() + " to " + hits.getLast() + " ", fault.effect());
             }
         }
-        // Scripts wait for this line (on stderr, like every message) to know the port is open.
-        spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on %s://%s:%d%n",
-                servers, tlsCert == null ? "http" : "https", host, bound);
-        spec.commandLine().getErr().flush();
+        listening(bound);
         Quarkus.waitForExit();
         return 0;
+    }
+
+    /** The blocking server answers the plain contract only: what else the mock does lives on the event loop. */
+    private void checkServerShape() {
+        requirePositive("--workers", workers);
+        requirePositive("--backlog", backlog);
+        requirePositive("--max-in-flight", maxInFlight);
+        if (workers == null && http10) {
+            throw new ParameterException(spec.commandLine(), "--http10 needs --workers: the event loop keeps"
+                    + " connections alive");
+        }
+        if (workers != null && (faults != null || tlsCert != null || tokenFile != null)) {
+            throw new ParameterException(spec.commandLine(), "--workers serves plain HTTP without faults: it cannot"
+                    + " be combined with --faults, --tls-cert or --token-file");
+        }
+    }
+
+    private void requirePositive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, not " + value);
+        }
+    }
+
+    private int serveBlocking(MockCluster cluster) {
+        try (BlockingMockServer server = new BlockingMockServer(cluster, workers, http10)) {
+            int bound;
+            try {
+                bound = server.start(host, port, backlog == null ? 0 : backlog);
+            } catch (IOException e) {
+                return cannotListen(e);
+            }
+            listening(bound);
+            Quarkus.waitForExit();
+            return 0;
+        } catch (IOException e) {
+            // Closing the listening socket at exit: nothing is left to tell.
+            return 0;
+        }
+    }
+
+    /** Most often the port is taken: said in words, as the other errors are, not as Java's BindException. */
+    private int cannotListen(Throwable cause) {
+        String reason = cause == null || cause.getMessage() == null ? "failed"
+                : cause.getMessage().toLowerCase(Locale.ROOT);
+        spec.commandLine().getErr().printf("monitor: cannot listen on %s:%d: %s%n", host, port, reason);
+        return Verdict.UNKNOWN.exitCode();
+    }
+
+    /** Scripts wait for this line (on stderr, like every message) to know the port is open. */
+    private void listening(int bound) {
+        spec.commandLine().getErr().printf("monitor: mock cluster API with %d servers listening on %s://%s:%d%s%n",
+                servers, tlsCert == null ? "http" : "https", host, bound, workers == null ? ""
+                        : " (" + workers + (workers == 1 ? " worker" : " workers") + ", one connection at a time each"
+                                + (backlog == null ? "" : ", backlog " + backlog) + (http10 ? ", HTTP/1.0" : "") + ")");
+        spec.commandLine().getErr().flush();
     }
 
     private String token() {

@@ -42,6 +42,7 @@ public final class ClusterConnection implements AutoCloseable {
     private final URI endpoint;
     private final FetchSettings settings;
     private final RateLimiter rateLimiter;
+    private final ConcurrencyLimiter limiter;
 
     /**
      * @param api      the client of first tries, whose connections are kept alive
@@ -53,6 +54,7 @@ public final class ClusterConnection implements AutoCloseable {
         this.endpoint = endpoint;
         this.settings = settings;
         this.rateLimiter = new RateLimiter(settings.pacing().rate());
+        this.limiter = ConcurrencyLimiter.of(settings.concurrency());
     }
 
     /** Everything: the server list, then every server's figures. */
@@ -73,7 +75,8 @@ public final class ClusterConnection implements AutoCloseable {
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
-                .map(fetched -> new Snapshot(endpoint, started, usable(fetched)));
+                .map(fetched -> new Snapshot(endpoint, started, usable(fetched),
+                        limiter.trace().peakInFlight()));
     }
 
     /**
@@ -134,6 +137,11 @@ public final class ClusterConnection implements AutoCloseable {
                 .replaceFirst("/$", "") + ")";
     }
 
+    /** How the limit of requests in flight moved, so far. */
+    ConcurrencyLimiter.Trace concurrency() {
+        return limiter.trace();
+    }
+
     /**
      * The figures of each entry, fetched at most {@code concurrency} at a time. Duplicates are fetched once;
      * an entry that is not an IP address is never requested. Every failure becomes an UNKNOWN server whose
@@ -160,7 +168,8 @@ public final class ClusterConnection implements AutoCloseable {
         return Multi.createFrom().iterable(new LinkedHashSet<>(entries))
                 .onItem().transformToUni(entry -> deadline == null ? server(entry, knownService)
                         : beforeDeadline(entry, knownService, deadline))
-                .merge(settings.concurrency())
+                // As many as the bound may wait at once; the limiter lets as many go as its limit.
+                .merge(settings.concurrency().bound())
                 .invoke(progress::fetched)
                 .collect().asList();
     }
@@ -203,11 +212,13 @@ public final class ClusterConnection implements AutoCloseable {
             // other end closed while it waited in the pool fails the try that takes it, and the pool may hold
             // more like it: taken from the pool again, the retry could fail the same way.
             AtomicBoolean tried = new AtomicBoolean();
-            // The rate's pause comes before the request's own deadline starts, and again before each retry.
-            Uni<T> attempt = rateLimiter.permit().chain(() -> Uni.createFrom()
+            // The rate's pause and the wait for a place among the requests in flight come before the request's own
+            // deadline starts, and again before each retry; the place is given back when the try ends.
+            Uni<T> attempt = rateLimiter.permit().chain(limiter::permit).chain(permit -> Uni.createFrom()
                     .<T>deferred(() -> request.apply(tried.getAndSet(true) ? retryApi() : api))
                     .ifNoItem().after(settings.timeout())
-                    .failWith(() -> new DeadlineExceededException(settings.timeout())));
+                    .failWith(() -> new DeadlineExceededException(settings.timeout()))
+                    .onTermination().invoke((item, failure, cancelled) -> permit.end(failure, cancelled)));
             if (settings.retries() == 0) {
                 return attempt;
             }

@@ -18,9 +18,9 @@ public class ClusterFetcher {
 
     public ClusterConnection connect(URI endpoint, FetchSettings settings) {
         return new ClusterConnection(
-                apiFactory.create(endpoint, settings.access(), settings.concurrency(), settings.timeout()),
-                () -> apiFactory.createWithoutKeepAlive(endpoint, settings.access(), settings.concurrency(),
-                        settings.timeout()),
+                apiFactory.create(endpoint, settings.access(), settings.concurrency().bound(), settings.timeout()),
+                () -> apiFactory.createWithoutKeepAlive(endpoint, settings.access(),
+                        settings.concurrency().bound(), settings.timeout()),
                 endpoint, settings);
     }
 }

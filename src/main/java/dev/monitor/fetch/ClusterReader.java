@@ -58,7 +58,7 @@ public class ClusterReader {
             long start = System.nanoTime();
             fetched = awaitOrCancel(connection.snapshot(knownServices(saved), diagnostics.progress()));
             diagnostics.verbose("fetched " + fetched.servers().size() + " servers from " + request.endpoint() + " in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms at concurrency " + request.fetch().concurrency());
+                    + (System.nanoTime() - start) / 1_000_000 + " ms " + connection.concurrency().describe());
         } catch (ClusterUnavailableException e) {
             if (saved.isPresent() && saved.get().ageAt(now).compareTo(request.maxStale()) < 0) {
                 return new Reading(saved.get(), e.getMessage(), true);

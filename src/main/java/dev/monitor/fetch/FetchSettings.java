@@ -9,10 +9,10 @@ import dev.monitor.api.Access;
  * (connect to last byte), how often a failed request is tried again, the TLS, credentials and proxy, and
  * the run's rate cap and deadline.
  */
-public record FetchSettings(int concurrency, Duration timeout, int retries, Access access, Pacing pacing) {
+public record FetchSettings(Concurrency concurrency, Duration timeout, int retries, Access access, Pacing pacing) {
 
     /** Direct, unauthenticated, unpaced access, as plain {@code http://localhost} tests and benchmarks want it. */
-    public FetchSettings(int concurrency, Duration timeout, int retries) {
+    public FetchSettings(Concurrency concurrency, Duration timeout, int retries) {
         this(concurrency, timeout, retries, Access.DIRECT, Pacing.NONE);
     }
 

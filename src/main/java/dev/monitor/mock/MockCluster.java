@@ -27,7 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * The fake cluster API of {@code ../shared/API.md}, served by one plain Vert.x HTTP server. Dev mode,
+ * The fake cluster API of {@code ../shared/API.md}, served by one plain Vert.x HTTP server (or, one connection at a
+ * time, by a {@link BlockingMockServer}). Dev mode,
  * {@code monitor mock-server} and the tests all run this class, so they all speak the same contract, and
  * misbehave the same way when a {@link FaultPlan} asks them to.
  */
@@ -37,6 +38,7 @@ public final class MockCluster {
     private static final int ARRIVALS_KEPT = 10_000;
     private static final Buffer INVALID_IP = Buffer.buffer("{\"error\": \"Invalid IP\"}");
     private static final Buffer UNAUTHORIZED = Buffer.buffer("{\"error\": \"Unauthorized\"}");
+    static final Buffer TOO_MANY_REQUESTS = Buffer.buffer("{\"error\": \"Too Many Requests\"}");
     /** Entries a hostile or broken {@code /servers} lists besides its servers: none may ever be requested. */
     static final List<String> NOT_ADDRESSES = List.of("../admin", "10.58.1.1/../../admin", "localhost",
             "10.58.1.999", "http://127.0.0.1:1/x", "", "\u001b[2J10.0.0.1");
@@ -79,6 +81,7 @@ public final class MockCluster {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger turnedAway = new AtomicInteger();
     private final Set<HttpConnection> usedConnections = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> strayPaths = new ConcurrentLinkedQueue<>();
@@ -86,6 +89,7 @@ public final class MockCluster {
     private final AtomicLongArray arrivals = new AtomicLongArray(ARRIVALS_KEPT);
     private final AtomicLong arrivalCount = new AtomicLong();
     private volatile String requiredAuthorization;
+    private volatile int inFlightCap;
     private Vertx vertx;
     private HttpServer server;
 
@@ -172,7 +176,7 @@ public final class MockCluster {
         return vertx.createHttpServer(options)
                 .requestHandler(this::handle)
                 .connectionHandler(connection -> {
-                    connections.incrementAndGet();
+                    connected();
                     if (faults.has(Fault.DROP_REUSED)) {
                         // Only this fault tracks which connections have served a request.
                         connection.closeHandler(closed -> usedConnections.remove(connection));
@@ -240,6 +244,20 @@ public final class MockCluster {
         return this;
     }
 
+    /**
+     * From now on, answers 429 at once to a request that arrives while {@code requests} others are being answered,
+     * as an API behind a concurrency limit does (nginx's {@code limit_conn}, a gateway's quota).
+     */
+    public MockCluster limitInFlight(int requests) {
+        this.inFlightCap = requests;
+        return this;
+    }
+
+    /** Requests answered 429 because {@link #limitInFlight} was reached. */
+    public int turnedAwayCount() {
+        return turnedAway.get();
+    }
+
     /** Paths requested that are neither {@code /servers} nor a server of the fleet, in arrival order. */
     public List<String> strayPaths() {
         return List.copyOf(strayPaths);
@@ -255,10 +273,10 @@ public final class MockCluster {
             request.connection().close();
             return;
         }
-        requests.incrementAndGet();
-        arrivals.set((int) (arrivalCount.getAndIncrement() % ARRIVALS_KEPT), System.nanoTime());
-        requestsByPath.computeIfAbsent(request.path(), path -> new AtomicInteger()).incrementAndGet();
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (!arrived(request.path())) {
+            reply(request, 429, TOO_MANY_REQUESTS);
+            return;
+        }
         if (latency.isZero()) {
             answer(request);
         } else {
@@ -266,26 +284,72 @@ public final class MockCluster {
         }
     }
 
-    private void answer(HttpServerRequest request) {
+    /**
+     * Counts a request's arrival; false when {@link #limitInFlight} turns it away, to be answered 429 at once (it
+     * is then answered already, and never in flight).
+     */
+    boolean arrived(String path) {
+        requests.incrementAndGet();
+        arrivals.set((int) (arrivalCount.getAndIncrement() % ARRIVALS_KEPT), System.nanoTime());
+        requestsByPath.computeIfAbsent(path, counted -> new AtomicInteger()).incrementAndGet();
+        int now = inFlight.incrementAndGet();
+        int cap = inFlightCap;
+        if (cap > 0 && now > cap) {
+            inFlight.decrementAndGet();
+            turnedAway.incrementAndGet();
+            return false;
+        }
+        maxInFlight.accumulateAndGet(now, Math::max);
+        return true;
+    }
+
+    /** A request {@link #arrived} is being answered now: it is in flight no longer. */
+    void answering() {
         inFlight.decrementAndGet();
+    }
+
+    /** Counts a connection a client opened. */
+    void connected() {
+        connections.incrementAndGet();
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    /** An answer's status and body. */
+    record Answer(int status, Buffer body) {
+    }
+
+    /** The contract's answer to {@code GET path}, as a cluster without faults gives it. */
+    Answer plainAnswer(String path) {
+        if ("/servers".equals(path)) {
+            return new Answer(200, Buffer.buffer(serverList));
+        }
+        String address = path.startsWith("/") ? path.substring(1) : null;
+        String service = address == null ? null : fleet.serviceAt(address);
+        if (service == null) {
+            strayPaths.add(path);
+            return new Answer(400, INVALID_IP);
+        }
+        return new Answer(200, details(figure(address, "cpu"), figure(address, "memory"), service, ""));
+    }
+
+    private void answer(HttpServerRequest request) {
+        answering();
         String path = request.path();
         if ("/servers".equals(path)) {
             answerList(request);
             return;
         }
         String address = path.substring(1);
-        String service = fleet.serviceAt(address);
-        if (service == null) {
-            strayPaths.add(path);
-            reply(request, 400, INVALID_IP);
-            return;
-        }
         Fault fault = faults.at(address);
         if (fault == null) {
-            reply(request, 200, details(figure(address, "cpu"), figure(address, "memory"), service, ""));
+            Answer plain = plainAnswer(path);
+            reply(request, plain.status(), plain.body());
             return;
         }
-        answerWith(fault, request, address, service);
+        answerWith(fault, request, address, fleet.serviceAt(address));
     }
 
     private void answerList(HttpServerRequest request) {

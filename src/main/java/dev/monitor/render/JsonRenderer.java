@@ -44,6 +44,11 @@ public class JsonRenderer implements Renderer {
             header(json, report.snapshot().endpoint(), report.verdict(), report.summary(), report.thresholds());
             json.writeStringField("fetchedAt", report.snapshot().fetchedAt().toString());
             json.writeNumberField("snapshotAgeSeconds", seconds(report.age()));
+            if (report.snapshot().peakConcurrency() == null) {
+                json.writeNullField("peakConcurrency");
+            } else {
+                json.writeNumberField("peakConcurrency", report.snapshot().peakConcurrency());
+            }
             json.writeStringField("stale", report.stale());
             counts(json, report.rows());
             json.writeArrayFieldStart("servers");
@@ -65,6 +70,7 @@ public class JsonRenderer implements Renderer {
             header(json, unavailable.endpoint(), unavailable.verdict(), unavailable.reason(), unavailable.thresholds());
             json.writeNullField("fetchedAt");
             json.writeNullField("snapshotAgeSeconds");
+            json.writeNullField("peakConcurrency");
             json.writeNullField("stale");
             counts(json, List.of());
             json.writeArrayFieldStart("servers");

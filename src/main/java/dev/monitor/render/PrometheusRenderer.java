@@ -61,6 +61,12 @@ public class PrometheusRenderer implements Renderer {
         metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
                 "When the data shown was fetched, in seconds since the epoch.",
                 report.snapshot().fetchedAt().toEpochMilli() / 1000.0));
+        if (report.snapshot().peakConcurrency() != null) {
+            metrics.add(gauge("monitor_fetch_peak_concurrency", null,
+                    "The most requests in flight at once during the fetch of the data shown (--concurrency auto finds"
+                            + " its limit while fetching).",
+                    report.snapshot().peakConcurrency()));
+        }
         write(metrics, out);
     }
 

@@ -24,7 +24,7 @@ import dev.monitor.text.Printable;
  * object mapping, so a large cluster costs no more than its records and nothing needs reflection.
  *
  * <pre>{"format":"monitor-snapshot","version":1,"endpoint":"http://localhost:8080",
- *  "fetchedAt":"2026-11-26T08:00:00Z",
+ *  "fetchedAt":"2026-11-26T08:00:00Z","peakConcurrency":37,
  *  "servers":[{"ip":"10.58.1.1","service":"AuthService","cpu":61,"memory":4},
  *             {"ip":"10.58.1.2","service":null,"unknown":"HTTP 500"}]}</pre>
  */
@@ -48,6 +48,9 @@ public final class SnapshotCodec {
         return json -> {
             json.writeStringField("endpoint", snapshot.endpoint().toString());
             json.writeStringField("fetchedAt", snapshot.fetchedAt().toString());
+            if (snapshot.peakConcurrency() != null) {
+                json.writeNumberField("peakConcurrency", snapshot.peakConcurrency());
+            }
             json.writeArrayFieldStart("servers");
             for (Server server : snapshot.servers()) {
                 json.writeStartObject();
@@ -71,7 +74,7 @@ public final class SnapshotCodec {
         Fields found = new Fields();
         return DOCUMENT.read(in, found::read, () -> {
             expect(found.endpoint != null && found.fetchedAt != null && found.servers != null, "incomplete");
-            return new Snapshot(found.endpoint, found.fetchedAt, found.servers);
+            return new Snapshot(found.endpoint, found.fetchedAt, found.servers, found.peakConcurrency);
         });
     }
 
@@ -80,12 +83,17 @@ public final class SnapshotCodec {
         private URI endpoint;
         private Instant fetchedAt;
         private List<Server> servers;
+        private Integer peakConcurrency;
 
         void read(String field, JsonParser json) throws IOException {
             switch (field) {
                 case "endpoint" -> endpoint = JsonValues.uri(json, () -> "endpoint");
                 case "fetchedAt" -> fetchedAt = JsonValues.instant(json, () -> "fetchedAt");
                 case "servers" -> servers = readServers(json);
+                case "peakConcurrency" -> {
+                    peakConcurrency = JsonValues.wholeNumber(json, () -> "peakConcurrency");
+                    expect(peakConcurrency >= 0, "peakConcurrency is negative");
+                }
                 default -> json.skipChildren();
             }
         }

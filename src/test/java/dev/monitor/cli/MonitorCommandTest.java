@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,8 +297,8 @@ class MonitorCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("--port", "--host", "--url", "--printservers", "--avg",
                 "--unhealthyservices", "--service", "--cpu-limit", "--memory-limit", "--min-healthy", "--max-age",
-                "--refresh", "--snapshot", "--concurrency", "--timeout", "--retries", "--verbose", "--version",
-                "Examples:", "(default: 80)", "(default: 2m)", "(default: 128)");
+                "--refresh", "--snapshot", "--concurrency", "--max-concurrency", "--timeout", "--retries", "--verbose",
+                "--version", "Examples:", "(default: 80)", "(default: 2m)", "(default: auto)", "(default: 256)");
     }
 
     @Test
@@ -307,6 +309,22 @@ class MonitorCommandTest {
                 "Thresholds:", "--cpu-limit", "Output:", "--output", "--sort-by", "Cache:", "--max-age", "General:",
                 "--verbose");
         assertThat(help).contains("In a terminal", "In a CI gate", "For Prometheus", "-o prometheus --output-file");
+    }
+
+    @Test
+    @Timeout(60) // a shape that were served would serve until killed
+    void mockServerShapesItCannotServeAreUsageErrors(QuarkusMainLauncher launcher) {
+        for (List<String> bad : List.of(List.of("--http10"), List.of("--workers", "0"),
+                List.of("--workers", "1", "--faults", "500"), List.of("--backlog", "0"),
+                List.of("--max-in-flight", "0"))) {
+            List<String> args = new ArrayList<>(List.of("mock-server", "--host", "127.0.0.1", "--port", "0"));
+            args.addAll(bad);
+            LaunchResult result = launcher.launch(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(bad.toString()).isEqualTo(3);
+            assertThat(result.getErrorOutput().lines().findFirst().orElse("")).as(bad.toString())
+                    .startsWith("monitor: --").doesNotContain("Exception");
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class ClusterConnectionFaultsTest {
 
-    private static final FetchSettings SETTINGS = new FetchSettings(16, Duration.ofSeconds(2), 1);
+    private static final FetchSettings SETTINGS = new FetchSettings(new Concurrency.Fixed(16), Duration.ofSeconds(2), 1);
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(60, 50,

@@ -36,6 +36,7 @@ class JsonRendererTest {
             Map.entry("thresholds", List.of(JsonNodeType.OBJECT)),
             Map.entry("fetchedAt", List.of(JsonNodeType.STRING, JsonNodeType.NULL)),
             Map.entry("snapshotAgeSeconds", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
+            Map.entry("peakConcurrency", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
             Map.entry("stale", List.of(JsonNodeType.STRING, JsonNodeType.NULL)),
             Map.entry("counts", List.of(JsonNodeType.OBJECT)),
             Map.entry("servers", List.of(JsonNodeType.ARRAY)),
@@ -72,6 +73,7 @@ class JsonRendererTest {
         assertThat(document.get("exitCode").asInt()).isEqualTo(2);
         assertThat(document.get("fetchedAt").asText()).isEqualTo("2026-11-26T08:00:00Z");
         assertThat(document.get("snapshotAgeSeconds").asDouble()).isEqualTo(1.5);
+        assertThat(document.get("peakConcurrency").asInt()).isEqualTo(Reports.PEAK_CONCURRENCY);
         assertThat(document.get("thresholds").get("minHealthy").isInt()).isTrue();
     }
 

@@ -87,6 +87,16 @@ class PrometheusRendererTest {
     }
 
     @Test
+    void thePeakConcurrencyOfTheFetchIsAGaugeSayingWhatItIs() {
+        String text = render(Reports.mixed());
+
+        assertThat(samples(text)).containsEntry("monitor_fetch_peak_concurrency",
+                (double) Reports.PEAK_CONCURRENCY);
+        assertThat(text).contains("# HELP monitor_fetch_peak_concurrency The most requests in flight at once during"
+                + " the fetch of the data shown", "# TYPE monitor_fetch_peak_concurrency gauge");
+    }
+
+    @Test
     void aBreachUnderForIsExposedWithTheFetchesItTakesToBeCritical() {
         Map<String, Double> samples = samples(render(Reports.heldBack()));
 
@@ -120,7 +130,8 @@ class PrometheusRendererTest {
         Map<String, Double> samples = samples(unavailable());
 
         assertThat(samples).containsEntry("monitor_verdict{monitor_verdict=\"UNKNOWN\"}", 1.0);
-        assertThat(samples.keySet()).noneMatch(name -> name.startsWith("monitor_last_successful_fetch"));
+        assertThat(samples.keySet()).noneMatch(name -> name.startsWith("monitor_last_successful_fetch")
+                || name.startsWith("monitor_fetch_"));
     }
 
     @Test

@@ -21,6 +21,8 @@ final class Reports {
 
     static final URI ENDPOINT = URI.create("http://127.0.0.1:8080");
     static final Instant FETCHED = Instant.parse("2026-11-26T08:00:00Z");
+    /** The most requests the fetch of every report here had in flight. */
+    static final int PEAK_CONCURRENCY = 6;
 
     private Reports() {
     }
@@ -34,7 +36,8 @@ final class Reports {
     }
 
     private static Report of(Thresholds thresholds, BreachStreaks streaks, Server... servers) {
-        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers)), thresholds, streaks,
+        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers), PEAK_CONCURRENCY), thresholds,
+                streaks,
                 FETCHED.plus(Duration.ofMillis(1500)), null);
     }
 

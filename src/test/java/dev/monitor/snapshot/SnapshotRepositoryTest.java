@@ -37,7 +37,7 @@ class SnapshotRepositoryTest {
         return new Snapshot(endpoint, FETCHED, List.of(
                 new Server.Measured("10.58.1.1", "AuthService", 61, 4),
                 new Server.Unknown("10.58.1.2", "GeoService", "HTTP 500"),
-                new Server.Unknown("10.58.1.3", null, "connection reset")));
+                new Server.Unknown("10.58.1.3", null, "connection reset")), 37);
     }
 
     @Test
@@ -126,6 +126,9 @@ class SnapshotRepositoryTest {
         reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":\" \""), "service of 10.58.1.1 is blank");
         reasons.put(good.replace("\"service\":\"AuthService\"", "\"service\":null"),
                 "service of 10.58.1.1 is missing");
+        reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":\"37\""),
+                "peakConcurrency is \"37\", not a whole number");
+        reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":-37"), "peakConcurrency is negative");
         reasons.put(good.replace("2026-11-26T08:00:00Z", "yesterday"),
                 "fetchedAt is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
         reasons.put(good.replace("http://localhost:8080", "http://local host"),
