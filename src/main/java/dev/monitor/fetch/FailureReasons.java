@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.monitor.analysis.Durations;
 import io.vertx.core.http.HttpClosedException;
 
 /** Says in a few words why a request failed, and whether trying again could help. */
@@ -64,20 +65,24 @@ final class FailureReasons {
         return Printable.of(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
     }
 
-    /** The status, in words where the user has something to do about it. */
+    /**
+     * The status, in words where the user has something to do about it. No header's value is shown: the server
+     * chose it, and it may carry what should not reach a terminal or a log.
+     */
     private static String httpStatus(Response response) {
         int status = response.getStatus();
         if (status == 401 || status == 403) {
             return "authentication failed (HTTP " + status + "): check the token or credentials";
         }
-        if (status >= 300 && status < 400 && response.getLocation() != null) {
+        if (status >= 300 && status < 400 && response.getHeaderString("Location") != null) {
             // Never followed: a redirect could lead the credentials to another origin.
-            return "HTTP " + status + " redirect to " + Printable.of(response.getLocation().toString())
-                    + ", not followed; give that URL with --url";
+            return "HTTP " + status + " redirect, not followed; give --url the address it points to";
         }
-        String retryAfter = response.getHeaderString("Retry-After");
-        if ((status == 429 || status == 503) && retryAfter != null) {
-            return "HTTP " + status + " (Retry-After " + Printable.of(retryAfter) + ")";
+        if (status == 429 || status == 503) {
+            // The wait as monitor read it, never the header as sent.
+            return RetryAfter.of(response)
+                    .map(wait -> "HTTP " + status + " (asked to wait " + Durations.format(wait) + ")")
+                    .orElse("HTTP " + status);
         }
         return "HTTP " + status;
     }
