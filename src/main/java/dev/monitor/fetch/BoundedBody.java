@@ -37,7 +37,11 @@ final class BoundedBody {
             ConnectionRelease release = new ConnectionRelease();
             return Uni.createFrom().item(() -> {
                 try (InputStream body = release.around(request)) {
-                    byte[] bytes = body.readNBytes(limit + 1);
+                    if (body == null) {
+                        // A 204 No Content: the client hands over no stream at all.
+                        throw new InvalidAnswerException("empty answer");
+                    }
+                    byte[] bytes = readUpTo(body, limit);
                     if (bytes.length > limit) {
                         release.release();
                         throw new InvalidAnswerException("answer larger than " + size(limit));
@@ -48,6 +52,15 @@ final class BoundedBody {
                 }
             }).runSubscriptionOn(READERS).onCancellation().invoke(release::release);
         });
+    }
+
+    /** Up to {@code limit + 1} bytes, so that passing the cap shows. */
+    private static byte[] readUpTo(InputStream body, int limit) {
+        try {
+            return body.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw new BrokenBodyException(e);
+        }
     }
 
     /** {@code 65536} is {@code "64 KiB"}. */

@@ -130,7 +130,7 @@ public final class ClusterConnection implements AutoCloseable {
 
     /** A TLS port closes a plain HTTP connection unanswered: the likeliest reason, when it is the first request. */
     private String httpsHint(Throwable failure) {
-        if (!"http".equals(endpoint.getScheme()) || !FailureReasons.isClosedConnection(failure)) {
+        if (!"http".equals(endpoint.getScheme()) || !FailureReasons.isClosedBeforeAnswer(failure)) {
             return "";
         }
         return " (if that port serves HTTPS, use --url " + endpoint.resolve("/").toString().replaceFirst("^http:", "https:")

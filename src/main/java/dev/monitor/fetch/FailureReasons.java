@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.ProcessingException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.monitor.analysis.Durations;
 import dev.monitor.text.Printable;
 import io.vertx.core.http.HttpClosedException;
 
@@ -20,6 +22,9 @@ final class FailureReasons {
 
     /** {@link HttpClosedException}'s own message. */
     private static final String CLOSED_MESSAGE = "Connection was closed";
+
+    /** What a failure that none of the others describe is called: Java's words would tell the user nothing. */
+    private static final String UNEXPECTED = "the request failed unexpectedly";
 
     private FailureReasons() {
     }
@@ -55,30 +60,38 @@ final class FailureReasons {
         if (cause instanceof InvalidAnswerException invalid) {
             return invalid.getMessage();
         }
-        String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
-        if (message.toLowerCase().contains("connection reset")) {
+        if (isReset(failure)) {
             return "connection reset";
         }
-        if (isClosedConnection(cause)) {
-            return "connection closed by the server";
+        if (isClosedConnection(failure)) {
+            return isClosedBeforeAnswer(failure) ? "connection closed by the server"
+                    : "connection closed by the server before the answer was complete";
         }
-        return Printable.of(cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
+        String broken = ProtocolFailures.describe(failure);
+        return broken != null ? broken : UNEXPECTED;
     }
 
-    /** The status, in words where the user has something to do about it. */
+    /**
+     * The status, in words where the user has something to do about it. No header's value is shown: the server
+     * chose it, and it may carry what should not reach a terminal or a log.
+     */
     private static String httpStatus(Response response) {
         int status = response.getStatus();
+        if (!ProtocolFailures.isStatus(status)) {
+            return ProtocolFailures.badStatusLine();
+        }
         if (status == 401 || status == 403) {
             return "authentication failed (HTTP " + status + "): check the token or credentials";
         }
-        if (status >= 300 && status < 400 && response.getLocation() != null) {
+        if (status >= 300 && status < 400 && response.getHeaderString("Location") != null) {
             // Never followed: a redirect could lead the credentials to another origin.
-            return "HTTP " + status + " redirect to " + Printable.of(response.getLocation().toString())
-                    + ", not followed; give that URL with --url";
+            return "HTTP " + status + " redirect, not followed; give --url the address it points to";
         }
-        String retryAfter = response.getHeaderString("Retry-After");
-        if ((status == 429 || status == 503) && retryAfter != null) {
-            return "HTTP " + status + " (Retry-After " + Printable.of(retryAfter) + ")";
+        if (status == 429 || status == 503) {
+            // The wait as monitor read it, never the header as sent.
+            return RetryAfter.of(response)
+                    .map(wait -> "HTTP " + status + " (asked to wait " + Durations.format(wait) + ")")
+                    .orElse("HTTP " + status);
         }
         return "HTTP " + status;
     }
@@ -88,10 +101,10 @@ final class FailureReasons {
         Throwable cause = unwrap(failure);
         if (cause instanceof WebApplicationException web) {
             // 429: the API asks to slow down, so a later try (after its Retry-After) may pass.
-            return web.getResponse().getStatus() >= 500 || web.getResponse().getStatus() == 429;
+            return isBusy(web.getResponse().getStatus());
         }
         if (cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException
-                || TlsFailures.describe(failure) != null) {
+                || TlsFailures.describe(failure) != null || isBrokenRule(failure)) {
             return false;
         }
         // A closed connection is what a kept-alive connection meets when the other end (a proxy, a load balancer)
@@ -106,10 +119,30 @@ final class FailureReasons {
      * message.
      */
     static boolean isClosedConnection(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        return cause instanceof HttpClosedException
+        return ProtocolFailures.causes(failure).anyMatch(cause -> cause instanceof HttpClosedException
                 || cause instanceof IOException && cause.getMessage() != null
-                        && cause.getMessage().startsWith(CLOSED_MESSAGE);
+                        && cause.getMessage().startsWith(CLOSED_MESSAGE));
+    }
+
+    /** Closed before the status line came whole: nothing of an answer, as a TLS port does to plain HTTP. */
+    static boolean isClosedBeforeAnswer(Throwable failure) {
+        return isClosedConnection(failure)
+                && ProtocolFailures.causes(failure).noneMatch(BrokenBodyException.class::isInstance);
+    }
+
+    private static boolean isReset(Throwable failure) {
+        return ProtocolFailures.causes(failure).anyMatch(cause -> cause.getMessage() != null
+                && cause.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
+    }
+
+    /** An answer that broke a rule of HTTP, unless the connection closing under it was all that broke. */
+    private static boolean isBrokenRule(Throwable failure) {
+        return !isClosedConnection(failure) && !isReset(failure) && ProtocolFailures.describe(failure) != null;
+    }
+
+    /** A 5xx or a 429: the API, or something in front of it, is busy or down for now. */
+    private static boolean isBusy(int status) {
+        return status >= 500 && status <= 599 || status == 429;
     }
 
     /**
@@ -120,16 +153,16 @@ final class FailureReasons {
     static boolean isAnswer(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            return status < 500 && status != 429;
+            return !isBusy(web.getResponse().getStatus());
         }
-        return cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException;
+        return cause instanceof JsonProcessingException || cause instanceof InvalidAnswerException
+                || isBrokenRule(failure);
     }
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof ProcessingException || cause instanceof UncheckedIOException
-                || cause.getClass() == RuntimeException.class)
+                || cause instanceof BrokenBodyException || cause.getClass() == RuntimeException.class)
                 && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }

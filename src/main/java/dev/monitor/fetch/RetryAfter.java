@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,8 +31,13 @@ final class RetryAfter {
         if (!(cause instanceof WebApplicationException web)) {
             return Optional.empty();
         }
-        int status = web.getResponse().getStatus();
-        String header = web.getResponse().getHeaderString("Retry-After");
+        return of(web.getResponse());
+    }
+
+    /** The wait a 429 or 503 asks for, when it says one that can be read. */
+    static Optional<Duration> of(Response response) {
+        int status = response.getStatus();
+        String header = response.getHeaderString("Retry-After");
         if ((status != 429 && status != 503) || header == null) {
             return Optional.empty();
         }

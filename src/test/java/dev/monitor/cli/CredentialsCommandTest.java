@@ -171,8 +171,8 @@ class CredentialsCommandTest {
             assertThat(home).as("the API's own origin got the token").containsExactly("Bearer " + TOKEN);
             assertThat(elsewhere).as("the other origin got nothing, token least of all").isEmpty();
             assertThat(result.exitCode()).isEqualTo(3);
-            assertThat(result.getErrorOutput()).contains("HTTP 302 redirect to http://localhost:" + other.actualPort())
-                    .contains("not followed");
+            assertThat(result.getErrorOutput()).contains("HTTP 302 redirect, not followed")
+                    .as("the Location is the server's to choose, never shown").doesNotContain(":" + other.actualPort());
             Secret.token(TOKEN).assertNotIn(result);
             Secret.token(TOKEN).assertNotInFilesUnder(temp, tokenFile);
         } finally {

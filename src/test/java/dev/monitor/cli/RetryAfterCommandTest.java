@@ -85,6 +85,6 @@ class RetryAfterCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(listArrivals).as("asked once, not again within the minute").hasSize(1);
-        assertThat(result.getErrorOutput()).contains("HTTP 429 (Retry-After 60)");
+        assertThat(result.getErrorOutput()).contains("HTTP 429 (asked to wait 1m)");
     }
 }

@@ -45,6 +45,14 @@ class FailureReasonsTest {
     }
 
     @Test
+    void aFailureOfNoKnownKindIsSaidInWordsNotJavas() {
+        ProcessingException unknown = new ProcessingException(
+                new NullPointerException("Cannot invoke \"java.io.InputStream.readNBytes(int)\" because \"body\" is null"));
+
+        assertThat(FailureReasons.describe(unknown)).isEqualTo("the request failed unexpectedly");
+    }
+
+    @Test
     void aClientErrorOrABadBodyIsAnAnswerButA5xxOrA429IsNot() {
         assertThat(FailureReasons.isAnswer(new WebApplicationException(404))).isTrue();
         assertThat(FailureReasons.isAnswer(new InvalidAnswerException("missing field memory"))).isTrue();

@@ -1,0 +1,139 @@
+package dev.monitor.cli;
+
+import static dev.monitor.testing.InWords.assertInWords;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.monitor.testing.HostileServer;
+import dev.monitor.testing.Misbehaviour;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * The command against a server that breaks HTTP itself ({@link HostileServer}), over a real socket: each
+ * misbehaviour makes that server UNKNOWN, or the API unavailable, with a reason in monitor's words (never Java's,
+ * never a header's value), and is tried again only when trying again could help.
+ */
+@QuarkusMainTest
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class HttpFaultsCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The misbehaviours that come from a connection, not from the server: a retry may meet a better one. */
+    private static final Set<Misbehaviour> CUT_SHORT = EnumSet.of(Misbehaviour.CLOSED_AFTER_HEADERS,
+            Misbehaviour.CLOSED_MID_BODY, Misbehaviour.CLOSED_MID_STATUS_LINE, Misbehaviour.CLOSED_BEFORE_FIRST_CHUNK,
+            Misbehaviour.TRUNCATED_FINAL_CHUNK);
+
+    @RegisterExtension
+    static HostileServer hostile = new HostileServer();
+
+    @TempDir
+    Path temp;
+
+    /** What the user is told of a server, or of the server list, that misbehaves so. */
+    private static String reason(Misbehaviour misbehaviour) {
+        String malformed = "malformed HTTP answer: ";
+        return switch (misbehaviour) {
+            case STATUS_NOT_A_NUMBER, STATUS_OUT_OF_RANGE, STATUS_GARBAGE, NO_STATUS_LINE, STATUS_NEGATIVE,
+                    UNSUPPORTED_VERSION -> malformed + "bad status line";
+            case STATUS_LINE_TOO_LONG -> malformed + "status line too long";
+            case NO_CONTENT, NO_CONTENT_WITH_BODY -> "empty answer";
+            case NOT_MODIFIED -> "HTTP 304";
+            case INFORMATIONAL_WITH_BODY -> "HTTP 199";
+            case CLOSED_AFTER_HEADERS, CLOSED_MID_BODY, CLOSED_BEFORE_FIRST_CHUNK, TRUNCATED_FINAL_CHUNK ->
+                "connection closed by the server before the answer was complete";
+            case CLOSED_MID_STATUS_LINE -> "connection closed by the server";
+            case BAD_CHUNK_SIZE, CHUNK_WITHOUT_CRLF, CHUNK_SIZE_OVERFLOW, BAD_SECOND_CHUNK ->
+                malformed + "bad chunked encoding";
+            case CONTROL_IN_LOCATION_ON_200, CONTROL_IN_LOCATION_ON_301, CONTROL_IN_LOCATION_ON_302 ->
+                malformed + "control character in the Location header";
+            case CONTROL_IN_AUTHENTICATE_ON_200, CONTROL_IN_AUTHENTICATE_ON_401, CONTROL_IN_AUTHENTICATE_ON_403 ->
+                malformed + "control character in the WWW-Authenticate header";
+            case CONTROL_IN_RETRY_AFTER_ON_200, CONTROL_IN_RETRY_AFTER_ON_429, CONTROL_IN_RETRY_AFTER_ON_503 ->
+                malformed + "control character in the Retry-After header";
+            case CONTROL_IN_CONTENT_TYPE_ON_200 -> malformed + "control character in the Content-Type header";
+            case SECRET_IN_LOCATION_ON_302 -> "HTTP 302 redirect, not followed; give --url the address it points to";
+            case RETRY_AFTER_DATE_ON_503 -> "HTTP 503 (asked to wait ";
+            case CHUNKED_AND_CONTENT_LENGTH, TWO_CONTENT_LENGTHS -> malformed + "conflicting message lengths";
+            case CONTENT_LENGTH_NOT_A_NUMBER -> malformed + "bad Content-Length";
+            case CHUNKED_NOT_LAST, CHUNKED_IN_HTTP_1_0 -> malformed + "bad Transfer-Encoding";
+            case HUGE_HEADER -> malformed + "headers too large";
+            case HEADER_WITHOUT_COLON, EMPTY_HEADER_NAME, CONTROL_IN_HEADER_NAME -> malformed + "bad header line";
+            case BARE_LINE_FEEDS -> malformed + "line ended without a carriage return";
+        };
+    }
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        String[] common = { "--url", hostile.url(), "--snapshot", temp.resolve("snapshot.json").toString(),
+                "--min-healthy", "1", "--retries", "2", "--timeout", "5s" };
+        String[] all = new String[common.length + args.length];
+        System.arraycopy(common, 0, all, 0, common.length);
+        System.arraycopy(args, 0, all, common.length, args.length);
+        return launcher.launch(all);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Misbehaviour.class)
+    void aServerThatBreaksHttpIsUnknownWithAReasonInWordsAndIsTriedAgainOnlyWhenCutShort(Misbehaviour misbehaviour,
+            QuarkusMainLauncher launcher) throws Exception {
+        hostile.onList(null).onDetails(misbehaviour);
+        String path = "/" + HostileServer.HOSTILE;
+        int before = hostile.requestCount(path);
+
+        LaunchResult result = run(launcher, "-o", "json");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
+        Map<String, JsonNode> servers = new HashMap<>();
+        JSON.readTree(result.getOutput()).get("servers")
+                .forEach(server -> servers.put(server.get("ip").asText(), server));
+        assertThat(servers.get(HostileServer.GOOD).get("status").asText()).isEqualTo("Healthy");
+        JsonNode bad = servers.get(HostileServer.HOSTILE);
+        assertThat(bad.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(bad.get("reason").asText()).startsWith(reason(misbehaviour));
+        assertInWords(bad.get("reason").asText());
+        assertThat(result.getErrorOutput().lines()).as("monitor's own lines only")
+                .allSatisfy(line -> assertThat(line).startsWith("monitor: "));
+        assertThat(hostile.requestCount(path) - before)
+                .as("a connection cut short may do better on a retry; a server that broke HTTP would break it again")
+                .isEqualTo(CUT_SHORT.contains(misbehaviour) ? 3 : 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Misbehaviour.class)
+    void aServerListThatBreaksHttpIsSaidInWords(Misbehaviour misbehaviour, QuarkusMainLauncher launcher) {
+        hostile.onDetails(null).onList(misbehaviour);
+
+        LaunchResult result = run(launcher);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        String line = result.getErrorOutput().strip();
+        assertThat(line).startsWith("monitor: UNKNOWN: cannot list servers at " + hostile.url() + "/servers: "
+                + reason(misbehaviour));
+        if (misbehaviour == Misbehaviour.CLOSED_MID_STATUS_LINE) {
+            assertThat(line).endsWith("(if that port serves HTTPS, use --url https://127.0.0.1:" + hostile.port()
+                    + ")");
+        } else {
+            assertThat(line).as("an answer that came, even broken, is not a TLS port's silence")
+                    .doesNotContain("HTTPS");
+        }
+        assertInWords(line);
+        assertThat(result.getOutput()).isEmpty();
+    }
+}
