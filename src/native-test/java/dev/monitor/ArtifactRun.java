@@ -25,15 +25,27 @@ public record ArtifactRun(int exitCode, String out, String err) {
     /** @param temp where the run's stdout and stderr are kept */
     public static ArtifactRun of(Path temp, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return of(temp, ProcessBuilder.Redirect.PIPE, env, args);
+    }
+
+    /** The same, with standard input read from {@code stdin} ({@code /dev/zero}, say). */
+    public static ArtifactRun of(Path temp, ProcessBuilder.Redirect stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
         command.addAll(Arrays.asList(args));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(stdin).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("monitor ended").isTrue();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            // A run that hangs or spins must not outlive its test, holding a CPU.
+            process.destroyForcibly();
+        }
+        assertThat(ended).as("monitor ended").isTrue();
         return new ArtifactRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

@@ -1,17 +1,17 @@
 package dev.monitor.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.api.PemFiles;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
@@ -19,7 +19,6 @@ import dev.monitor.mock.MockFleet;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,12 +90,15 @@ public class MockServerCommand implements Callable<Integer> {
         }
         MockCluster cluster = MockCluster.random(fleet, Duration.ofMillis(latencyMs), seed, plan);
         if (tokenFile != null) {
-            cluster.requireAuthorization("Bearer " + token());
+            cluster.requireAuthorization(authorization());
         }
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
         if (tlsCert != null) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
+            try {
+                options.setSsl(true).setKeyCertOptions(PemFiles.keyCert("--tls-cert", tlsCert, "--tls-key", tlsKey));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         int bound;
         try {
@@ -124,11 +126,13 @@ public class MockServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String token() {
+    /** Read and checked as a run reads its own --token-file, so that the two agree on what a token is. */
+    private String authorization() {
         try {
-            return Files.readString(tokenFile).strip();
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile + ": cannot read it");
+            return new SecretReader(Map.of(), System.in).credentials(tokenFile.toString(), null).orElseThrow()
+                    .authorization();
+        } catch (SecretReader.SecretException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -3,12 +3,12 @@ package dev.monitor.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.monitor.api.Credentials;
+import dev.monitor.files.BoundedFile;
 import dev.monitor.files.FileFailures;
 
 /**
@@ -20,6 +20,9 @@ final class SecretReader {
 
     static final String TOKEN_VARIABLE = "MONITOR_TOKEN";
     static final String BASIC_AUTH_VARIABLE = "MONITOR_BASIC_AUTH";
+
+    /** A token or a password is a few hundred bytes; a few KiB more than that is not one. */
+    static final int CAP = 8 << 10;
 
     /** A secret that cannot be read or used; the message says where from, never what it holds. */
     static final class SecretException extends RuntimeException {
@@ -68,14 +71,16 @@ final class SecretReader {
         return new Credentials.Basic(userAndPassword);
     }
 
-    /** The file's first line, trimmed: editors and {@code echo} add a newline the server would not expect. */
+    /**
+     * The file's first line, trimmed: editors and {@code echo} add a newline the server would not expect. Read up to
+     * {@link #CAP}, so that {@code /dev/zero} or a stream that never ends costs that and no more.
+     */
     private String read(String file, String option) {
         String source = "-".equals(file) ? option + " - (standard input)" : option + " " + file;
         String text;
         try {
-            text = "-".equals(file)
-                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            text = new String("-".equals(file) ? BoundedFile.read(stdin, CAP) : BoundedFile.read(Path.of(file), CAP),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SecretException(source + ": cannot read it ("
                     + ("-".equals(file) ? e.getMessage() : FileFailures.unreadable(Path.of(file), e)) + ")");
