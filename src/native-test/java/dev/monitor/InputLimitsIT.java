@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +22,13 @@ import dev.monitor.testing.SpecialFiles;
 /**
  * The packaged artifact reading inputs that never end, as a careless or hostile user gives them: {@code /dev/zero},
  * a FIFO fed for ever, standard input that never closes. Each is read up to its cap and refused in one line, or
- * refused at once.
+ * refused at once; a signal ends a run that waits on one within seconds, with the documented code.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InputLimitsIT {
 
+    /** Far more than any cap takes to read: a run that grew its heap would take longer, or fail otherwise. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Pattern HINT = Pattern.compile("Try 'monitor( context list)? --help' for more information\\.");
 
     @TempDir
@@ -84,6 +87,37 @@ class InputLimitsIT {
         assertRefused(monitor("--url", "https://127.0.0.1:1", "--cert", "/dev/zero", "--key", "/dev/zero",
                 "--snapshot", temp.resolve("s.json").toString()),
                 "monitor: --cert /dev/zero: cannot read it (larger than 4 MiB)");
+    }
+
+    @Test
+    void sigtermWhileATokenIsReadFromAFifoEndsTheRunWith130WithinSeconds() throws Exception {
+        Path fifo = SpecialFiles.fifo(temp.resolve("token"));
+        MonitorProcess monitor = MonitorProcess.start(List.of("--port", "1", "--token-file", fifo.toString(),
+                "--snapshot", temp.resolve("s.json").toString()));
+        // Opening the writing end waits for monitor to open the reading end: then it is reading, and waits on.
+        try (OutputStream silent = CompletableFuture.supplyAsync(() -> open(fifo)).get(60, TimeUnit.SECONDS)) {
+            assertEndsOnSignalWithin130(monitor, "TERM");
+        }
+    }
+
+    @Test
+    void sigtermWhileATokenIsReadFromStandardInputEndsTheRunWith130WithinSeconds() throws Exception {
+        // --insecure warns just before the secret is read: then standard input, which the test holds open, is read.
+        MonitorProcess monitor = MonitorProcess.start(List.of("--url", "https://127.0.0.1:1", "--insecure",
+                "--token-file", "-", "--snapshot", temp.resolve("s.json").toString()));
+        assertThat(monitor.awaitErr(0, line -> line.contains("--insecure"), PATIENCE)).as(monitor.err()).isTrue();
+
+        assertEndsOnSignalWithin130(monitor, "TERM");
+    }
+
+    private static void assertEndsOnSignalWithin130(MonitorProcess monitor, String signal) throws Exception {
+        long sent = System.nanoTime();
+        monitor.signal(signal);
+
+        assertThat(monitor.exitCode(PATIENCE)).as(monitor.err()).isEqualTo(130);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("from the signal to the end")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(monitor.err()).endsWith("monitor: interrupted").doesNotContain("\tat ");
     }
 
     /** Writes zeros into the FIFO until its reader goes away. */
