@@ -3,6 +3,7 @@ package dev.monitor.cli;
 import java.io.PrintWriter;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.api.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +11,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A usage error is one line, a hint, and exit 3 (UNKNOWN). picocli's own 2 would read as CRITICAL to a
- * scheduler, as if the cluster were failing.
+ * scheduler, as if the cluster were failing. The line never repeats a URL's user, query or fragment.
  */
 class UsageErrorHandler implements IParameterExceptionHandler {
 
@@ -18,7 +19,8 @@ class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("monitor: " + error.getMessage());
+        // picocli quotes what was typed ("Unmatched argument at index 0: 'http://user:pw@host'").
+        err.println("monitor: " + Redaction.PATTERNS.apply(error.getMessage()));
         UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
