@@ -3,6 +3,7 @@ package dev.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -17,9 +18,9 @@ import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.SecretLeaks;
 
 /**
- * Secrets given through the environment, which only a process of its own can be given: a secret that could not
- * travel in a header is refused in one line that never shows it, in stdout, stderr, the snapshot, its history or
- * the report file.
+ * Secrets given through the environment and the contexts file, which only a process of its own can be given: a
+ * secret that could not travel in a header is refused in one line that never shows it, and a URL's secret parts
+ * are never repeated, in stdout, stderr, the snapshot, its history or the report file.
  */
 class SecretsIT {
 
@@ -67,5 +68,34 @@ class SecretsIT {
         assertShownNowhere(run, "pw5e2", "c8d1",
                 Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         assertThat(mock.cluster().requestCount()).as("no request went out").isEqualTo(before);
+    }
+
+    @Test
+    void aContextsUrlOrProxyIsRefusedWithoutRepeatingItsSecretParts() throws Exception {
+        Map<String, String> env = Map.of("MONITOR_CONFIG", temp.resolve("config.yaml").toString());
+        ArtifactRun query = ArtifactRun.of(temp, env, "context", "add", "prod", "--url",
+                "http://cluster:8080/?token=s3a");
+        ArtifactRun proxy = ArtifactRun.of(temp, env, "context", "add", "prod", "--url", "http://cluster:8080",
+                "--proxy", "http://ops:pass s3b@proxy:3128");
+        Files.writeString(temp.resolve("config.yaml"), """
+                current-context: prod
+                contexts:
+                  prod:
+                    url: http://ops:s3c@cluster:8080/#s3d
+                """);
+        ArtifactRun run = ArtifactRun.of(temp, env, "--avg");
+        ArtifactRun list = ArtifactRun.of(temp, env, "context", "list");
+
+        assertThat(query.err()).startsWith("monitor: --url must not have a query or fragment, not "
+                + "'http://cluster:8080/?***'\n");
+        assertThat(proxy.err()).startsWith("monitor: --proxy is not a proxy URL like http://proxy.example:3128\n");
+        assertThat(run.err()).startsWith("monitor: " + temp.resolve("config.yaml") + ": context 'prod': url must not "
+                + "carry credentials");
+        assertThat(List.of(query.exitCode(), proxy.exitCode(), run.exitCode())).containsOnly(3);
+        assertThat(list.out()).isEqualTo("* prod  broken: url must not carry credentials: give them with "
+                + "--basic-auth-file or $MONITOR_BASIC_AUTH\n");
+        for (ArtifactRun each : List.of(query, proxy, run, list)) {
+            assertThat(each.out() + each.err()).doesNotContain("s3");
+        }
     }
 }

@@ -54,6 +54,24 @@ public final class Redaction {
                 Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * One URL as it was typed ({@code --url}, a context's url), to quote in a message: its user and password, query
+     * and fragment as {@code ***}, even when it is too broken to parse ({@code user:pw@host} without a scheme).
+     */
+    public static String typedUrl(String url) {
+        int start = url.indexOf("://") < 0 ? 0 : url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        String rest = url.substring(end);
+        int query = rest.replace('#', '?').indexOf('?');
+        return url.substring(0, start) + (at < 0 ? authority : HIDDEN + authority.substring(at))
+                + (query < 0 ? rest : rest.substring(0, query + 1) + HIDDEN);
+    }
+
     /** The text with every secret it holds as {@code ***}; null stays null. */
     public String apply(String text) {
         if (text == null) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.api.Redaction;
 import dev.monitor.fetch.FetchSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,7 +101,7 @@ public class ConnectionOptions {
             int effectivePort = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
             return new URI(uri.getScheme(), null, uri.getHost(), effectivePort, path, null, null);
         } catch (URISyntaxException e) {
-            throw usage("--url '" + url + "' is not a URL: " + e.getReason());
+            throw usage("--url '" + Redaction.typedUrl(url) + "' is not a URL: " + e.getReason());
         }
     }
 

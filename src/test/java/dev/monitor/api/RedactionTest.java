@@ -31,4 +31,12 @@ class RedactionTest {
         assertThat(Redaction.PATTERNS.apply("connection refused at http://127.0.0.1:8080/servers"))
                 .isEqualTo("connection refused at http://127.0.0.1:8080/servers");
     }
+
+    @Test
+    void aTypedUrlIsQuotedWithoutItsUserQueryOrFragmentEvenWhenBroken() {
+        assertThat(Redaction.typedUrl("http://ops:p w@host:1/path?token=t#f")).isEqualTo("http://***@host:1/path?***");
+        assertThat(Redaction.typedUrl("ops:pw@host:1")).isEqualTo("***@host:1");
+        assertThat(Redaction.typedUrl("http://host:1/#frag")).isEqualTo("http://host:1/#***");
+        assertThat(Redaction.typedUrl("http://host:1/api")).isEqualTo("http://host:1/api");
+    }
 }

@@ -1,0 +1,70 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.testing.Launches;
+import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/**
+ * Usage errors in monitor's own words: one line and a hint, exit 3, nothing fetched, and never a repeat of the
+ * user, password, query or fragment of what was typed.
+ */
+@QuarkusMainTest
+class UsageErrorsCommandTest {
+
+    private static final String HINT = "Try 'monitor --help' for more information.";
+
+    @RegisterExtension
+    static MockClusterExtension mock = new MockClusterExtension(20, 50);
+
+    @TempDir
+    Path temp;
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString()), args);
+    }
+
+    /** One line that starts as given, then the hint (after picocli's suggestion, if it has one), exit 3. */
+    private void assertUsageError(LaunchResult result, String start) {
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(3);
+        assertThat(result.getErrorStream()).as(result.getErrorOutput()).hasSizeBetween(2, 3).last().isEqualTo(HINT);
+        assertThat(result.getErrorStream().getFirst()).startsWith(start);
+        assertThat(result.getOutput()).isEmpty();
+    }
+
+    @Test
+    void aUrlOrProxyIsRefusedWithoutRepeatingItsUserPasswordQueryOrFragment(QuarkusMainLauncher launcher) {
+        int before = mock.cluster().requestCount();
+        // Each secret part is "s3" and a letter: none may be repeated, even from a URL too broken to parse.
+        Map<List<String>, String> typed = Map.ofEntries(
+                Map.entry(List.of("--url", "http://127.0.0.1:1/?token=s3a"), "monitor: --url must not have a query"),
+                Map.entry(List.of("--url", "http://127.0.0.1:1/#s3b"), "monitor: --url must not have a query"),
+                Map.entry(List.of("--url", "http://ops:s3c@127.0.0.1:1/"), "monitor: --url must not carry credentials"),
+                Map.entry(List.of("--url", "http://ops:pass s3d@127.0.0.1:1/"), "monitor: --url 'http://***@"),
+                Map.entry(List.of("--url", "ops:s3e@127.0.0.1:1"), "monitor: --url must be an http:// or https://"),
+                Map.entry(List.of("--url", "ftp://ops:s3f@host/?s3g"), "monitor: --url must be an http:// or https://"),
+                Map.entry(List.of("http://ops:s3h@127.0.0.1:1/"), "monitor: Unmatched argument at index "),
+                Map.entry(List.of("--port", "1", "--proxy", "http://ops:s3i@proxy:3128"),
+                        "monitor: --proxy must not carry credentials"),
+                Map.entry(List.of("--port", "1", "--proxy", "http://ops:pass s3j@proxy:3128"),
+                        "monitor: --proxy is not a proxy URL"));
+        typed.forEach((args, start) -> {
+            LaunchResult result = run(launcher, args.toArray(String[]::new));
+
+            assertUsageError(result, start);
+            assertThat(result.getErrorOutput()).as(String.join(" ", args)).doesNotContain("s3");
+        });
+        assertThat(mock.cluster().requestCount()).isEqualTo(before);
+    }
+}
