@@ -58,7 +58,9 @@ class UsageErrorsCommandTest {
                 Map.entry(List.of("--port", "1", "--proxy", "http://ops:s3i@proxy:3128"),
                         "monitor: --proxy must not carry credentials"),
                 Map.entry(List.of("--port", "1", "--proxy", "http://ops:pass s3j@proxy:3128"),
-                        "monitor: --proxy is not a proxy URL"));
+                        "monitor: --proxy is not a proxy URL"),
+                Map.entry(List.of("--host", "ops:s3k@127.0.0.1", "--port", "1"),
+                        "monitor: --host must be a host name or an IP address, without a user or password"));
         typed.forEach((args, start) -> {
             LaunchResult result = run(launcher, args.toArray(String[]::new));
 
@@ -66,5 +68,27 @@ class UsageErrorsCommandTest {
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).doesNotContain("s3");
         });
         assertThat(mock.cluster().requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aHostThatIsNeitherAHostNameNorAnIpAddressIsRefusedInOneLine(QuarkusMainLauncher launcher) {
+        Map<String, String> hosts = Map.of(
+                "127.0.0.1#", "monitor: --host must be a host name or an IP address, not a URL or part of one "
+                        + "(it holds '#'); give a whole URL with --url",
+                "127.0.0.1/admin", "monitor: --host must be a host name or an IP address, not a URL or part of one "
+                        + "(it holds '/')",
+                "localhost:8080", "monitor: --host must be a host name or an IP address, without a port: give the "
+                        + "port with --port",
+                "[::1]:8080", "monitor: --host must be a host name or an IP address, without a port",
+                "fe80::1::2", "monitor: --host is not an IPv6 address",
+                "my_host", "monitor: --host 'my_host' is not a host name (letters, digits and hyphens, between "
+                        + "dots) or an IP address",
+                "10.0.0.256", "monitor: --host '10.0.0.256' is not an IPv4 address",
+                "cluster-.example", "monitor: --host 'cluster-.example' is not a host name",
+                "clus ter", "monitor: --host must be a host name or an IP address: it holds a space or a character no "
+                        + "host name has",
+                "", "monitor: --host needs a host name or an IP address");
+        hosts.forEach((host, start) -> assertUsageError(run(launcher, "--host", host, "--port",
+                String.valueOf(mock.port())), start));
     }
 }
