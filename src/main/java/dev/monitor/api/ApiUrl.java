@@ -64,6 +64,11 @@ public final class ApiUrl {
         }
     }
 
+    /** Whether the API is on this machine: {@code localhost}, {@code 127.0.0.0/8}, {@code ::1}. */
+    public static boolean isLoopback(URI endpoint) {
+        return HostName.isLoopback(endpoint.getHost());
+    }
+
     /** The URI of these parts, checked to hold each of them: no part the user gave is dropped on the way. */
     private static URI built(String scheme, String host, int port, String rawPath) {
         URI uri = URI.create(scheme + "://" + host + ":" + port + rawPath);

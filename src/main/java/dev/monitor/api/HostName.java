@@ -2,6 +2,7 @@ package dev.monitor.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -87,5 +88,22 @@ final class HostName {
             // Not an IPv6 address: said below.
         }
         throw new IllegalArgumentException("is not an IPv6 address (give one bare, ::1, or in brackets, [::1])");
+    }
+
+    /**
+     * {@code localhost} (and its subdomains, RFC 6761), {@code 127.0.0.0/8} and {@code ::1}: a name is not looked
+     * up, so one that resolves to a loopback address is not counted.
+     */
+    static boolean isLoopback(String uriHost) {
+        String host = uriHost.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        boolean literal = host.startsWith("[") || IPV4.matcher(host).matches();
+        try {
+            return literal && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

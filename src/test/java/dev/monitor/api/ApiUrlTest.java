@@ -27,4 +27,16 @@ class ApiUrlTest {
         assertThatThrownBy(() -> ApiUrl.parse("http://cluster:99999/")).hasMessage("must have a port between 1 and "
                 + "65535, not 99999");
     }
+
+    @Test
+    void onlyLocalhostAndLoopbackAddressesAreLoopback() {
+        for (String local : new String[] { "localhost", "LOCALHOST.", "api.localhost", "127.0.0.1", "127.8.9.10",
+                "[::1]", "[::ffff:127.0.0.1]" }) {
+            assertThat(ApiUrl.isLoopback(URI.create("http://" + local + ":80"))).as(local).isTrue();
+        }
+        for (String remote : new String[] { "cluster.example", "localhost.example", "10.0.0.1", "128.0.0.1",
+                "[fe80::1]", "[::2]" }) {
+            assertThat(ApiUrl.isLoopback(URI.create("http://" + remote + ":80"))).as(remote).isFalse();
+        }
+    }
 }

@@ -1,16 +1,23 @@
 package dev.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.SecretLeaks;
@@ -220,6 +228,43 @@ class CredentialsCommandTest {
             assertShownNowhere(result, password, encoded);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    @Test
+    void aSecretSentOverPlainHttpToAnotherHostIsWarnedOfInOneLine(QuarkusMainLauncher launcher) throws Exception {
+        Optional<InetAddress> address = NetworkInterface.networkInterfaces()
+                .filter(CredentialsCommandTest::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(candidate -> candidate instanceof Inet4Address && !candidate.isLoopbackAddress())
+                .findFirst();
+        assumeThat(address).as("a network address of this machine besides loopback, to send to").isPresent();
+        String host = address.get().getHostAddress();
+        MockCluster cluster = new MockCluster(150, Duration.ZERO, () -> 50).requireAuthorization("Bearer " + TOKEN);
+        Vertx vertx = Vertx.vertx();
+        try {
+            int port = cluster.start(vertx, "0.0.0.0", 0).toCompletionStage().toCompletableFuture().join();
+            String token = file("token", TOKEN).toString();
+
+            LaunchResult remote = run(launcher, "--url", "http://" + host + ":" + port, "--token-file", token);
+            LaunchResult loopback = Launches.launch(launcher, List.of("--snapshot",
+                    temp.resolve("loopback.json").toString()), "--url", mock.url(), "--token-file", token);
+
+            assertThat(remote.exitCode()).as(remote.getErrorOutput()).isZero();
+            assertThat(remote.getErrorStream()).containsExactly("monitor: warning: the token goes to " + host
+                    + " over plain http://, readable by anyone on the way; use https:// to keep it secret");
+            assertThat(loopback.exitCode()).isZero();
+            assertThat(loopback.getErrorOutput()).as("127.0.0.1 is this machine: nothing to warn of").isEmpty();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
         }
     }
 
