@@ -127,6 +127,7 @@ public class MonitorCommand implements Callable<Integer> {
         Duration reportWatch = reports.reportWatch();
         PrintWriter err = spec.commandLine().getErr();
         Set<Section> sections = reports.sections();
+        cache.checkAges();
         // The files are checked before anything is read (a password from stdin) or fetched.
         Path snapshotFile = cache.snapshotFile(endpoint, repository);
         Path historyFile = historyView.historyFile(snapshotFile);

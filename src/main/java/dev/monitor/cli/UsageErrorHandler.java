@@ -6,6 +6,8 @@ import dev.monitor.analysis.Verdict;
 import dev.monitor.api.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -20,10 +22,20 @@ class UsageErrorHandler implements IParameterExceptionHandler {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
         // picocli quotes what was typed ("Unmatched argument at index 0: 'http://user:pw@host'").
-        err.println("monitor: " + Redaction.PATTERNS.apply(error.getMessage()));
+        err.println("monitor: " + Redaction.PATTERNS.apply(message(error)));
         UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return Verdict.UNKNOWN.exitCode();
+    }
+
+    /** picocli's words, but for an option of two values given fewer: it counts "at index 0", we show an example. */
+    private static String message(ParameterException error) {
+        if (error instanceof MissingParameterException missing && missing.getMissing() != null
+                && missing.getMissing().stream().anyMatch(arg -> arg instanceof OptionSpec option
+                        && option.longestName().equals(ReportOptions.SERVICE))) {
+            return ReportOptions.SERVICE_USAGE;
+        }
+        return error.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package dev.monitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,5 +91,26 @@ class UsageErrorsCommandTest {
                 "", "monitor: --host needs a host name or an IP address");
         hosts.forEach((host, start) -> assertUsageError(run(launcher, "--host", host, "--port",
                 String.valueOf(mock.port())), start));
+    }
+
+    @Test
+    void aMaxStaleShorterThanTheMaxAgeIsAUsageError(QuarkusMainLauncher launcher) {
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-age", "5m", "--max-stale", "1m"),
+                "monitor: --max-stale 1m is shorter than --max-age 5m: a snapshot that young is used without asking "
+                        + "the API; give --max-stale at least as long (the same to never show stale data)");
+        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-stale", "30s"),
+                "monitor: --max-stale 30s is shorter than the default --max-age 2m");
+    }
+
+    @Test
+    void aServiceWithoutItsIntervalSaysWhatItNeedsWithAnExample(QuarkusMainLauncher launcher) {
+        for (List<String> args : List.of(List.of("--service", "AuthService"), List.of("--service"),
+                List.of("--service", "AuthService", "--avg"))) {
+            List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port())));
+            all.addAll(args);
+
+            assertUsageError(run(launcher, all.toArray(String[]::new)),
+                    "monitor: --service needs a name and an interval in seconds: --service AuthService 5");
+        }
     }
 }
