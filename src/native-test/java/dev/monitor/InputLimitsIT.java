@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.SpecialFiles;
@@ -22,7 +23,8 @@ import dev.monitor.testing.SpecialFiles;
 /**
  * The packaged artifact reading inputs that never end, as a careless or hostile user gives them: {@code /dev/zero},
  * a FIFO fed for ever, standard input that never closes. Each is read up to its cap and refused in one line, or
- * refused at once; a signal ends a run that waits on one within seconds, with the documented code.
+ * refused at once; a signal ends a run that waits on one (or a watch that waits on a hung server) within
+ * seconds, with the documented code.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InputLimitsIT {
@@ -30,6 +32,9 @@ class InputLimitsIT {
     /** Far more than any cap takes to read: a run that grew its heap would take longer, or fail otherwise. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Pattern HINT = Pattern.compile("Try 'monitor( context list)? --help' for more information\\.");
+
+    @RegisterExtension
+    static MockServerProcess hanging = new MockServerProcess("--faults", "timeout");
 
     @TempDir
     Path temp;
@@ -108,6 +113,21 @@ class InputLimitsIT {
         assertThat(monitor.awaitErr(0, line -> line.contains("--insecure"), PATIENCE)).as(monitor.err()).isTrue();
 
         assertEndsOnSignalWithin130(monitor, "TERM");
+    }
+
+    @Test
+    void sigintDuringAWatchTickThatWaitsOnAHungServerEndsTheWatchWith0WithinSeconds() throws Exception {
+        MonitorProcess watch = MonitorProcess.start(List.of("--port", String.valueOf(hanging.port()), "--watch", "1",
+                "--timeout", "10m", "--retries", "0", "--verbose", "--snapshot", temp.resolve("s.json").toString()));
+        // The first tick asks every server, and three of them never answer: it would last the 10 minutes.
+        assertThat(watch.awaitErr(0, line -> line.contains("fetching"), PATIENCE)).as(watch.err()).isTrue();
+        long sent = System.nanoTime();
+        watch.signal("INT");
+
+        assertThat(watch.exitCode(PATIENCE)).as("Ctrl-C is the normal end of a watch: " + watch.err()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("from the signal to the end")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(watch.err()).doesNotContain("\tat ").doesNotContain("interrupted");
     }
 
     private static void assertEndsOnSignalWithin130(MonitorProcess monitor, String signal) throws Exception {
