@@ -23,11 +23,18 @@ public record ArtifactRun(int exitCode, String out, String err) {
     /** @param temp where the run's stdout and stderr are kept */
     public static ArtifactRun of(Path temp, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return of(temp, ProcessBuilder.Redirect.PIPE, env, args);
+    }
+
+    /** The same, with standard input read from {@code stdin} ({@code /dev/zero}, say). */
+    public static ArtifactRun of(Path temp, ProcessBuilder.Redirect stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(MockServerProcess.artifactCommand());
         command.addAll(Arrays.asList(args));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(stdin).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -1,8 +1,7 @@
 package dev.monitor.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -15,7 +14,6 @@ import javax.net.ssl.X509TrustManager;
 
 import io.quarkus.tls.BaseTlsConfiguration;
 import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
 /**
@@ -26,10 +24,14 @@ final class ClusterTlsConfiguration extends BaseTlsConfiguration {
 
     private final TlsSettings settings;
     private final TrustOptions trust;
+    private final KeyCertOptions keyCert;
 
+    /** @throws IllegalArgumentException when a PEM file cannot be read or used, in words naming its option */
     ClusterTlsConfiguration(TlsSettings settings) {
         this.settings = settings;
         this.trust = settings.caBundle() == null || settings.insecure() ? null : trustWithBundle(settings);
+        this.keyCert = settings.clientCert() == null ? null
+                : PemFiles.keyCert("--cert", settings.clientCert(), "--key", settings.clientKey());
     }
 
     @Override
@@ -39,13 +41,8 @@ final class ClusterTlsConfiguration extends BaseTlsConfiguration {
 
     @Override
     public KeyCertOptions getKeyStoreOptions() {
-        if (settings.clientCert() == null) {
-            return null;
-        }
         // Vert.x reads PEM keys in PKCS#8 and the older PKCS#1 (RSA) forms.
-        return new PemKeyCertOptions()
-                .setCertPath(settings.clientCert().toString())
-                .setKeyPath(settings.clientKey().toString());
+        return keyCert;
     }
 
     @Override
@@ -65,6 +62,7 @@ final class ClusterTlsConfiguration extends BaseTlsConfiguration {
 
     /** The bundle adds to the JDK's CAs instead of replacing them: a private CA for the cluster, public ones still trusted. */
     private static TrustOptions trustWithBundle(TlsSettings settings) {
+        byte[] bundle = PemFiles.read("--cacert", settings.caBundle());
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -72,10 +70,9 @@ final class ClusterTlsConfiguration extends BaseTlsConfiguration {
             for (X509Certificate ca : jdkTrustManager().getAcceptedIssuers()) {
                 store.setCertificateEntry("jdk-" + n++, ca);
             }
-            try (InputStream in = Files.newInputStream(settings.caBundle())) {
-                for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("cacert-" + n++, ca);
-                }
+            for (Certificate ca : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bundle))) {
+                store.setCertificateEntry("cacert-" + n++, ca);
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);

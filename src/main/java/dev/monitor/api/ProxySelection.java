@@ -36,18 +36,28 @@ public final class ProxySelection {
             return ProxyRoute.NONE;
         }
         if (option != null) {
-            ProxyRoute route = parse(option, "--proxy");
-            if (route.userInfo() != null) {
-                throw new InvalidProxyException("--proxy must not carry credentials (they would show in ps and shell "
-                        + "history); put them in the https_proxy or http_proxy environment variable's URL instead");
-            }
-            return route;
+            return option(option);
         }
         String variable = "https".equals(endpoint.getScheme())
                 ? (env.get("https_proxy") != null ? "https_proxy" : "HTTPS_PROXY")
                 : "http_proxy";
         String value = env.get(variable);
         return value == null || value.isBlank() ? ProxyRoute.NONE : parse(value, variable);
+    }
+
+    /**
+     * A {@code --proxy} URL, of a run or of {@code context add}: without credentials, which would show in ps and
+     * shell history, and in the contexts file.
+     *
+     * @throws InvalidProxyException when it is not an http:// URL with a host, or carries credentials
+     */
+    public static ProxyRoute option(String text) {
+        ProxyRoute route = parse(text, "--proxy");
+        if (route.userInfo() != null) {
+            throw new InvalidProxyException("--proxy must not carry credentials (they would show in ps and shell "
+                    + "history); put them in the https_proxy or http_proxy environment variable's URL instead");
+        }
+        return route;
     }
 
     private static ProxyRoute parse(String text, String source) {

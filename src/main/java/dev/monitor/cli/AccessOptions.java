@@ -5,8 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.monitor.api.Access;
+import dev.monitor.api.ApiUrl;
+import dev.monitor.api.Credentials;
 import dev.monitor.api.ProxyRoute;
 import dev.monitor.api.ProxySelection;
 import dev.monitor.api.TlsSettings;
@@ -61,8 +64,14 @@ public class AccessOptions {
         try {
             ProxyRoute route = ProxySelection.choose(endpoint, proxy, env);
             diagnostics.verbose(route.isNone() ? "no proxy for " + endpoint : "through the proxy " + route);
-            return new Access(new TlsSettings(caBundle, clientCert, clientKey, insecure),
-                    new SecretReader(env, stdin).credentials(tokenFile, basicAuthFile), route);
+            Optional<Credentials> credentials = new SecretReader(env, stdin).credentials(tokenFile, basicAuthFile);
+            if (credentials.isPresent() && "http".equals(endpoint.getScheme()) && !ApiUrl.isLoopback(endpoint)) {
+                // Once a run, as curl and kubectl say it: the user may have reasons, but should know.
+                diagnostics.warning("the " + (credentials.get() instanceof Credentials.Bearer ? "token" : "password")
+                        + " goes to " + endpoint.getHost() + " over plain http://, readable by anyone on the way; "
+                        + "use https:// to keep it secret");
+            }
+            return new Access(new TlsSettings(caBundle, clientCert, clientKey, insecure), credentials, route);
         } catch (ProxySelection.InvalidProxyException | SecretReader.SecretException e) {
             throw usage(e.getMessage());
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.monitor.analysis.Durations;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.files.FileFailures;
@@ -41,6 +42,23 @@ public class CacheOptions {
     void snapshot(String path) {
         snapshot = Path.of(path);
         typed = path;
+    }
+
+    /**
+     * A --max-stale typed shorter than --max-age asks for nothing: a snapshot younger than --max-age is used without
+     * asking the API, so no younger one is ever left to stand in as stale. Not checked when --max-stale is its
+     * default: {@code --max-age 1h} alone is a plain request, and --max-stale was never chosen.
+     *
+     * @throws ParameterException when the two disagree
+     */
+    public void checkAges() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-stale") && maxStale.compareTo(maxAge) < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-stale " + Durations.exact(maxStale)
+                    + " is shorter than " + (spec.commandLine().getParseResult().hasMatchedOption("--max-age")
+                            ? "--max-age " : "the default --max-age ") + Durations.exact(maxAge)
+                    + ": a snapshot that young is used without asking the API; give --max-stale at least as long "
+                    + "(the same to never show stale data)");
+        }
     }
 
     /** @param snapshotFile {@link #snapshotFile}, checked before anything else is read */

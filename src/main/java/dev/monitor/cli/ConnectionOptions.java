@@ -1,7 +1,6 @@
 package dev.monitor.cli;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 import dev.monitor.analysis.Durations;
@@ -57,13 +56,10 @@ public class ConnectionOptions {
         if (port == null) {
             throw usage("--port or --url is required: where is the cluster API? (e.g. --port 8080)");
         }
-        if (port < 1 || port > 65535) {
-            throw usage("--port must be between 1 and 65535, not " + port);
-        }
         try {
-            return new URI("http", null, host, port, null, null, null);
-        } catch (URISyntaxException e) {
-            throw usage("--host '" + host + "' is not a host name or address");
+            return ApiUrl.of(host, port);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 
@@ -89,12 +85,11 @@ public class ConnectionOptions {
         if ("auto".equalsIgnoreCase(concurrency)) {
             return new Concurrency.Adaptive(maxConcurrency);
         }
-        int fixed;
-        try {
-            fixed = Integer.parseInt(concurrency.strip());
-        } catch (NumberFormatException e) {
-            throw usage("--concurrency must be a number of requests or auto, not '" + concurrency + "'");
+        // ASCII digits only, as every number monitor reads: Integer.parseInt takes any script's digits, and a sign.
+        if (!concurrency.strip().matches("[0-9]{1,9}")) {
+            throw usage("--concurrency must be a number of requests in digits 0-9, or auto, not '" + concurrency + "'");
         }
+        int fixed = Integer.parseInt(concurrency.strip());
         if (fixed < 1) {
             throw usage("--concurrency must be at least 1, not " + fixed);
         }
@@ -112,22 +107,16 @@ public class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw usage("--url " + e.getMessage());
         }
-        try {
-            if (port != null) {
-                throw usage("--url and --port cannot be combined: put the port in the URL");
-            }
-            // --host has a default, so only a typed one can be told apart; it would be ignored in silence.
-            if (spec.commandLine().getParseResult().hasMatchedOption("--host")) {
-                throw usage(spec.commandLine().getParseResult().hasMatchedOption("--url")
-                        ? "--url and --host cannot be combined: put the host in the URL"
-                        : "--host needs --port: without it the URL of the context is used, host and all");
-            }
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-            int effectivePort = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return new URI(uri.getScheme(), null, uri.getHost(), effectivePort, path, null, null);
-        } catch (URISyntaxException e) {
-            throw usage("--url '" + url + "' is not a URL: " + e.getReason());
+        if (port != null) {
+            throw usage("--url and --port cannot be combined: put the port in the URL");
         }
+        // --host has a default, so only a typed one can be told apart; it would be ignored in silence.
+        if (spec.commandLine().getParseResult().hasMatchedOption("--host")) {
+            throw usage(spec.commandLine().getParseResult().hasMatchedOption("--url")
+                    ? "--url and --host cannot be combined: put the host in the URL"
+                    : "--host needs --port: without it the URL of the context is used, host and all");
+        }
+        return uri;
     }
 
     private ParameterException usage(String message) {

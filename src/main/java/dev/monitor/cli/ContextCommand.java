@@ -2,7 +2,6 @@ package dev.monitor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.api.ProxySelection;
 import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
@@ -118,9 +118,12 @@ public class ContextCommand implements Callable<Integer> {
                 throw new ContextException("--expect-service needs a service name, not '"
                         + expectServices.stream().filter(String::isBlank).findFirst().orElseThrow() + "'");
             }
-            if (proxy != null && URI.create(proxy.contains("://") ? proxy : "http://" + proxy).getUserInfo() != null) {
-                throw new ContextException("--proxy must not carry credentials: put them in the https_proxy or "
-                        + "http_proxy environment variable's URL");
+            if (proxy != null) {
+                try {
+                    ProxySelection.option(proxy);
+                } catch (ProxySelection.InvalidProxyException e) {
+                    throw new ContextException(e.getMessage());
+                }
             }
             ClusterContext context;
             try {

@@ -1,17 +1,18 @@
 package dev.monitor.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.api.PemFiles;
 import dev.monitor.mock.BlockingMockServer;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
@@ -20,7 +21,6 @@ import dev.monitor.mock.MockFleet;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ public class MockServerCommand implements Callable<Integer> {
         }
         MockCluster cluster = MockCluster.random(fleet, Duration.ofMillis(latencyMs), seed, plan);
         if (tokenFile != null) {
-            cluster.requireAuthorization("Bearer " + token());
+            cluster.requireAuthorization(authorization());
         }
         if (maxInFlight != null) {
             cluster.limitInFlight(maxInFlight);
@@ -124,8 +124,11 @@ public class MockServerCommand implements Callable<Integer> {
             options.setAcceptBacklog(backlog);
         }
         if (tlsCert != null) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
+            try {
+                options.setSsl(true).setKeyCertOptions(PemFiles.keyCert("--tls-cert", tlsCert, "--tls-key", tlsKey));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         int bound;
         try {
@@ -201,11 +204,13 @@ public class MockServerCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
     }
 
-    private String token() {
+    /** Read and checked as a run reads its own --token-file, so that the two agree on what a token is. */
+    private String authorization() {
         try {
-            return Files.readString(tokenFile).strip();
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile + ": cannot read it");
+            return new SecretReader(Map.of(), System.in).credentials(tokenFile.toString(), null).orElseThrow()
+                    .authorization();
+        } catch (SecretReader.SecretException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

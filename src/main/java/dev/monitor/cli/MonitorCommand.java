@@ -99,8 +99,26 @@ public class MonitorCommand implements Callable<Integer> {
         this.historyView = historyView;
     }
 
+    /**
+     * The run, from the contexts file to the last line: a signal at any point of it (reading a token from a FIFO,
+     * fetching, saving) ends it with 130, the snapshot as it was.
+     */
     @Override
     public Integer call() {
+        try (Interruption interruption = Interruption.ofRun(spec.commandLine().getErr())) {
+            try {
+                int exit = run(interruption);
+                return interruption.signalled() ? interruption.end() : exit;
+            } catch (RuntimeException e) {
+                if (!interruption.signalled()) {
+                    throw e;
+                }
+                return interruption.end();
+            }
+        }
+    }
+
+    private int run(Interruption interruption) {
         context.apply(new ContextStore(), System.getenv(), connection, access, thresholdOptions);
         URI endpoint = connection.endpoint();
         Thresholds thresholds = thresholdOptions.thresholds();
@@ -109,6 +127,7 @@ public class MonitorCommand implements Callable<Integer> {
         Duration reportWatch = reports.reportWatch();
         PrintWriter err = spec.commandLine().getErr();
         Set<Section> sections = reports.sections();
+        cache.checkAges();
         // The files are checked before anything is read (a password from stdin) or fetched.
         Path snapshotFile = cache.snapshotFile(endpoint, repository);
         Path historyFile = historyView.historyFile(snapshotFile);
@@ -136,29 +155,26 @@ public class MonitorCommand implements Callable<Integer> {
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
             Report report;
-            try (Interruption interruption = Interruption.ofCurrentThread()) {
-                try {
-                    report = check.run(request, thresholds, breachesFor, diagnostics);
-                } catch (ClusterUnavailableException e) {
-                    // One verdict for stderr, the rendered report and the exit code: --unreachable-state's.
-                    Unavailable unavailable = new Unavailable(endpoint, thresholds, thresholdOptions.unreachableState(),
-                            e.getMessage());
-                    err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
-                    err.flush();
-                    printer.unavailable(unavailable);
-                    return unavailable.verdict().exitCode();
-                } catch (RuntimeException e) {
-                    if (!interruption.signalled()) {
-                        throw e;
-                    }
-                    report = null;
+            try {
+                report = check.run(request, thresholds, breachesFor, diagnostics);
+            } catch (ClusterUnavailableException e) {
+                // One verdict for stderr, the rendered report and the exit code: --unreachable-state's.
+                Unavailable unavailable = new Unavailable(endpoint, thresholds, thresholdOptions.unreachableState(),
+                        e.getMessage());
+                err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
+                err.flush();
+                printer.unavailable(unavailable);
+                return unavailable.verdict().exitCode();
+            } catch (RuntimeException e) {
+                if (!interruption.signalled()) {
+                    throw e;
                 }
-                if (interruption.signalled()) {
-                    // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
-                    diagnostics.progress().finished();
-                    diagnostics.error("interrupted");
-                    return Interruption.EXIT_CODE;
-                }
+                report = null;
+            }
+            if (interruption.signalled()) {
+                // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
+                diagnostics.progress().finished();
+                return interruption.end();
             }
             printer.print(report, sections);
             List<String> unused = report.servicesWithUnusedLevels();

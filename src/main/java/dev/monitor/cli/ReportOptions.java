@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
 /** Which reports to print, once or as a watch. */
 public class ReportOptions {
 
+    static final String SERVICE = "--service";
+    static final String SERVICE_USAGE = SERVICE + " needs a name and an interval in seconds: " + SERVICE
+            + " AuthService 5";
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -30,7 +34,7 @@ public class ReportOptions {
             + "of fresh fetches; fetches nothing.")
     boolean history;
 
-    @Option(names = "--service", arity = "2", paramLabel = "NAME SECONDS", hideParamSyntax = true,
+    @Option(names = SERVICE, arity = "2", paramLabel = "NAME SECONDS", hideParamSyntax = true,
             description = "Every SECONDS, fetch the servers of service NAME afresh and show them with their trend, "
                     + "until Ctrl-C. Redrawn in place on a terminal.")
     String[] watchedService;

@@ -2,13 +2,16 @@ package dev.monitor.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.monitor.api.Credentials;
+import dev.monitor.files.BoundedFile;
 import dev.monitor.files.FileFailures;
 
 /**
@@ -20,6 +23,9 @@ final class SecretReader {
 
     static final String TOKEN_VARIABLE = "MONITOR_TOKEN";
     static final String BASIC_AUTH_VARIABLE = "MONITOR_BASIC_AUTH";
+
+    /** A token or a password is a few hundred bytes; a few KiB more than that is not one. */
+    static final int CAP = 8 << 10;
 
     /** A secret that cannot be read or used; the message says where from, never what it holds. */
     static final class SecretException extends RuntimeException {
@@ -41,10 +47,12 @@ final class SecretReader {
             throw new SecretException("--token-file and --basic-auth-file cannot be combined: the API takes one");
         }
         if (tokenFile != null) {
-            return Optional.of(new Credentials.Bearer(read(tokenFile, "--token-file")));
+            return Optional.of(checked(Credentials.Bearer::new, read(tokenFile, "--token-file"),
+                    source(tokenFile, "--token-file")));
         }
         if (basicAuthFile != null) {
-            return Optional.of(basic(read(basicAuthFile, "--basic-auth-file"), "--basic-auth-file " + basicAuthFile));
+            return Optional.of(checked(Credentials.Basic::new, read(basicAuthFile, "--basic-auth-file"),
+                    source(basicAuthFile, "--basic-auth-file")));
         }
         String token = env.get(TOKEN_VARIABLE);
         String basic = env.get(BASIC_AUTH_VARIABLE);
@@ -53,34 +61,46 @@ final class SecretReader {
                     + " are both set: unset the one the API does not take");
         }
         if (token != null && !token.isBlank()) {
-            return Optional.of(new Credentials.Bearer(token.strip()));
+            return Optional.of(checked(Credentials.Bearer::new, token.strip(), "$" + TOKEN_VARIABLE));
         }
         if (basic != null && !basic.isBlank()) {
-            return Optional.of(basic(basic.strip(), BASIC_AUTH_VARIABLE));
+            return Optional.of(checked(Credentials.Basic::new, basic.strip(), "$" + BASIC_AUTH_VARIABLE));
         }
         return Optional.empty();
     }
 
-    private static Credentials basic(String userAndPassword, String source) {
-        if (userAndPassword.indexOf(':') < 1) {
-            throw new SecretException(source + " must hold user:password");
+    /** The secret as the API takes it, checked now: a bad one would otherwise fail (and be quoted) in the request. */
+    private static Credentials checked(Function<String, Credentials> kind, String secret, String source) {
+        try {
+            return kind.apply(secret);
+        } catch (IllegalArgumentException e) {
+            throw new SecretException(source + " " + e.getMessage());
         }
-        return new Credentials.Basic(userAndPassword);
     }
 
-    /** The file's first line, trimmed: editors and {@code echo} add a newline the server would not expect. */
+    private static String source(String file, String option) {
+        return "-".equals(file) ? option + " - (standard input)" : option + " " + file;
+    }
+
+    /**
+     * The whole file, up to {@link #CAP}, without the whitespace around it: editors and {@code echo} add a newline
+     * the server would not expect. A line break inside is the secret's, and is refused with it.
+     */
     private String read(String file, String option) {
-        String source = "-".equals(file) ? option + " - (standard input)" : option + " " + file;
-        String text;
+        String source = source(file, option);
+        byte[] bytes;
         try {
-            text = "-".equals(file)
-                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            bytes = "-".equals(file) ? BoundedFile.read(stdin, CAP) : BoundedFile.read(Path.of(file), CAP);
         } catch (IOException e) {
             throw new SecretException(source + ": cannot read it ("
                     + ("-".equals(file) ? e.getMessage() : FileFailures.unreadable(Path.of(file), e)) + ")");
         }
-        String secret = text.lines().findFirst().orElse("").strip();
+        String secret;
+        try {
+            secret = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+        } catch (CharacterCodingException e) {
+            throw new SecretException(source + " is not UTF-8 text");
+        }
         if (secret.isEmpty()) {
             throw new SecretException(source + " is empty");
         }

@@ -1,12 +1,6 @@
 package dev.monitor.cli;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import dev.monitor.analysis.Verdict;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The loop of a watch: one tick, then another every interval, until Ctrl-C (or SIGTERM), which is the normal
@@ -28,25 +22,26 @@ final class Watch {
     }
 
     static int run(Duration interval, Tick tick, WatchScreen screen) {
-        CountDownLatch stop = new CountDownLatch(1);
-        SignalHandler previousInt = Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        try (screen) {
-            boolean first = true;
-            do {
-                Integer exit = tick.run(first);
-                if (exit != null) {
-                    return exit;
+        // A signal cuts a tick short too: a server that hangs must not hold the end for a timeout or two.
+        try (Interruption interruption = Interruption.ofWatch(); screen) {
+            try {
+                for (boolean first = true; !interruption.signalled(); first = false) {
+                    Integer exit = tick.run(first);
+                    if (exit != null) {
+                        return exit;
+                    }
+                    Thread.sleep(interval);
                 }
-                first = false;
-            } while (!stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
-            return Verdict.OK.exitCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Verdict.OK.exitCode();
-        } finally {
-            Signal.handle(new Signal("INT"), previousInt);
-            Signal.handle(new Signal("TERM"), previousTerm);
+                return interruption.end();
+            } catch (InterruptedException e) {
+                return interruption.end();
+            } catch (RuntimeException e) {
+                // The interrupted tick's fetch fails on its way out: the end was asked for, and that is all it means.
+                if (!interruption.signalled()) {
+                    throw e;
+                }
+                return interruption.end();
+            }
         }
     }
 }

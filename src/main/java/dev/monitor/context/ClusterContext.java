@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.api.Redaction;
 
 /**
  * A named cluster, as {@code monitor context add} saves it. Never a secret: a token is named by the path of
@@ -75,7 +76,8 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
             throw new ContextException("no url");
         }
         if (!(map.get("url") instanceof String url)) {
-            throw new ContextException("url " + map.get("url") + " is not a URL like http://cluster.example:8080");
+            throw new ContextException("url " + Redaction.typedUrl(String.valueOf(map.get("url")))
+                    + " is not a URL like http://cluster.example:8080");
         }
         try {
             // Found with the file, as a level is: a run of it would only refuse it later, as if --url had been given.

@@ -1,6 +1,8 @@
 package dev.monitor.context;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.util.function.UnaryOperator;
 
 import dev.monitor.files.AtomicFile;
 import dev.monitor.files.BaseDirectories;
+import dev.monitor.files.BoundedFile;
+import dev.monitor.files.FileFailures;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -21,6 +25,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * old one, so a crash never leaves half a file and no other user can read it.
  */
 public class ContextStore {
+
+    /** Hundreds of contexts fit in a few KiB: a file a thousand times that is not one to parse on every run. */
+    static final int CAP = 1 << 20;
+    /** A path may be 4 KiB long; a line four times that holds something else. */
+    static final int LINE_CAP = 16 << 10;
 
     public Path file(Map<String, String> env) {
         String explicit = env.get("MONITOR_CONFIG");
@@ -52,13 +61,35 @@ public class ContextStore {
         AtomicFile.replace(file, "rw-------", out -> out.write(yaml));
     }
 
-    /** Empty when there is no file yet. */
+    /**
+     * Empty when there is no file yet. Checked before SnakeYAML sees it: its time grows with the square of the
+     * longest line (a 10 MB comment takes it half a minute), so the file is capped, and so are its lines.
+     */
     private static String text(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw unreadable(file, e);
+        if (!Files.exists(file)) {
+            return "";
         }
+        // A FIFO would hold every run up until something writes into it, and a rewrite would replace it.
+        FileFailures.special(file).ifPresent(kind -> {
+            throw new ContextException(file + " is " + kind + ", not a contexts file");
+        });
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(BoundedFile.read(file, CAP))).toString();
+        } catch (CharacterCodingException e) {
+            throw new ContextException("cannot read " + file + ": it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new ContextException("cannot read " + file + ": " + FileFailures.unreadable(file, e));
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() > LINE_CAP) {
+                throw new ContextException(file + ": line " + (i + 1) + " is longer than "
+                        + BoundedFile.size(LINE_CAP) + ", which no url, path or name needs");
+            }
+        }
+        return text;
     }
 
     private static Contexts contexts(Path file, String text) {

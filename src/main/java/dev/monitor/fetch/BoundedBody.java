@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import dev.monitor.api.ConnectionRelease;
+import dev.monitor.files.BoundedFile;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,7 +45,7 @@ final class BoundedBody {
                     byte[] bytes = readUpTo(body, limit);
                     if (bytes.length > limit) {
                         release.release();
-                        throw new InvalidAnswerException("answer larger than " + size(limit));
+                        throw new InvalidAnswerException("answer larger than " + BoundedFile.size(limit));
                     }
                     return bytes;
                 } catch (IOException e) {
@@ -63,14 +64,4 @@ final class BoundedBody {
         }
     }
 
-    /** {@code 65536} is {@code "64 KiB"}. */
-    static String size(long bytes) {
-        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
-            return (bytes >> 20) + " MiB";
-        }
-        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
-            return (bytes >> 10) + " KiB";
-        }
-        return bytes + " bytes";
-    }
 }

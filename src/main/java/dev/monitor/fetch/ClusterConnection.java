@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.api.ClusterApi;
+import dev.monitor.api.Redaction;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import io.smallrye.mutiny.Multi;
@@ -43,6 +44,7 @@ public final class ClusterConnection implements AutoCloseable {
     private final FetchSettings settings;
     private final RateLimiter rateLimiter;
     private final ConcurrencyLimiter limiter;
+    private final Redaction redaction;
 
     /**
      * @param api      the client of first tries, whose connections are kept alive
@@ -55,6 +57,7 @@ public final class ClusterConnection implements AutoCloseable {
         this.settings = settings;
         this.rateLimiter = new RateLimiter(settings.pacing().rate());
         this.limiter = ConcurrencyLimiter.of(settings.concurrency());
+        this.redaction = Redaction.of(settings.access());
     }
 
     /** Everything: the server list, then every server's figures. */
@@ -124,8 +127,16 @@ public final class ClusterConnection implements AutoCloseable {
                 })
                 .onFailure().transform(failure -> new ClusterUnavailableException(
                         "cannot list servers at " + endpoint.resolve("/servers") + ": "
-                                + FailureReasons.describe(failure) + httpsHint(failure),
+                                + reason(failure) + httpsHint(failure),
                         failure));
+    }
+
+    /**
+     * Why a request failed, in words that go into reports, the snapshot and messages: with no secret in them, since
+     * Java's words may quote a header (Vert.x's refusal of a header value does).
+     */
+    private String reason(Throwable failure) {
+        return redaction.apply(FailureReasons.describe(failure));
     }
 
     /** A TLS port closes a plain HTTP connection unanswered: the likeliest reason, when it is the first request. */
@@ -184,7 +195,7 @@ public final class ClusterConnection implements AutoCloseable {
                 BoundedBody.DETAILS_LIMIT).map(body -> parse(AnswerParser::details, body)))
                 .map(details -> new Fetched(DetailsReader.read(entry, details), true, true))
                 .onFailure().recoverWithItem(failure -> new Fetched(new Server.Unknown(entry,
-                        knownService.apply(entry), FailureReasons.describe(failure)), true,
+                        knownService.apply(entry), reason(failure)), true,
                         FailureReasons.isAnswer(failure)));
     }
 

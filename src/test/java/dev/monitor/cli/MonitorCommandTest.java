@@ -235,7 +235,9 @@ class MonitorCommandTest {
         assertUsageError(run(launcher, "--port", port, "--for", "３"),
                 "Invalid value for option '--for': '３' is not a whole number in digits 0-9");
         assertUsageError(run(launcher, "--port", port, "--concurrency", "+8"),
-                "Invalid value for option '--concurrency': '+8' is not a whole number in digits 0-9");
+                "--concurrency must be a number of requests in digits 0-9, or auto, not '+8'");
+        assertUsageError(run(launcher, "--port", port, "--concurrency", "٨"),
+                "--concurrency must be a number of requests in digits 0-9, or auto, not '٨'");
         assertUsageError(run(launcher, "--port", port, "--rate", "5d"),
                 "Invalid value for option '--rate': '5d' is not a number in digits 0-9");
         assertUsageError(run(launcher, "--port", port, "--rate", "1e3"),

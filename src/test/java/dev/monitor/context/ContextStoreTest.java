@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
+import dev.monitor.testing.SpecialFiles;
 
 /**
  * The contexts file written and read back: the per-service block, its mode, what it refuses, broken entries, and
@@ -336,5 +338,41 @@ class ContextStoreTest {
                 .isInstanceOf(ContextException.class).hasMessage(file() + ": line 4: a comment inside { } or [ ], "
                         + "which would be lost to the rewrite (move it out of the brackets)");
         assertThat(Files.readString(file())).isEqualTo(bracketed);
+    }
+
+    @Test
+    void aFileOverAMebibyteIsRefusedUnparsedAndLeftAsItWas() throws Exception {
+        // As in issue 20: one long comment, which SnakeYAML would take seconds and a gigabyte over.
+        String huge = "# " + "x".repeat(10_000_000) + "\ncontexts:\n  prod:\n    url: http://cluster:8080\n";
+        handWritten(huge);
+
+        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+                .hasMessage("cannot read " + file() + ": larger than 1 MiB");
+        assertThatThrownBy(() -> store.update(file(), contexts -> contexts.with("stage", STAGE)))
+                .isInstanceOf(ContextException.class).hasMessage("cannot read " + file() + ": larger than 1 MiB");
+        assertThat(Files.size(file())).isEqualTo(huge.length());
+    }
+
+    @Test
+    void aLineLongerThanAnyUrlPathOrNameIsRefusedWithItsNumber() throws Exception {
+        handWritten("contexts:\n  prod:\n    url: http://cluster:8080\n# " + "x".repeat(20_000) + "\n");
+
+        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+                .hasMessage(file() + ": line 4 is longer than 16 KiB, which no url, path or name needs");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoOrADeviceIsRefusedAtOnceAndNotReplaced() throws Exception {
+        Files.createDirectories(file().getParent());
+        SpecialFiles.fifo(file());
+
+        assertThatThrownBy(() -> store.read(file())).isInstanceOf(ContextException.class)
+                .hasMessage(file() + " is a FIFO, not a contexts file");
+        assertThatThrownBy(() -> store.update(file(), contexts -> contexts.with("stage", STAGE)))
+                .isInstanceOf(ContextException.class).hasMessage(file() + " is a FIFO, not a contexts file");
+        assertThat(SpecialFiles.type(file())).isEqualTo("fifo");
+        assertThatThrownBy(() -> store.read(Path.of("/dev/zero"))).isInstanceOf(ContextException.class)
+                .hasMessage("/dev/zero is a character device, not a contexts file");
     }
 }

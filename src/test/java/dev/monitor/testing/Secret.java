@@ -35,6 +35,11 @@ public record Secret(String name, Set<String> forms) {
         return new Secret("password of " + user, forms(List.of(password, pair), "Basic " + base64(pair)));
     }
 
+    /** A secret known by the forms given only: the halves of one that a control character splits, say. */
+    public static Secret inForms(String name, String... forms) {
+        return new Secret(name, new LinkedHashSet<>(List.of(forms)));
+    }
+
     private static Set<String> forms(List<String> plain, String header) {
         Set<String> forms = new LinkedHashSet<>();
         for (String text : plain) {
@@ -63,6 +68,19 @@ public record Secret(String name, Set<String> forms) {
     public void assertNotIn(LaunchResult result) {
         assertNotIn("stdout", result.getOutput());
         assertNotIn("stderr", result.getErrorOutput());
+    }
+
+    /** None of the files shows it; a file the run did not write is skipped. */
+    public void assertNotInFiles(List<Path> files) {
+        for (Path file : files) {
+            try {
+                if (Files.exists(file)) {
+                    assertNotIn(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
