@@ -63,6 +63,21 @@ class LauncherTest {
     }
 
     @Test
+    void theHeapIsSizedByTheLauncherNotByTheHostsMemoryAndTrainingGetsTheSameHeap() throws Exception {
+        Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
+
+        launch(Map.of("JAVA_HOME", jdk25.toString()), "--version");
+        List<String> run = heapOptions(ranWith(jdk25));
+        launch(Map.of("JAVA_HOME", jdk25.toString(), "MONITOR_TRAIN", "1"), "--version");
+        List<String> training = heapOptions(ranWith(jdk25));
+
+        // Initial, young and maximum size all given: nothing is left to the JVM's share of the host's memory.
+        assertThat(run).anyMatch(option -> option.startsWith("-Xms")).anyMatch(option -> option.startsWith("-Xmn"))
+                .anyMatch(option -> option.startsWith("-Xmx"));
+        assertThat(training).isEqualTo(run);
+    }
+
+    @Test
     void usesTheTrainedCacheOnTheJdkThatTrainedIt() throws Exception {
         Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
         trainedCache("monitor.aot", jdk25.toRealPath() + " 25.0.3+9-LTS");
@@ -160,6 +175,10 @@ class LauncherTest {
             }
         }
         return tools;
+    }
+
+    private static List<String> heapOptions(List<String> options) {
+        return options.stream().filter(option -> option.matches("-Xm[snx].*")).toList();
     }
 
     private static List<String> ranWith(Path jdk) throws IOException {
