@@ -57,6 +57,10 @@ public class AotTraining {
             record(with(saved, "-o", "nagios"), REPORT, work, "nagios");
             record(with(saved, "--cpu-limit", "most"), USAGE_ERROR, work, "usage-error");
             awaitCommand(saved, "1", REPORT, work.resolve("training.log"));
+            // The launcher names the JDK only once the cache is written; a dump that failed leaves no name.
+            if (!Files.exists(launcher.resolveSibling("monitor.jdk"))) {
+                throw new IllegalStateException("AOT training: no cache was written; see " + work.resolve("training.log"));
+            }
         } finally {
             mock.destroy();
             if (!mock.waitFor(10, TimeUnit.SECONDS)) {
