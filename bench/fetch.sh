@@ -46,27 +46,8 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     exit 3
 fi
 
-WORK=$(mktemp -d)
-MOCKS=()
-cleanup() {
-    for pid in "${MOCKS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# Starts `monitor mock-server` in the background and waits for its "listening" line.
-start_mock() { # port servers latency-ms
-    local log="$WORK/mock-$1.log"
-    $JAVA -jar target/quarkus-app/quarkus-run.jar mock-server --host 127.0.0.1 --port "$1" --servers "$2" \
-        --latency-ms "$3" 2>"$log" >/dev/null &
-    MOCKS+=($!)
-    for _ in $(seq 100); do
-        grep -q listening "$log" && return 0
-        sleep 0.1
-    done
-    echo "bench: the mock on port $1 did not start:" >&2; cat "$log" >&2; exit 3
-}
+. bench/mocks.sh
+WORK=$work
 
 # Runs a command RUNS times under hyperfine and /usr/bin/time; sets MEDIAN (s) and RSS (MiB, the largest).
 measure() { # name command...
@@ -126,9 +107,9 @@ connections_during_fetch() { # port concurrency
 }
 
 echo "bench: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, monitor = $MONITOR" >&2
-start_mock $((PORT_BASE)) 10000 $LATENCY_MS
-start_mock $((PORT_BASE + 1)) 1000 $LATENCY_MS
-start_mock $((PORT_BASE + 2)) 100000 0
+start_mock $((PORT_BASE)) 10000 $LATENCY_MS $PLAIN
+start_mock $((PORT_BASE + 1)) 1000 $LATENCY_MS $PLAIN
+start_mock $((PORT_BASE + 2)) 100000 0 $PLAIN
 
 # 1. Latency-bound: N x L / C is the least time any client needs.
 bound=$(awk -v c="$C_10K" 'BEGIN { print 10000 * 0.020 / c }')

@@ -152,6 +152,38 @@ class PackagedMonitorIT {
     }
 
     @Test
+    void versionIsAnsweredWithoutStartingTheApplication() throws Exception {
+        // A log level Quarkus cannot read stops the application as it starts; a version needs none of it.
+        Map<String, String> unstartable = Map.of("QUARKUS_LOG_LEVEL", "nonsense");
+        ArtifactRun started = ArtifactRun.of(temp, Map.of(), "mock-server", "--version");
+
+        ArtifactRun version = ArtifactRun.of(temp, unstartable, "--version");
+        ArtifactRun shortVersion = ArtifactRun.of(temp, unstartable, "-V");
+        ArtifactRun help = ArtifactRun.of(temp, unstartable, "--help");
+
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out()).startsWith("monitor ");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).isEqualTo(started.out());
+        assertThat(version.err()).isEmpty();
+        assertThat(shortVersion.out()).isEqualTo(started.out());
+        assertThat(help.exitCode()).as("the environment does stop the application").isNotZero();
+        assertThat(help.err()).contains("quarkus.log.level");
+    }
+
+    @Test
+    void aBrokenDefaultInTheEnvironmentDoesNotStopVersion() throws Exception {
+        ArtifactRun version = ArtifactRun.of(temp, Map.of("MONITOR_CONCURRENCY", "many"), "--version");
+        ArtifactRun run = ArtifactRun.of(temp, Map.of("MONITOR_CONCURRENCY", "many"), "--port",
+                String.valueOf(mock.port()), "--snapshot", temp.resolve("broken-default.json").toString());
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("monitor ");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("--concurrency").contains("'many'");
+    }
+
+    @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void serviceWatchPrintsTicksAndEndsCleanlyOnCtrlC() throws Exception {
         Process process = start(List.of("--port", String.valueOf(mock.port()), "--service", "AuthService", "1",

@@ -1,19 +1,20 @@
 package dev.monitor.cli;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Quarkus recorded from the build. */
+/** The version of this build ({@link BuildVersion}), the one line {@code --version} prints. */
 public class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] { "monitor " + version() };
+        return new String[] { line() };
+    }
+
+    static String line() {
+        return "monitor " + version();
     }
 
     static String version() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class)
-                .orElse("unknown");
+        return BuildVersion.VALUE;
     }
 }

@@ -25,11 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
+    /**
+     * Records its options (the last run's in ran-with, one line a run in runs); a run that records its classes
+     * writes {@code $FAKE_CLASSES} as the JVM writes a class list, and a cache dump writes the cache file.
+     */
     private static final String FAKE_JAVA = """
             #!/bin/sh
             printf '%s\\n' "$@" > "$(dirname "$0")/../ran-with"
+            echo "$*" >> "$(dirname "$0")/../runs"
             for a in "$@"; do
-              case "$a" in -XX:AOTCacheOutput=*|-XX:ArchiveClassesAtExit=*) echo trained > "${a#*=}" ;; esac
+              case "$a" in
+                -XX:DumpLoadedClassList=*) printf '# a class list\\n%b\\n' "${FAKE_CLASSES:-java/lang/Object id: 0}" > "${a#*=}" ;;
+                -XX:SharedArchiveFile=*) case " $* " in *" -Xshare:dump "*) echo trained > "${a#*=}" ;; esac ;;
+              esac
             done
             """;
 
@@ -60,6 +68,21 @@ class LauncherTest {
         assertThat(ranWith(jdk25)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                 .endsWith("-jar", jar.toString(), "--port", "8080");
         assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void theHeapIsSizedByTheLauncherNotByTheHostsMemoryAndTrainingGetsTheSameHeap() throws Exception {
+        Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
+
+        launch(Map.of("JAVA_HOME", jdk25.toString()), "--version");
+        List<String> run = heapOptions(ranWith(jdk25));
+        launch(Map.of("JAVA_HOME", jdk25.toString(), "MONITOR_TRAIN", "1"), "--version");
+        List<String> training = heapOptions(ranWith(jdk25));
+
+        // Initial, young and maximum size all given: nothing is left to the JVM's share of the host's memory.
+        assertThat(run).anyMatch(option -> option.startsWith("-Xms")).anyMatch(option -> option.startsWith("-Xmn"))
+                .anyMatch(option -> option.startsWith("-Xmx"));
+        assertThat(training).isEqualTo(run);
     }
 
     @Test
@@ -110,14 +133,62 @@ class LauncherTest {
     }
 
     @Test
-    void trainingWritesTheCacheAndNamesTheJdkThatWroteIt() throws Exception {
+    void trainingRecordsTheRunsClassesThenWritesTheCacheFromThemAndNamesTheJdkThatWroteIt() throws Exception {
         Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
 
-        launch(Map.of("JAVA_HOME", jdk25.toString(), "MONITOR_TRAIN", "1"), "--version");
+        Run run = launch(Map.of("JAVA_HOME", jdk25.toString(), "MONITOR_TRAIN", "1"), "--port", "8080");
 
-        assertThat(ranWith(jdk25)).contains("-XX:AOTCacheOutput=" + install.resolve("monitor.aot"));
+        assertThat(run.exitCode()).isZero();
+        List<String> runs = runs(jdk25);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).contains("-XX:DumpLoadedClassList=").doesNotContain("-XX:AOTCache")
+                .endsWith("-jar " + jar + " --port 8080");
+        assertThat(runs.get(1)).contains("-Xshare:dump", "-XX:SharedClassListFile=" + install.resolve("monitor.classes"),
+                "-XX:SharedArchiveFile=" + install.resolve("monitor.aot"), "-XX:+AOTClassLinking", "-cp " + jar);
         assertThat(install.resolve("monitor.aot")).exists();
         assertThat(install.resolve("monitor.jdk")).hasContent(jdk25.toRealPath() + " 25.0.3+9-LTS");
+    }
+
+    @Test
+    void theClassesOfEveryRecordedRunAreInTheCacheOnceEach() throws Exception {
+        Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
+        String java = jdk25.toString();
+
+        launch(Map.of("JAVA_HOME", java, "MONITOR_TRAIN", "record",
+                "FAKE_CLASSES", "a/Fetch id: 0\\nshared/Both id: 1\\n@cp a/Fetch 2 7"), "--refresh");
+        launch(Map.of("JAVA_HOME", java, "MONITOR_TRAIN", "record",
+                "FAKE_CLASSES", "shared/Both id: 0\\nb/Csv id: 1\\n@lambda-proxy b/Csv apply"), "-o", "csv");
+        assertThat(install.resolve("monitor.aot")).as("recording alone writes no cache").doesNotExist();
+        launch(Map.of("JAVA_HOME", java, "MONITOR_TRAIN", "1", "FAKE_CLASSES", "c/Usage id: 0"), "--bogus");
+
+        // Each class once, without the number one run's list gave it; entries and lambdas after the classes they name.
+        assertThat(Files.readAllLines(install.resolve("monitor.classes"))).containsExactly("a/Fetch", "b/Csv",
+                "c/Usage", "shared/Both", "@cp a/Fetch 2 7", "@lambda-proxy b/Csv apply");
+        assertThat(runs(jdk25).getLast()).contains("-Xshare:dump");
+        assertThat(install.resolve("monitor.aot")).exists();
+    }
+
+    @Test
+    void classesRecordedForAnOlderJarAreLeftOut() throws Exception {
+        Path jdk25 = jdk("25.0.3", "25.0.3+9-LTS");
+        Files.writeString(install.resolve("monitor.classes"), "old/Gone\n");
+        Files.setLastModifiedTime(install.resolve("monitor.classes"), FileTime.from(Instant.now().minusSeconds(120)));
+
+        launch(Map.of("JAVA_HOME", jdk25.toString(), "MONITOR_TRAIN", "1", "FAKE_CLASSES", "new/Here id: 0"), "--version");
+
+        assertThat(Files.readAllLines(install.resolve("monitor.classes"))).containsExactly("new/Here");
+    }
+
+    @Test
+    void anOlderJdkIsTrainedIntoAnAppCdsArchiveWithoutTheNewerOptions() throws Exception {
+        Path jdk21 = jdk("21.0.5", "21.0.5+11-LTS");
+
+        launch(Map.of("JAVA_HOME", jdk21.toString(), "MONITOR_TRAIN", "1"), "--version");
+
+        assertThat(runs(jdk21).getLast()).contains("-Xshare:dump", "-XX:SharedArchiveFile=" + install.resolve("monitor.jsa"))
+                .doesNotContainIgnoringCase("aot");
+        assertThat(install.resolve("monitor.jsa")).exists();
+        assertThat(install.resolve("monitor.jdk")).hasContent(jdk21.toRealPath() + " 21.0.5+11-LTS");
     }
 
     @Test
@@ -160,6 +231,14 @@ class LauncherTest {
             }
         }
         return tools;
+    }
+
+    private static List<String> heapOptions(List<String> options) {
+        return options.stream().filter(option -> option.matches("-Xm[snx].*")).toList();
+    }
+
+    private static List<String> runs(Path jdk) throws IOException {
+        return Files.readAllLines(jdk.resolve("runs"));
     }
 
     private static List<String> ranWith(Path jdk) throws IOException {
