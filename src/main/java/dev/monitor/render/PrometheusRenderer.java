@@ -16,6 +16,7 @@ import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -50,6 +51,7 @@ public class PrometheusRenderer implements Renderer {
     public void render(Report report, Set<Section> sections, PrintWriter out) {
         List<MetricSnapshot> metrics = new ArrayList<>();
         metrics.add(buildInfo());
+        metrics.add(shardInfo(report.snapshot().shard()));
         metrics.add(verdict(report.verdict()));
         metrics.addAll(servers(report.rows()));
         metrics.addAll(services(report.services(), report.breachesFor()));
@@ -93,6 +95,15 @@ public class PrometheusRenderer implements Renderer {
     private MetricSnapshot buildInfo() {
         return InfoSnapshot.builder().name("monitor_build").help("The monitor that wrote these metrics.")
                 .dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of("version", version)).build())
+                .build();
+    }
+
+    /** On one info metric, not on every series: a sum over the shards then needs no label taken away. */
+    private static MetricSnapshot shardInfo(Shard shard) {
+        return InfoSnapshot.builder().name("monitor_shard")
+                .help("The shard of the cluster's servers these metrics are of: K of N (1 of 1 is the whole cluster).")
+                .dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of("shard", String.valueOf(shard.number()),
+                        "shards", String.valueOf(shard.of()))).build())
                 .build();
     }
 
