@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,31 @@ class ShardCommandTest {
     }
 
     @Test
+    void theShardsPrometheusSeriesAddUpToTheMocksServersPerService(QuarkusMainLauncher launcher) {
+        Map<String, Double> servers = new HashMap<>();
+        double fetched = 0;
+        for (int k = 1; k <= 3; k++) {
+            String text = run(launcher, mock, "prometheus-" + k + ".json", "--shard", k + "/3", "-o", "prometheus")
+                    .getOutput();
+            for (String line : text.lines().toList()) {
+                Matcher service = Pattern.compile("monitor_service_servers\\{service=\"(\\w+)\"} (\\S+)").matcher(line);
+                if (service.matches()) {
+                    servers.merge(service.group(1), Double.parseDouble(service.group(2)), Double::sum);
+                } else if (line.startsWith("monitor_fetched_servers ")) {
+                    fetched += Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+                }
+            }
+            assertThat(text).as("a real fetch took some time").containsPattern("(?m)^monitor_fetch_duration_seconds"
+                    + " [0-9.E-]+$").contains("monitor_up 1.0");
+        }
+
+        Map<String, Double> expected = mock.cluster().fleet().addresses().stream().collect(Collectors.groupingBy(
+                address -> mock.cluster().fleet().serviceAt(address), Collectors.summingDouble(address -> 1)));
+        assertThat(servers).isEqualTo(expected);
+        assertThat(fetched).isEqualTo(150);
+    }
+
+    @Test
     void everyFormatSaysTheRunJudgedOneShard(QuarkusMainLauncher launcher) throws Exception {
         LaunchResult table = run(launcher, mock, "table.json", "--shard", "2/3", "--avg");
         assertThat(table.getOutput().lines().findFirst().orElseThrow())
@@ -126,6 +154,9 @@ class ShardCommandTest {
                 .getOutput());
         assertThat(json.get("verdict").asText()).isEqualTo("WARNING");
         assertThat(json.get("servers")).isEmpty();
+        assertThat(run(launcher, single, "empty.json", "--shard", "2/3", "-o", "prometheus").getOutput())
+                .as("the API was read: up, nothing fetched, WARNING").contains("monitor_up 1.0",
+                        "monitor_fetched_servers 0.0", "monitor_verdict{monitor_verdict=\"WARNING\"} 1");
 
         assertThat(run(launcher, single, "full.json", "--shard", "1/3", "--min-healthy", "1").exitCode())
                 .as("the shard that holds it").isZero();
