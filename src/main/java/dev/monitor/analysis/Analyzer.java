@@ -82,31 +82,37 @@ public class Analyzer {
         noKnownService.putInAddressOrder(rows, sorted, next);
         List<ServiceHealth> services = byName.stream().map(tally -> tally.summary(thresholds, streaks)).toList();
         Duration age = snapshot.ageAt(now);
-        Verdict verdict = verdict(services, noKnownService.servers, stale);
+        boolean emptyShard = rows.length == 0 && !snapshot.shard().isWhole();
+        Verdict verdict = verdict(services, emptyShard, noKnownService.servers, stale);
+        String summary = summary(verdict, rows.length, emptyShard, services, noKnownService.servers, thresholds,
+                stale, age);
+        // A shard judges its share only, and every format that gives the summary says so.
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
-                summary(verdict, rows.length, services, noKnownService.servers, thresholds, stale, age),
+                snapshot.shard().isWhole() ? summary : snapshot.shard().inWords() + ": " + summary,
                 streaks.required());
     }
 
     /**
      * An expected service that is missing is CRITICAL even when the cluster lists no servers at all, or none gave
-     * figures; else without figures there is no data. Servers of no known service are UNKNOWN: they never make a
-     * verdict better than WARNING.
+     * figures; else without figures there is no data. A shard that holds none of the servers listed read the API
+     * and has nothing to judge: no data, but no failure either, so WARNING. Servers of no known service are
+     * UNKNOWN: they never make a verdict better than WARNING.
      */
-    private static Verdict verdict(List<ServiceHealth> services, int noKnownService, String stale) {
+    private static Verdict verdict(List<ServiceHealth> services, boolean emptyShard, int noKnownService,
+            String stale) {
         if (services.stream().anyMatch(s -> s.state() == Verdict.CRITICAL)) {
             return Verdict.CRITICAL;
         }
         if (measured(services) == 0) {
-            return Verdict.UNKNOWN;
+            return emptyShard ? Verdict.WARNING : Verdict.UNKNOWN;
         }
         boolean partial = noKnownService > 0 || services.stream().anyMatch(s -> s.unknown() > 0);
         boolean warned = services.stream().anyMatch(s -> s.state() == Verdict.WARNING);
         return partial || warned || stale != null ? Verdict.WARNING : Verdict.OK;
     }
 
-    private static String summary(Verdict verdict, int servers, List<ServiceHealth> judged, int noKnownService,
-            Thresholds thresholds, String stale, Duration age) {
+    private static String summary(Verdict verdict, int servers, boolean emptyShard, List<ServiceHealth> judged,
+            int noKnownService, Thresholds thresholds, String stale, Duration age) {
         List<ServiceHealth> missing = judged.stream().filter(ServiceHealth::isMissing).toList();
         List<ServiceHealth> below = judged.stream().filter(s -> s.state() == Verdict.CRITICAL && !s.isMissing())
                 .toList();
@@ -114,7 +120,9 @@ public class Analyzer {
         List<ServiceHealth> warned = judged.stream().filter(ServiceHealth::belowWarning).toList();
         List<ServiceHealth> withoutFigures = judged.stream().filter(ServiceHealth::withoutFigures).toList();
         List<String> parts = new ArrayList<>();
-        if (servers == 0) {
+        if (emptyShard) {
+            parts.add("none of the servers the cluster lists falls in this shard");
+        } else if (servers == 0) {
             parts.add("the cluster lists no servers");
         } else if (measured(judged) == 0) {
             parts.add("no server gave usable figures");

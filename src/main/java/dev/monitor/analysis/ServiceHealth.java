@@ -25,6 +25,19 @@ public record ServiceHealth(String service, int servers, int healthy, int unknow
         return servers - unknown;
     }
 
+    /**
+     * The cpu percentages of the servers that answered, added up: shards add these up, and their sum over the
+     * measured servers of them all is the mean. Exact: the mean is the sum divided once.
+     */
+    public long cpuSum() {
+        return measured() == 0 ? 0 : Math.round(meanCpu * measured());
+    }
+
+    /** The memory percentages of the servers that answered, added up (see {@link #cpuSum()}). */
+    public long memorySum() {
+        return measured() == 0 ? 0 : Math.round(meanMemory * measured());
+    }
+
     /** True when the cluster lists none of its servers: only an expected service can be in a report so. */
     public boolean isMissing() {
         return servers == 0;

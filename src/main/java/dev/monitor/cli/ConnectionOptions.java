@@ -7,6 +7,7 @@ import dev.monitor.analysis.Durations;
 import dev.monitor.api.ApiUrl;
 import dev.monitor.fetch.Concurrency;
 import dev.monitor.fetch.FetchSettings;
+import dev.monitor.snapshot.Shard;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,6 +49,11 @@ public class ConnectionOptions {
             description = "Tries again after a connection failure, timeout, 5xx or 429 (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = "Fetch and judge only shard K of N: the servers whose address hashes to it (FNV-1a, see"
+                    + " README), so that N processes share a cluster (default: ${DEFAULT-VALUE}, the whole cluster).")
+    Shard shard;
+
     /** The API's base URI, from --url or --host and --port. */
     public URI endpoint() {
         if (url != null) {
@@ -75,7 +81,7 @@ public class ConnectionOptions {
         if (retries < 0) {
             throw usage("--retries must be 0 or more, not " + retries);
         }
-        return new FetchSettings(concurrency(), timeout, retries);
+        return new FetchSettings(concurrency(), timeout, retries).withShard(shard);
     }
 
     private Concurrency concurrency() {

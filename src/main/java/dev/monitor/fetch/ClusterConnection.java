@@ -21,6 +21,7 @@ import dev.monitor.analysis.Durations;
 import dev.monitor.api.ClusterApi;
 import dev.monitor.api.Redaction;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.Snapshot;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,9 +66,11 @@ public final class ClusterConnection implements AutoCloseable {
         return snapshot(knownService, FetchProgress.NONE);
     }
 
-    /** Everything, telling {@code progress} of each server done. */
+    /** Everything in the settings' shard, telling {@code progress} of each server done. */
     public Uni<Snapshot> snapshot(Function<String, String> knownService, FetchProgress progress) {
         Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        Shard shard = settings.shard();
         Duration runDeadline = settings.pacing().runDeadline();
         Instant deadline = runDeadline == null ? null : started.plus(runDeadline);
         Uni<List<String>> list = runDeadline == null ? serverList() : serverList()
@@ -75,11 +78,13 @@ public final class ClusterConnection implements AutoCloseable {
                         "cannot list servers at " + endpoint.resolve("/servers") + ": the run's --deadline of "
                                 + Durations.exact(runDeadline) + " was reached", null));
         return list
+                // Every shard reads the whole list and keeps its share: N shards fetch each server once between them.
+                .map(entries -> entries.stream().filter(shard::holds).toList())
                 .invoke(entries -> progress.started(entries.size()))
                 .chain(entries -> servers(entries, knownService, progress, deadline))
                 .eventually(progress::finished)
-                .map(fetched -> new Snapshot(endpoint, started, usable(fetched),
-                        limiter.trace().peakInFlight()));
+                .map(fetched -> new Snapshot(endpoint, started, usable(fetched), limiter.trace().peakInFlight(),
+                        Duration.ofNanos(System.nanoTime() - startedNanos), shard));
     }
 
     /**
@@ -90,7 +95,9 @@ public final class ClusterConnection implements AutoCloseable {
      */
     private List<Server> usable(List<Fetched> fetched) {
         List<Server> servers = fetched.stream().map(Fetched::server).toList();
-        if (servers.stream().anyMatch(Server.Measured.class::isInstance)) {
+        // A shard may hold none of the servers listed: the API was read, and the analysis says there is nothing to
+        // judge in it.
+        if (servers.isEmpty() || servers.stream().anyMatch(Server.Measured.class::isInstance)) {
             return servers;
         }
         List<Fetched> asked = fetched.stream().filter(Fetched::asked).toList();
@@ -109,7 +116,9 @@ public final class ClusterConnection implements AutoCloseable {
             said.add(more + (more == 1 ? " other reason (" : " other reasons (") + others + " of " + counted.size()
                     + ")");
         }
-        throw new ClusterUnavailableException("no server listed at " + endpoint.resolve("/servers")
+        throw new ClusterUnavailableException("no server "
+                + (settings.shard().isWhole() ? "" : "of shard " + settings.shard() + " ") + "listed at "
+                + endpoint.resolve("/servers")
                 + (silent ? " answered: " : " gave usable figures: ") + String.join(", ", said), null);
     }
 

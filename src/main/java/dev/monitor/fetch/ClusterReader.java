@@ -90,8 +90,8 @@ public class ClusterReader {
     }
 
     /**
-     * The saved snapshot, unless it is of another endpoint or dated ahead of the clock: then it is as if there were
-     * none, neither young enough to reuse nor standing in when the API cannot be read.
+     * The saved snapshot, unless it is of another endpoint or shard, or dated ahead of the clock: then it is as if
+     * there were none, neither young enough to reuse nor standing in when the API cannot be read.
      */
     private Optional<Snapshot> savedSnapshot(ReadRequest request, Instant now, Diagnostics diagnostics) {
         try {
@@ -99,6 +99,14 @@ public class ClusterReader {
             if (saved.isPresent() && !saved.get().endpoint().equals(request.endpoint())) {
                 diagnostics.warning("the snapshot " + request.snapshotFile() + " is of " + saved.get().endpoint()
                         + ", not " + request.endpoint() + "; fetching afresh");
+                return Optional.empty();
+            }
+            if (saved.isPresent() && !saved.get().shard().equals(request.fetch().shard())) {
+                // Another share of the servers: used, it would judge servers this run does not watch, or leave out
+                // those it does.
+                diagnostics.warning("the snapshot " + request.snapshotFile() + " holds "
+                        + saved.get().shard().inWords() + ", not " + request.fetch().shard().inWords()
+                        + "; fetching afresh");
                 return Optional.empty();
             }
             if (saved.isPresent() && ClockSkew.isAhead(saved.get().fetchedAt(), now)) {

@@ -3,6 +3,7 @@ package dev.monitor.render;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,7 @@ import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 
 /**
  * RFC 4180 CSV (commas, CRLF, quotes only where needed), one header row and one table: so one report per
@@ -40,7 +42,7 @@ public class CsvRenderer implements Renderer {
             throw new IllegalArgumentException("csv holds one report, not " + sections);
         }
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+            Table csv = new Table(new CSVPrinter(out, CSVFormat.RFC4180), report.snapshot().shard());
             switch (sections.iterator().next()) {
                 case SERVERS -> servers(csv, report.rows());
                 case AVERAGES -> averages(csv, report.services());
@@ -52,38 +54,68 @@ public class CsvRenderer implements Renderer {
         }
     }
 
-    private void servers(CSVPrinter csv, List<ServerRow> rows) throws IOException {
+    private void servers(Table csv, List<ServerRow> rows) throws IOException {
         header(csv, "ip", "service", "status", "cpu", "memory", "reason");
         for (ServerRow row : rows) {
             // An empty service is no known service: the API never sends an empty name.
             String service = row.service().orElse("");
             if (row.server() instanceof Server.Measured m) {
-                csv.printRecord(text(row.ip()), text(service), row.health().label(), m.cpu(), m.memory(), "");
+                csv.row(text(row.ip()), text(service), row.health().label(), m.cpu(), m.memory(), "");
             } else if (row.server() instanceof Server.Unknown u) {
-                csv.printRecord(text(row.ip()), text(service), row.health().label(), "", "", text(u.reason()));
+                csv.row(text(row.ip()), text(service), row.health().label(), "", "", text(u.reason()));
             }
         }
     }
 
-    private void averages(CSVPrinter csv, List<ServiceHealth> services) throws IOException {
+    private void averages(Table csv, List<ServiceHealth> services) throws IOException {
         header(csv, "service", "servers", "healthy", "unknown", "mean_cpu", "mean_memory");
         for (ServiceHealth s : services) {
-            csv.printRecord(text(s.service()), s.servers(), s.healthy(), s.unknown(), mean(s.meanCpu()),
+            csv.row(text(s.service()), s.servers(), s.healthy(), s.unknown(), mean(s.meanCpu()),
                     mean(s.meanMemory()));
         }
     }
 
-    private void unhealthy(CSVPrinter csv, Report report) throws IOException {
+    private void unhealthy(Table csv, Report report) throws IOException {
         header(csv, "service", "healthy", "servers", "unknown", "min_healthy", "state", "breach");
         for (ServiceHealth s : report.unhealthyServices()) {
-            csv.printRecord(text(s.service()), s.healthy(), s.servers(), s.unknown(), s.minimum(), s.state(),
+            csv.row(text(s.service()), s.healthy(), s.servers(), s.unknown(), s.minimum(), s.state(),
                     s.breach() == null ? "" : s.breach().count());
         }
     }
 
-    private void header(CSVPrinter csv, String... names) throws IOException {
+    private void header(Table csv, String... names) throws IOException {
         if (headers) {
-            csv.printRecord((Object[]) names);
+            csv.header(names);
+        }
+    }
+
+    /**
+     * The printer, and the shard the rows are of: a shard's rows are a share of the cluster's, and each says so in a
+     * last column, {@code shard} ({@code 1/3}). The whole cluster's have no such column, as before shards.
+     */
+    private record Table(CSVPrinter printer, Shard shard) {
+
+        void header(String... names) throws IOException {
+            print("shard", names);
+        }
+
+        void row(Object... cells) throws IOException {
+            print(shard.toString(), cells);
+        }
+
+        /** @param last the shard column's cell, when the rows are a shard's */
+        private void print(String last, Object[] cells) throws IOException {
+            if (shard.isWhole()) {
+                printer.printRecord(cells);
+            } else {
+                Object[] withShard = Arrays.copyOf(cells, cells.length + 1);
+                withShard[cells.length] = last;
+                printer.printRecord(withShard);
+            }
+        }
+
+        void flush() throws IOException {
+            printer.flush();
         }
     }
 

@@ -20,6 +20,7 @@ import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 
 /**
  * One JSON document per report, in the schema README documents (schemaVersion 1): every report's data at
@@ -50,6 +51,15 @@ public class JsonRenderer implements Renderer {
                 json.writeNumberField("peakConcurrency", report.snapshot().peakConcurrency());
             }
             json.writeStringField("stale", report.stale());
+            Shard shard = report.snapshot().shard();
+            if (shard.isWhole()) {
+                json.writeNullField("shard");
+            } else {
+                json.writeObjectFieldStart("shard");
+                json.writeNumberField("number", shard.number());
+                json.writeNumberField("of", shard.of());
+                json.writeEndObject();
+            }
             counts(json, report.rows());
             json.writeArrayFieldStart("servers");
             for (ServerRow row : report.rows()) {
@@ -72,6 +82,7 @@ public class JsonRenderer implements Renderer {
             json.writeNullField("snapshotAgeSeconds");
             json.writeNullField("peakConcurrency");
             json.writeNullField("stale");
+            json.writeNullField("shard");
             counts(json, List.of());
             json.writeArrayFieldStart("servers");
             json.writeEndArray();

@@ -16,8 +16,11 @@ import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.config.ExporterProperties;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -30,44 +33,47 @@ import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointS
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * The Prometheus text exposition format, written by the Prometheus Java client, for node_exporter's textfile
- * collector or any scrape: base units, utilisation as a 0..1 ratio, and no sample timestamps (the collector
- * refuses them). Every report's metrics at once, whatever sections were asked for.
+ * The metrics of a report, for Prometheus: what {@code -o prometheus} writes for node_exporter's textfile collector,
+ * and what an exporter answers a scrape with, by one renderer, so that both carry the same names and help texts.
+ * Written by the Prometheus Java client: base units, utilisation as a 0..1 ratio, and no sample timestamps (the
+ * collector refuses them).
+ * <p>
+ * Per service, counts and sums rather than means (servers, healthy, UNKNOWN, measured; cpu and memory summed over
+ * the measured servers), so that the shards of one cluster add up in Prometheus: a mean is a sum over a count. The
+ * shard is a label of one info metric, never of every series, so that adding up needs no label taken away. Every
+ * report's metrics at once, whatever sections were asked for.
  */
 public class PrometheusRenderer implements Renderer {
 
-    private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.builder()
-            .setIncludeCreatedTimestamps(false)
-            .build();
+    /** Created timestamps are for counters; there are none here, and the textfile collector refuses timestamps. */
+    private static final ExpositionFormats FORMATS = ExpositionFormats.init(ExporterProperties.builder()
+            .includeCreatedTimestamps(false).build());
 
     private final String version;
+    private final boolean perServer;
 
+    /** Every series, those of each server included, as {@code -o prometheus} writes them. */
     public PrometheusRenderer(String version) {
+        this(version, true);
+    }
+
+    /**
+     * @param perServer whether to write the four series of each server: 400,000 for a cluster of 100,000, which a
+     *                  long-running exporter should not put on Prometheus unless asked (its advice on label
+     *                  cardinality)
+     */
+    public PrometheusRenderer(String version, boolean perServer) {
         this.version = version;
+        this.perServer = perServer;
+    }
+
+    /** The metrics as a scrape gets them: their format, which the scraper chose, and their bytes. */
+    public record Exposition(String contentType, byte[] body) {
     }
 
     @Override
     public void render(Report report, Set<Section> sections, PrintWriter out) {
-        List<MetricSnapshot> metrics = new ArrayList<>();
-        metrics.add(buildInfo());
-        metrics.add(verdict(report.verdict()));
-        metrics.addAll(servers(report.rows()));
-        metrics.addAll(services(report.services(), report.breachesFor()));
-        metrics.add(gauge("monitor_no_known_service_servers", null,
-                "Servers whose service was never learnt: UNKNOWN, and in no service's gauges.",
-                report.serversOfNoKnownService()));
-        metrics.add(gauge("monitor_snapshot_age_seconds", Unit.SECONDS,
-                "Age of the data shown, from its fetch to this report.", report.age().toMillis() / 1000.0));
-        metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
-                "When the data shown was fetched, in seconds since the epoch.",
-                report.snapshot().fetchedAt().toEpochMilli() / 1000.0));
-        if (report.snapshot().peakConcurrency() != null) {
-            metrics.add(gauge("monitor_fetch_peak_concurrency", null,
-                    "The most requests in flight at once during the fetch of the data shown (--concurrency auto finds"
-                            + " its limit while fetching).",
-                    report.snapshot().peakConcurrency()));
-        }
-        write(metrics, out);
+        print(expose(report, null), out);
     }
 
     /**
@@ -76,17 +82,82 @@ public class PrometheusRenderer implements Renderer {
      */
     @Override
     public void unavailable(Unavailable unavailable, PrintWriter out) {
-        write(List.of(buildInfo(), verdict(unavailable.verdict())), out);
+        print(expose(unavailable, null), out);
     }
 
-    private static void write(List<MetricSnapshot> metrics, PrintWriter out) {
+    /**
+     * The report's metrics in the format a scraper's {@code Accept} header asks for, chosen as the Prometheus Java
+     * client chooses it: OpenMetrics when asked for, else the Prometheus text format (also for no header at all).
+     */
+    public Exposition expose(Report report, String accept) {
+        List<MetricSnapshot> metrics = new ArrayList<>();
+        metrics.add(buildInfo());
+        metrics.add(shardInfo(report.snapshot().shard()));
+        metrics.add(verdict(report.verdict()));
+        metrics.add(up(report.stale() == null));
+        metrics.add(gauge("monitor_last_successful_fetch_timestamp_seconds", Unit.SECONDS,
+                "When the data shown was fetched, in seconds since the epoch.",
+                report.snapshot().fetchedAt().toEpochMilli() / 1000.0));
+        metrics.add(gauge("monitor_snapshot_age_seconds", Unit.SECONDS,
+                "Age of the data shown, from its fetch to this report.", report.age().toMillis() / 1000.0));
+        if (report.snapshot().fetchDuration() != null) {
+            metrics.add(gauge("monitor_fetch_duration_seconds", Unit.SECONDS,
+                    "How long the fetch of the data shown took, from asking for the server list to the last server.",
+                    report.snapshot().fetchDuration().toMillis() / 1000.0));
+        }
+        if (report.snapshot().peakConcurrency() != null) {
+            metrics.add(gauge("monitor_fetch_peak_concurrency", null,
+                    "The most requests in flight at once during the fetch of the data shown (--concurrency auto finds"
+                            + " its limit while fetching).",
+                    report.snapshot().peakConcurrency()));
+        }
+        metrics.add(gauge("monitor_fetched_servers", null, "Servers in the data shown, whatever their state: every"
+                + " address of the server list, or of this shard's share of it.", report.rows().size()));
+        metrics.add(gauge("monitor_unknown_servers", null, "Servers in the data shown whose figures could not be"
+                + " fetched or read (UNKNOWN), those of no known service included.", report.unknownServers()));
+        metrics.add(gauge("monitor_no_known_service_servers", null,
+                "Servers whose service was never learnt: UNKNOWN, and in no service's gauges.",
+                report.serversOfNoKnownService()));
+        metrics.add(gauge("monitor_cpu_limit_ratio", Unit.RATIO, "A server is healthy only with cpu below this"
+                + " (--cpu-limit), 0 to 1.", report.thresholds().cpuLimit() / 100.0));
+        metrics.add(gauge("monitor_memory_limit_ratio", Unit.RATIO, "A server is healthy only with memory below this"
+                + " (--memory-limit), 0 to 1.", report.thresholds().memoryLimit() / 100.0));
+        metrics.addAll(services(report.services(), report.breachesFor()));
+        if (perServer) {
+            metrics.addAll(servers(report.rows()));
+        }
+        return write(metrics, accept);
+    }
+
+    /** What is known when there is no data (see {@link #unavailable(Unavailable, PrintWriter)}). */
+    public Exposition expose(Unavailable unavailable, String accept) {
+        return write(List.of(buildInfo(), verdict(unavailable.verdict()), up(false)), accept);
+    }
+
+    private static Exposition write(List<MetricSnapshot> metrics, String accept) {
+        ExpositionFormatWriter writer = FORMATS.findWriter(accept);
+        if (!writer.isAvailable()) {
+            // Protobuf, asked for but not on the class path: the text format, which every Prometheus reads.
+            writer = FORMATS.getPrometheusTextFormatWriter();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            WRITER.write(bytes, new MetricSnapshots(metrics), EscapingScheme.UNDERSCORE_ESCAPING);
+            // Every name here is a legacy Prometheus name: no scheme has anything to escape.
+            writer.write(bytes, new MetricSnapshots(metrics), EscapingScheme.UNDERSCORE_ESCAPING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.print(bytes.toString(StandardCharsets.UTF_8));
+        return new Exposition(writer.getContentType(), bytes.toByteArray());
+    }
+
+    /** Prometheus' own {@code up} says whether monitor answered the scrape; this, whether monitor could read the API. */
+    private static MetricSnapshot up(boolean fresh) {
+        return gauge("monitor_up", null, "1 when the data shown is fresh from the cluster API, 0 when the API could"
+                + " not be read and older data stands in (stale) or there is none.", fresh ? 1 : 0);
+    }
+
+    private static void print(Exposition exposition, PrintWriter out) {
+        out.print(new String(exposition.body(), StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -96,13 +167,23 @@ public class PrometheusRenderer implements Renderer {
                 .build();
     }
 
+    /** On one info metric, not on every series: a sum over the shards then needs no label taken away. */
+    private static MetricSnapshot shardInfo(Shard shard) {
+        return InfoSnapshot.builder().name("monitor_shard")
+                .help("The shard of the cluster's servers these metrics are of: K of N (1 of 1 is the whole cluster).")
+                .dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of("shard", String.valueOf(shard.number()),
+                        "shards", String.valueOf(shard.of()))).build())
+                .build();
+    }
+
     private static MetricSnapshot verdict(Verdict verdict) {
         StateSetDataPointSnapshot.Builder states = StateSetDataPointSnapshot.builder();
         for (Verdict state : Verdict.values()) {
             states.state(state.name(), state == verdict);
         }
         return StateSetSnapshot.builder().name("monitor_verdict")
-                .help("The health verdict of the cluster, as the exit code says it: OK, WARNING, CRITICAL or UNKNOWN.")
+                .help("The health verdict, as the exit code says it: OK, WARNING, CRITICAL or UNKNOWN (of this shard's"
+                        + " servers only, under --shard).")
                 .dataPoint(states.build()).build();
     }
 
@@ -139,6 +220,17 @@ public class PrometheusRenderer implements Renderer {
                 .help("Servers of the service that are healthy.");
         GaugeSnapshot.Builder total = GaugeSnapshot.builder().name("monitor_service_servers")
                 .help("Servers of the service, whatever their state.");
+        GaugeSnapshot.Builder unknown = GaugeSnapshot.builder().name("monitor_service_unknown_servers")
+                .help("Servers of the service whose figures could not be fetched or read (UNKNOWN).");
+        GaugeSnapshot.Builder measured = GaugeSnapshot.builder().name("monitor_service_measured_servers")
+                .help("Servers of the service that gave figures: what the summed cpu and memory are divided by for"
+                        + " their mean.");
+        GaugeSnapshot.Builder cpu = GaugeSnapshot.builder().name("monitor_service_summed_cpu_ratio").unit(Unit.RATIO)
+                .help("CPU utilisation (0 to 1) of the servers of the service that gave figures, added up: over"
+                        + " monitor_service_measured_servers, their mean.");
+        GaugeSnapshot.Builder memory = GaugeSnapshot.builder().name("monitor_service_summed_memory_ratio")
+                .unit(Unit.RATIO).help("Memory utilisation (0 to 1) of the servers of the service that gave figures,"
+                        + " added up: over monitor_service_measured_servers, their mean.");
         GaugeSnapshot.Builder minimum = GaugeSnapshot.builder().name("monitor_min_healthy_servers")
                 .help("Healthy servers the service needs not to be CRITICAL (--min-healthy, a share worked out).");
         GaugeSnapshot.Builder warnMinimum = GaugeSnapshot.builder().name("monitor_warn_healthy_servers")
@@ -154,6 +246,10 @@ public class PrometheusRenderer implements Renderer {
             Labels labels = Labels.of("service", service.service());
             healthy.dataPoint(point(labels, service.healthy()));
             total.dataPoint(point(labels, service.servers()));
+            unknown.dataPoint(point(labels, service.unknown()));
+            measured.dataPoint(point(labels, service.measured()));
+            cpu.dataPoint(point(labels, service.cpuSum() / 100.0));
+            memory.dataPoint(point(labels, service.memorySum() / 100.0));
             minimum.dataPoint(point(labels, service.minimum()));
             warnMinimum.dataPoint(point(labels, service.warnMinimum()));
             if (breaches) {
@@ -161,8 +257,8 @@ public class PrometheusRenderer implements Renderer {
                 breachLimit.dataPoint(point(labels, breachesFor));
             }
         }
-        List<MetricSnapshot> metrics = new ArrayList<>(
-                List.of(healthy.build(), total.build(), minimum.build(), warnMinimum.build()));
+        List<MetricSnapshot> metrics = new ArrayList<>(List.of(healthy.build(), total.build(), unknown.build(),
+                measured.build(), cpu.build(), memory.build(), minimum.build(), warnMinimum.build()));
         if (breaches) {
             metrics.addAll(List.of(breach.build(), breachLimit.build()));
         }

@@ -21,6 +21,7 @@ import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 
 /** Aligned columns for people, in the layout of kubectl's tables: no borders, upper-case headers. */
 public class TableRenderer implements Renderer {
@@ -35,6 +36,13 @@ public class TableRenderer implements Renderer {
 
     @Override
     public void render(Report report, Set<Section> sections, PrintWriter out) {
+        Shard shard = report.snapshot().shard();
+        if (!shard.isWhole() && style.headers()) {
+            int servers = report.rows().size();
+            out.println("Shard " + shard + " only: " + (servers == 0 ? "none of the servers the cluster lists falls"
+                    + " in it" : servers + (servers == 1 ? " server" : " servers") + " of those the cluster lists,"
+                    + " judged on their own; the other shards judge the rest") + ".");
+        }
         boolean first = true;
         for (Section section : Section.values()) {
             if (!sections.contains(section)) {
@@ -93,7 +101,10 @@ public class TableRenderer implements Renderer {
         if (listed.isEmpty()) {
             if (style.headers()) {
                 // Healthy is said only of services judged on figures.
-                out.println(report.services().stream().allMatch(s -> s.measured() == 0)
+                out.println(report.rows().isEmpty() && !report.snapshot().shard().isWhole()
+                        ? "No service judged: none of the servers the cluster lists falls in shard "
+                                + report.snapshot().shard() + "."
+                        : report.services().stream().allMatch(s -> s.measured() == 0)
                         ? "No service judged: no server gave usable figures."
                         : "All services healthy: each has at least " + thresholds.okLevel() + " healthy "
                                 + servers(thresholds.warnHealthy().orElse(minimum))

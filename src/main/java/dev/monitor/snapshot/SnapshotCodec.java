@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import dev.monitor.text.Printable;
  * object mapping, so a large cluster costs no more than its records and nothing needs reflection.
  *
  * <pre>{"format":"monitor-snapshot","version":1,"endpoint":"http://localhost:8080",
- *  "fetchedAt":"2026-11-26T08:00:00Z","peakConcurrency":37,
+ *  "fetchedAt":"2026-11-26T08:00:00Z","peakConcurrency":37,"fetchMillis":1840,"shard":"1/3",
  *  "servers":[{"ip":"10.58.1.1","service":"AuthService","cpu":61,"memory":4},
  *             {"ip":"10.58.1.2","service":null,"unknown":"HTTP 500"}]}</pre>
  */
@@ -51,6 +52,13 @@ public final class SnapshotCodec {
             if (snapshot.peakConcurrency() != null) {
                 json.writeNumberField("peakConcurrency", snapshot.peakConcurrency());
             }
+            if (snapshot.fetchDuration() != null) {
+                json.writeNumberField("fetchMillis", snapshot.fetchDuration().toMillis());
+            }
+            // Absent for the whole cluster, as in every snapshot written before shards.
+            if (!snapshot.shard().isWhole()) {
+                json.writeStringField("shard", snapshot.shard().toString());
+            }
             json.writeArrayFieldStart("servers");
             for (Server server : snapshot.servers()) {
                 json.writeStartObject();
@@ -74,7 +82,8 @@ public final class SnapshotCodec {
         Fields found = new Fields();
         return DOCUMENT.read(in, found::read, () -> {
             expect(found.endpoint != null && found.fetchedAt != null && found.servers != null, "incomplete");
-            return new Snapshot(found.endpoint, found.fetchedAt, found.servers, found.peakConcurrency);
+            return new Snapshot(found.endpoint, found.fetchedAt, found.servers, found.peakConcurrency,
+                    found.fetchDuration, found.shard);
         });
     }
 
@@ -84,6 +93,8 @@ public final class SnapshotCodec {
         private Instant fetchedAt;
         private List<Server> servers;
         private Integer peakConcurrency;
+        private Duration fetchDuration;
+        private Shard shard = Shard.WHOLE;
 
         void read(String field, JsonParser json) throws IOException {
             switch (field) {
@@ -93,6 +104,19 @@ public final class SnapshotCodec {
                 case "peakConcurrency" -> {
                     peakConcurrency = JsonValues.wholeNumber(json, () -> "peakConcurrency");
                     expect(peakConcurrency >= 0, "peakConcurrency is negative");
+                }
+                case "fetchMillis" -> {
+                    int millis = JsonValues.wholeNumber(json, () -> "fetchMillis");
+                    expect(millis >= 0, "fetchMillis is negative");
+                    fetchDuration = Duration.ofMillis(millis);
+                }
+                case "shard" -> {
+                    String text = JsonValues.text(json, () -> "shard");
+                    try {
+                        shard = Shard.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw JsonDocument.invalid("shard is not K/N with K from 1 to N", e);
+                    }
                 }
                 default -> json.skipChildren();
             }

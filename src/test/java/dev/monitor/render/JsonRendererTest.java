@@ -38,6 +38,7 @@ class JsonRendererTest {
             Map.entry("snapshotAgeSeconds", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
             Map.entry("peakConcurrency", List.of(JsonNodeType.NUMBER, JsonNodeType.NULL)),
             Map.entry("stale", List.of(JsonNodeType.STRING, JsonNodeType.NULL)),
+            Map.entry("shard", List.of(JsonNodeType.OBJECT, JsonNodeType.NULL)),
             Map.entry("counts", List.of(JsonNodeType.OBJECT)),
             Map.entry("servers", List.of(JsonNodeType.ARRAY)),
             Map.entry("services", List.of(JsonNodeType.ARRAY)));

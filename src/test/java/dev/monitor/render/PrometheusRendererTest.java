@@ -1,6 +1,7 @@
 package dev.monitor.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,12 +13,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.monitor.analysis.BreachStreaks;
+import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.render.PrometheusRenderer.Exposition;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.testing.RequiredTool;
 
 /**
@@ -34,7 +40,9 @@ class PrometheusRendererTest {
     void promtoolAcceptsTheOutput() throws Exception {
         String promtool = RequiredTool.find("promtool", "prometheus").toString();
         for (String text : List.of(render(Reports.mixed()), render(Reports.allHealthy()),
-                render(Reports.heldBack()), render(Reports.allHealthyUnderFor(3)), unavailable())) {
+                render(Reports.heldBack()), render(Reports.allHealthyUnderFor(3)), unavailable(),
+                render(Reports.stale()), render(shards(3).get(1)),
+                JsonRendererTest.render(new PrometheusRenderer("1.2.3", false), Reports.mixed()))) {
             Process check = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
             check.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             check.getOutputStream().close();
@@ -140,6 +148,110 @@ class PrometheusRendererTest {
 
         // The line break shown as its code, as every format shows it; the quote and backslash escaped as labels want.
         assertThat(samples(text)).containsKey("monitor_service_servers{service=\"a\\\"b\\\\c\\\\x0ad\"}");
+    }
+
+    @Test
+    void eachServiceCarriesCountsAndSumsWhoseQuotientIsItsMean() {
+        Map<String, Double> samples = samples(render(Reports.mixed()));
+
+        // AuthService: cpu 9, 10 and 95 of three servers that answered, a fourth UNKNOWN.
+        assertThat(samples).containsEntry("monitor_service_measured_servers{service=\"AuthService\"}", 3.0);
+        assertThat(samples).containsEntry("monitor_service_unknown_servers{service=\"AuthService\"}", 1.0);
+        assertThat(samples).containsEntry("monitor_service_summed_cpu_ratio{service=\"AuthService\"}", 1.14);
+        assertThat(samples).containsEntry("monitor_service_summed_memory_ratio{service=\"AuthService\"}", 0.6);
+        assertThat(samples.get("monitor_service_summed_cpu_ratio{service=\"AuthService\"}")
+                / samples.get("monitor_service_measured_servers{service=\"AuthService\"}"))
+                .as("the mean the table shows, 38%").isCloseTo(0.38, within(1e-9));
+    }
+
+    @Test
+    void theShardsServiceSeriesAddUpToTheWholeClustersSeries() {
+        Map<String, Double> whole = serviceSeries(samples(render(Reports.mixed())));
+        for (int of = 2; of <= 4; of++) {
+            Map<String, Double> added = new HashMap<>();
+            for (Report shard : shards(of)) {
+                serviceSeries(samples(render(shard))).forEach((series, value) -> added.merge(series, value, Double::sum));
+            }
+            assertThat(added.keySet()).as("%d shards", of).isEqualTo(whole.keySet());
+            int shards = of;
+            whole.forEach((series, value) -> assertThat(added.get(series)).as("%s over %d shards", series, shards)
+                    .isCloseTo(value, within(1e-9)));
+        }
+    }
+
+    /** The series a Prometheus rule adds up over the shards: counts and sums per service, and the run's counts. */
+    private static Map<String, Double> serviceSeries(Map<String, Double> samples) {
+        Map<String, Double> series = new HashMap<>(samples);
+        series.keySet().removeIf(name -> !name.matches("monitor_(service_(servers|healthy_servers|unknown_servers"
+                + "|measured_servers|summed_cpu_ratio|summed_memory_ratio)\\{.*|fetched_servers|unknown_servers"
+                + "|no_known_service_servers)"));
+        return series;
+    }
+
+    /** {@link Reports#mixed()}'s servers in {@code of} shards. */
+    private static List<Report> shards(int of) {
+        return IntStream.rangeClosed(1, of).mapToObj(number -> Reports.of(new Shard(number, of),
+                Thresholds.DEFAULTS, BreachStreaks.AT_ONCE, null, Reports.mixed().snapshot().servers())).toList();
+    }
+
+    @Test
+    void theShardIsTheLabelsOfOneInfoMetricNotOfEverySeries() {
+        String text = render(shards(3).get(1));
+
+        assertThat(samples(text)).containsEntry("monitor_shard_info{shard=\"2\",shards=\"3\"}", 1.0);
+        assertThat(text.lines().filter(line -> !line.startsWith("#") && !line.startsWith("monitor_shard_info")))
+                .noneMatch(line -> line.contains("shard"));
+        assertThat(samples(render(Reports.mixed()))).containsEntry("monitor_shard_info{shard=\"1\",shards=\"1\"}", 1.0);
+    }
+
+    @Test
+    void upSaysWhetherTheApiWasReadForTheDataShown() {
+        assertThat(samples(render(Reports.mixed()))).containsEntry("monitor_up", 1.0);
+        assertThat(samples(render(Reports.stale()))).as("stale: the last good figures, kept")
+                .containsEntry("monitor_up", 0.0)
+                .containsEntry("monitor_service_servers{service=\"AuthService\"}", 4.0);
+        assertThat(samples(unavailable())).containsEntry("monitor_up", 0.0);
+    }
+
+    @Test
+    void theRunsCountsLimitsAndFetchDurationAreGauges() {
+        Map<String, Double> samples = samples(render(Reports.mixed()));
+
+        assertThat(samples).containsEntry("monitor_fetched_servers", 6.0);
+        assertThat(samples).containsEntry("monitor_unknown_servers", 2.0);
+        assertThat(samples).containsEntry("monitor_fetch_duration_seconds", 2.5);
+        assertThat(samples).containsEntry("monitor_cpu_limit_ratio", 0.8);
+        assertThat(samples).containsEntry("monitor_memory_limit_ratio", 0.8);
+    }
+
+    @Test
+    void perServerSeriesCanBeLeftOutAndNothingElseGoes() {
+        Map<String, Double> all = samples(render(Reports.mixed()));
+        Map<String, Double> lean = samples(JsonRendererTest.render(new PrometheusRenderer("1.2.3", false),
+                Reports.mixed()));
+
+        assertThat(all.keySet()).anyMatch(name -> name.startsWith("monitor_server_"));
+        assertThat(lean.keySet()).noneMatch(name -> name.startsWith("monitor_server_"));
+        all.keySet().removeIf(name -> name.startsWith("monitor_server_"));
+        assertThat(lean).isEqualTo(all);
+    }
+
+    @Test
+    void theAcceptHeaderChoosesOpenMetricsOrTheTextFormatWithTheSameSamples() {
+        PrometheusRenderer renderer = new PrometheusRenderer("1.2.3");
+        // What Prometheus 2.42 sends when it scrapes.
+        Exposition openMetrics = renderer.expose(Reports.mixed(), "application/openmetrics-text;version=1.0.0,"
+                + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+        Exposition text = renderer.expose(Reports.mixed(), "text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+
+        assertThat(openMetrics.contentType()).startsWith("application/openmetrics-text; version=1.0.0");
+        String body = new String(openMetrics.body(), StandardCharsets.UTF_8);
+        assertThat(body).endsWith("# EOF\n").contains("# TYPE monitor_verdict stateset",
+                "# UNIT monitor_snapshot_age_seconds seconds");
+        assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
+        assertThat(renderer.expose(Reports.mixed(), null).contentType()).isEqualTo(text.contentType());
+        assertThat(new String(text.body(), StandardCharsets.UTF_8)).isEqualTo(render(Reports.mixed()));
+        assertThat(samples(body.replace("# EOF\n", ""))).isEqualTo(samples(render(Reports.mixed())));
     }
 
     private static String render(dev.monitor.analysis.Report report) {

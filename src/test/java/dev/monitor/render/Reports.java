@@ -14,6 +14,7 @@ import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.Snapshot;
 
 /** Reports made by the real analyzer from snapshots written out in the test, with the default thresholds. */
@@ -23,6 +24,8 @@ final class Reports {
     static final Instant FETCHED = Instant.parse("2026-11-26T08:00:00Z");
     /** The most requests the fetch of every report here had in flight. */
     static final int PEAK_CONCURRENCY = 6;
+    /** How long the fetch of every report here took. */
+    static final Duration FETCH_DURATION = Duration.ofMillis(2500);
 
     private Reports() {
     }
@@ -36,9 +39,23 @@ final class Reports {
     }
 
     private static Report of(Thresholds thresholds, BreachStreaks streaks, Server... servers) {
-        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED, List.of(servers), PEAK_CONCURRENCY), thresholds,
-                streaks,
-                FETCHED.plus(Duration.ofMillis(1500)), null);
+        return of(Shard.WHOLE, thresholds, streaks, null, List.of(servers));
+    }
+
+    /**
+     * @param shard the share the servers are of: only those it holds are kept
+     * @param stale why the data is stale, or null
+     */
+    static Report of(Shard shard, Thresholds thresholds, BreachStreaks streaks, String stale, List<Server> servers) {
+        return new Analyzer().analyze(new Snapshot(ENDPOINT, FETCHED,
+                servers.stream().filter(server -> shard.holds(server.ip())).toList(), PEAK_CONCURRENCY, FETCH_DURATION,
+                shard), thresholds, streaks, FETCHED.plus(Duration.ofMillis(1500)), stale);
+    }
+
+    /** {@link #mixed()}'s servers as shown from a saved snapshot because the API could not be read. */
+    static Report stale() {
+        return of(Shard.WHOLE, Thresholds.DEFAULTS, BreachStreaks.AT_ONCE, "cannot list servers: HTTP 500",
+                mixed().snapshot().servers());
     }
 
     /**

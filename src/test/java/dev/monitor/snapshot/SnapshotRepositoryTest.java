@@ -37,7 +37,8 @@ class SnapshotRepositoryTest {
         return new Snapshot(endpoint, FETCHED, List.of(
                 new Server.Measured("10.58.1.1", "AuthService", 61, 4),
                 new Server.Unknown("10.58.1.2", "GeoService", "HTTP 500"),
-                new Server.Unknown("10.58.1.3", null, "connection reset")), 37);
+                new Server.Unknown("10.58.1.3", null, "connection reset")), 37, Duration.ofMillis(1840),
+                new Shard(2, 3));
     }
 
     @Test
@@ -48,6 +49,20 @@ class SnapshotRepositoryTest {
         repository.write(file, snapshot(ENDPOINT));
 
         assertThat(repository.read(file)).contains(snapshot(ENDPOINT));
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeShardsIsOfTheWholeClusterItsFetchTimeUnknown() throws IOException {
+        SnapshotRepository repository = repository();
+        Path file = repository.fileFor(ENDPOINT);
+        String current = written(repository, file);
+        Files.writeString(file, current.replace(",\"fetchMillis\":1840", "").replace(",\"shard\":\"2/3\"", ""));
+
+        Snapshot old = repository.read(file).orElseThrow();
+
+        assertThat(old.shard()).isEqualTo(Shard.WHOLE);
+        assertThat(old.fetchDuration()).isNull();
+        assertThat(old.servers()).isEqualTo(snapshot(ENDPOINT).servers());
     }
 
     @Test
@@ -129,6 +144,11 @@ class SnapshotRepositoryTest {
         reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":\"37\""),
                 "peakConcurrency is \"37\", not a whole number");
         reasons.put(good.replace("\"peakConcurrency\":37", "\"peakConcurrency\":-37"), "peakConcurrency is negative");
+        reasons.put(good.replace("\"fetchMillis\":1840", "\"fetchMillis\":1.8"), "fetchMillis is 1.8, not a whole number");
+        reasons.put(good.replace("\"fetchMillis\":1840", "\"fetchMillis\":-1840"), "fetchMillis is negative");
+        reasons.put(good.replace("\"shard\":\"2/3\"", "\"shard\":\"4/3\""), "shard is not K/N with K from 1 to N");
+        reasons.put(good.replace("\"shard\":\"2/3\"", "\"shard\":\"2\""), "shard is not K/N with K from 1 to N");
+        reasons.put(good.replace("\"shard\":\"2/3\"", "\"shard\":2"), "shard is 2, not text");
         reasons.put(good.replace("2026-11-26T08:00:00Z", "yesterday"),
                 "fetchedAt is \"yesterday\", not a time like 2026-11-26T08:00:00Z");
         reasons.put(good.replace("http://localhost:8080", "http://local host"),
