@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,9 +18,9 @@ import sun.misc.SignalHandler;
  * Some waits cannot be interrupted (opening a FIFO no one writes to, reading a terminal): a command still in one
  * {@link #GRACE} after the signal is ended from here, with the same words and code.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
 
-    static final int EXIT_CODE = 130;
+    public static final int EXIT_CODE = 130;
 
     /** Time enough for an interrupted fetch to unwind, little enough that the whole end takes under a second. */
     private static final Duration GRACE = Duration.ofMillis(250);
@@ -53,21 +53,21 @@ final class Interruption implements AutoCloseable {
     }
 
     /** Until closed, Ctrl-C and SIGTERM interrupt the calling thread, a run that ends 130 saying so on {@code err}. */
-    static Interruption ofRun(PrintWriter err) {
+    public static Interruption ofRun(PrintWriter err) {
         return new Interruption(Thread.currentThread(), EXIT_CODE, err);
     }
 
     /** Until closed, Ctrl-C and SIGTERM interrupt the calling thread, a watch that ends 0 without a word. */
-    static Interruption ofWatch() {
+    public static Interruption ofWatch() {
         return new Interruption(Thread.currentThread(), 0, null);
     }
 
-    boolean signalled() {
+    public boolean signalled() {
         return signalled.get();
     }
 
     /** Says, once, that the command ends on the signal, and gives its exit code. */
-    int end() {
+    public int end() {
         synchronized (lock) {
             if (!ended && err != null) {
                 err.println("monitor: interrupted");

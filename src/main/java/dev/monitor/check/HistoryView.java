@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.console.ReportOutput;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.UnreadableHistoryException;

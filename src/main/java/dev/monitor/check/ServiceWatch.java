@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.console.ReportOutput;
+import dev.monitor.console.WatchScreen;
 import dev.monitor.fetch.ClusterConnection;
 import dev.monitor.fetch.ClusterFetcher;
 import dev.monitor.fetch.ClusterReader;

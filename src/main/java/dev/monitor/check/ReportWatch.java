@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.console.ReportOutput;
+import dev.monitor.console.WatchScreen;
 import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
