@@ -6,9 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
-
 /**
  * Ctrl-C or SIGTERM during a run: instead of the JVM's default (run the shutdown hooks, exit 143, while the fetch
  * may still be saving), the signal interrupts the thread doing the work. A fetch is abandoned, a snapshot write in
@@ -30,8 +27,7 @@ public final class Interruption implements AutoCloseable {
     private final PrintWriter err;
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final SignalHandler previousInt;
-    private final SignalHandler previousTerm;
+    private final Signals signals;
     /** Guards {@link #closed}: a handler still running when the command is done must not interrupt it after. */
     private final Object lock = new Object();
     private boolean closed;
@@ -40,16 +36,14 @@ public final class Interruption implements AutoCloseable {
     private Interruption(Thread worker, int exitCode, PrintWriter err) {
         this.exitCode = exitCode;
         this.err = err;
-        SignalHandler interrupt = signal -> {
+        signals = Signals.onEnd(() -> {
             synchronized (lock) {
                 if (!closed && !signalled.getAndSet(true)) {
                     worker.interrupt();
                     Thread.ofPlatform().daemon().name("monitor-interruption").start(this::endIfStuck);
                 }
             }
-        };
-        previousInt = Signal.handle(new Signal("INT"), interrupt);
-        previousTerm = Signal.handle(new Signal("TERM"), interrupt);
+        });
     }
 
     /** Until closed, Ctrl-C and SIGTERM interrupt the calling thread, a run that ends 130 saying so on {@code err}. */
@@ -95,8 +89,7 @@ public final class Interruption implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(new Signal("INT"), previousInt);
-        Signal.handle(new Signal("TERM"), previousTerm);
+        signals.close();
         synchronized (lock) {
             closed = true;
             closing.countDown();
