@@ -88,9 +88,9 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
 
     private Optional<Snapshot> snapshot() {
         try {
-            Path file = cache.snapshot != null ? cache.snapshot
-                    : connection.port != null || connection.url != null ? repository.fileFor(connection.endpoint())
-                    : newest(repository.directory());
+            Path file = cache.snapshotOption()
+                    .or(() -> connection.namedEndpoint().map(repository::fileFor))
+                    .orElseGet(() -> newest(repository.directory()));
             return file == null ? Optional.empty() : repository.read(file);
         } catch (RuntimeException e) {
             // A half-typed command line or an unreadable snapshot (UnreadableSnapshotException): no candidates.

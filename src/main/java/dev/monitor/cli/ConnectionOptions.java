@@ -2,9 +2,12 @@ package dev.monitor.cli;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.cli.ContextOptions.Selected;
+import dev.monitor.context.ClusterContext;
 import dev.monitor.fetch.Concurrency;
 import dev.monitor.fetch.FetchSettings;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,10 +51,11 @@ public class ConnectionOptions {
             description = "Tries again after a connection failure, timeout, 5xx or 429 (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    /** The API's base URI, from --url or --host and --port. */
-    public URI endpoint() {
+    /** The API's base URI: from --url, else the selected context's unless --port is typed, else --host and --port. */
+    public URI endpoint(Optional<Selected> context) {
+        String url = ContextOptions.unlessTyped(spec, context, ClusterContext::url, this.url, "--url", "--port");
         if (url != null) {
-            return parseUrl();
+            return parseUrl(url);
         }
         if (port == null) {
             throw usage("--port or --url is required: where is the cluster API? (e.g. --port 8080)");
@@ -100,7 +104,12 @@ public class ConnectionOptions {
         return new Concurrency.Fixed(fixed);
     }
 
-    private URI parseUrl() {
+    /** The endpoint that the options name by themselves, without a context; empty when they name none. */
+    Optional<URI> namedEndpoint() {
+        return url == null && port == null ? Optional.empty() : Optional.of(endpoint(Optional.empty()));
+    }
+
+    private URI parseUrl(String url) {
         URI uri;
         try {
             uri = ApiUrl.parse(url);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -127,9 +128,9 @@ public class MonitorCommand implements Callable<Integer> {
     }
 
     private int run(Interruption interruption) {
-        context.apply(new ContextStore(), System.getenv(), connection, access, thresholdOptions);
-        URI endpoint = connection.endpoint();
-        Thresholds thresholds = thresholdOptions.thresholds();
+        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), System.getenv());
+        URI endpoint = connection.endpoint(selected);
+        Thresholds thresholds = thresholdOptions.thresholds(selected);
         int breachesFor = thresholdOptions.breachesFor();
         ServiceWatch.Target serviceWatch = reports.serviceWatch();
         Duration reportWatch = reports.reportWatch();
@@ -152,7 +153,7 @@ public class MonitorCommand implements Callable<Integer> {
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
                 progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
         FetchSettings fetch = connection.fetchSettings()
-                .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics))
+                .withAccess(access.access(endpoint, selected, System.getenv(), System.in, diagnostics))
                 .withPacing(politeness.pacing());
         ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
 
