@@ -7,16 +7,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Report;
-import dev.monitor.analysis.Thresholds;
-import dev.monitor.analysis.Verdict;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.console.ReportOutput;
 import dev.monitor.console.WatchScreen;
-import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
-import dev.monitor.render.Unavailable;
 
 /**
  * {@code --watch SECONDS}: the whole report, fetched afresh every interval and shown, until Ctrl-C. When a
@@ -32,22 +29,21 @@ public class ReportWatch {
         this.check = check;
     }
 
-    /**
-     * @param breachesFor      {@code --for}: each tick that fetched afresh counts towards it
-     * @param unreachableState the verdict of a tick without data
-     */
-    public int run(Duration interval, ReadRequest request, Thresholds thresholds, int breachesFor,
-            Verdict unreachableState, Set<Section> sections, ReportOutput output, Diagnostics diagnostics) {
-        ReadRequest fresh = new ReadRequest(request.endpoint(), request.snapshotFile(), request.fetch(),
-                request.maxAge(), request.maxStale(), true);
+    /** @param request each tick fetches afresh, and counts towards its {@code --for} */
+    public int run(Duration interval, ClusterCheck.Request request, Set<Section> sections, ReportOutput output,
+            Diagnostics diagnostics) {
+        ReadRequest read = request.read();
+        ClusterCheck.Request fresh = new ClusterCheck.Request(new ReadRequest(read.endpoint(), read.snapshotFile(),
+                read.fetch(), read.maxAge(), read.maxStale(), true), request.thresholds(), request.breachesFor(),
+                request.unreachableState());
         WatchScreen screen = WatchScreen.of(output, sections, null, interval);
         return Watch.run(interval, first -> {
-            try {
-                Report report = check.run(fresh, thresholds, breachesFor, diagnostics);
-                screen.show(new LiveView.Tick(Instant.now(), output.ordered(report)));
-            } catch (ClusterUnavailableException e) {
-                diagnostics.warning(e.getMessage() + "; trying again in " + interval.toSeconds() + "s");
-                screen.unavailable(new Unavailable(request.endpoint(), thresholds, unreachableState, e.getMessage()));
+            switch (check.run(fresh, diagnostics)) {
+                case Report report -> screen.show(new LiveView.Tick(Instant.now(), output.ordered(report)));
+                case Unavailable unavailable -> {
+                    diagnostics.warning(unavailable.reason() + "; trying again in " + interval.toSeconds() + "s");
+                    screen.unavailable(unavailable);
+                }
             }
             return null;
         }, screen);

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.monitor.analysis.Outcome;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.check.ClusterCheck;
 import dev.monitor.check.HistoryView;
@@ -21,12 +23,10 @@ import dev.monitor.console.ProgressBarDisplay;
 import dev.monitor.console.ReportOutput;
 import dev.monitor.console.StderrDiagnostics;
 import dev.monitor.context.ContextStore;
-import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.FetchProgress;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.render.Section;
-import dev.monitor.render.Unavailable;
 import dev.monitor.snapshot.SnapshotRepository;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
@@ -156,45 +156,48 @@ public class MonitorCommand implements Callable<Integer> {
                 .withAccess(access.access(endpoint, selected, System.getenv(), System.in, diagnostics))
                 .withPacing(politeness.pacing());
         ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
-
+        ClusterCheck.Request checkRequest = new ClusterCheck.Request(request, thresholds, breachesFor,
+                thresholdOptions.unreachableState());
         if (reportWatch != null) {
-            return this.reportWatch.run(reportWatch, request, thresholds, breachesFor,
-                    thresholdOptions.unreachableState(), sections, printer, diagnostics);
+            return this.reportWatch.run(reportWatch, checkRequest, sections, printer, diagnostics);
         }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
-            Report report;
+            Outcome outcome;
             try {
-                report = check.run(request, thresholds, breachesFor, diagnostics);
-            } catch (ClusterUnavailableException e) {
-                // One verdict for stderr, the rendered report and the exit code: --unreachable-state's.
-                Unavailable unavailable = new Unavailable(endpoint, thresholds, thresholdOptions.unreachableState(),
-                        e.getMessage());
-                err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
-                err.flush();
-                printer.unavailable(unavailable);
-                return unavailable.verdict().exitCode();
+                outcome = check.run(checkRequest, diagnostics);
             } catch (RuntimeException e) {
                 if (!interruption.signalled()) {
                     throw e;
                 }
-                report = null;
+                outcome = null;
             }
             if (interruption.signalled()) {
                 // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
                 diagnostics.progress().finished();
                 return interruption.end();
             }
-            printer.print(report, sections);
-            List<String> unused = report.servicesWithUnusedLevels();
-            if (!unused.isEmpty()) {
-                diagnostics.warning("the cluster lists no service " + String.join(", ", unused)
-                        + ", so its own level applies to nothing (a misspelt name?)");
-            }
-            verdict = report.verdict();
-            if (verdict != Verdict.OK) {
-                err.println("monitor: " + verdict + ": " + report.summary());
-                err.flush();
+            switch (outcome) {
+                case Unavailable unavailable -> {
+                    // One verdict for stderr, the rendered output and the exit code: --unreachable-state's.
+                    err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
+                    err.flush();
+                    printer.unavailable(unavailable);
+                    return unavailable.verdict().exitCode();
+                }
+                case Report report -> {
+                    printer.print(report, sections);
+                    List<String> unused = report.servicesWithUnusedLevels();
+                    if (!unused.isEmpty()) {
+                        diagnostics.warning("the cluster lists no service " + String.join(", ", unused)
+                                + ", so its own level applies to nothing (a misspelt name?)");
+                    }
+                    verdict = report.verdict();
+                    if (verdict != Verdict.OK) {
+                        err.println("monitor: " + verdict + ": " + report.summary());
+                        err.flush();
+                    }
+                }
             }
         }
         if (serviceWatch != null) {

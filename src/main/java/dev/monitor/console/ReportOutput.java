@@ -10,13 +10,13 @@ import java.util.function.Consumer;
 
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.SortKey;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.files.FileFailures;
 import dev.monitor.files.OutputFile;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Renderer;
 import dev.monitor.render.Section;
 import dev.monitor.render.TableStyle;
-import dev.monitor.render.Unavailable;
 
 /**
  * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}

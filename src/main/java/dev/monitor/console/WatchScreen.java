@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Section;
-import dev.monitor.render.Unavailable;
 
 /**
  * Where a watch shows its ticks: redrawn in place on a terminal, like {@code watch} or {@code top}; one block

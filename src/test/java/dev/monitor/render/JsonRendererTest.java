@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 

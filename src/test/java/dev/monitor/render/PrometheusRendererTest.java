@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 import dev.monitor.testing.RequiredTool;
