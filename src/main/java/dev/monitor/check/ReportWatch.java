@@ -11,7 +11,6 @@ import dev.monitor.analysis.Unavailable;
 import dev.monitor.console.ReportOutput;
 import dev.monitor.console.WatchScreen;
 import dev.monitor.fetch.Diagnostics;
-import dev.monitor.fetch.ReadRequest;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
 
@@ -32,10 +31,8 @@ public class ReportWatch {
     /** @param request each tick fetches afresh, and counts towards its {@code --for} */
     public int run(Duration interval, ClusterCheck.Request request, Set<Section> sections, ReportOutput output,
             Diagnostics diagnostics) {
-        ReadRequest read = request.read();
-        ClusterCheck.Request fresh = new ClusterCheck.Request(new ReadRequest(read.endpoint(), read.snapshotFile(),
-                read.fetch(), read.maxAge(), read.maxStale(), true), request.thresholds(), request.breachesFor(),
-                request.unreachableState());
+        ClusterCheck.Request fresh = new ClusterCheck.Request(request.read().withRefresh(true), request.thresholds(),
+                request.breachesFor(), request.unreachableState());
         WatchScreen screen = WatchScreen.of(output, sections, null, interval);
         return Watch.run(interval, first -> {
             switch (check.run(fresh, diagnostics)) {

@@ -45,13 +45,13 @@ class ClusterConnectionFaultsTest {
             "500,404,timeout,trickle,reset,garbage,missing,badvalue,escape,huge,traversal,duplicate");
 
     @Inject
-    ClusterFetcher fetcher;
+    ClusterReader reader;
 
     @Inject
     Vertx vertx;
 
     private Snapshot fetch(Function<String, String> knownService) {
-        try (ClusterConnection connection = fetcher.connect(URI.create(mock.url()), SETTINGS)) {
+        try (ClusterConnection connection = reader.connect(URI.create(mock.url()), SETTINGS)) {
             return connection.snapshot(knownService).await().atMost(Duration.ofMinutes(1));
         }
     }
@@ -190,7 +190,7 @@ class ClusterConnectionFaultsTest {
         MockCluster cluster = new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.parse(faults, fleet));
         int port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        try (ClusterConnection connection = fetcher.connect(endpoint, SETTINGS)) {
+        try (ClusterConnection connection = reader.connect(endpoint, SETTINGS)) {
             check.accept(endpoint, connection);
         } finally {
             cluster.stop().toCompletionStage().toCompletableFuture().join();
