@@ -3,13 +3,16 @@ package dev.monitor.cli;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.api.Access;
 import dev.monitor.api.ApiUrl;
 import dev.monitor.cli.ContextOptions.Selected;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.fetch.Concurrency;
 import dev.monitor.fetch.FetchSettings;
+import dev.monitor.fetch.Pacing;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,7 +70,11 @@ public class ConnectionOptions {
         }
     }
 
-    public FetchSettings fetchSettings() {
+    /**
+     * The run's fetch settings, whole: these options' limits, checked first, then {@code access} and {@code pacing},
+     * asked for once the limits hold (access may read a secret from standard input).
+     */
+    public FetchSettings fetchSettings(Supplier<Access> access, Supplier<Pacing> pacing) {
         if (timeout.isZero()) {
             throw usage("--timeout must be longer than 0");
         }
@@ -79,7 +86,7 @@ public class ConnectionOptions {
         if (retries < 0) {
             throw usage("--retries must be 0 or more, not " + retries);
         }
-        return new FetchSettings(concurrency(), timeout, retries);
+        return new FetchSettings(concurrency(), timeout, retries, access.get(), pacing.get());
     }
 
     private Concurrency concurrency() {

@@ -152,9 +152,8 @@ public class MonitorCommand implements Callable<Integer> {
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
                 progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
-        FetchSettings fetch = connection.fetchSettings()
-                .withAccess(access.access(endpoint, selected, System.getenv(), System.in, diagnostics))
-                .withPacing(politeness.pacing());
+        FetchSettings fetch = connection.fetchSettings(
+                () -> access.access(endpoint, selected, System.getenv(), System.in, diagnostics), politeness::pacing);
         ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
         ClusterCheck.Request checkRequest = new ClusterCheck.Request(request, thresholds, breachesFor,
                 thresholdOptions.unreachableState());

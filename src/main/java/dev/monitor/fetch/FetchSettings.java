@@ -10,17 +10,4 @@ import dev.monitor.api.Access;
  * the run's rate cap and deadline.
  */
 public record FetchSettings(Concurrency concurrency, Duration timeout, int retries, Access access, Pacing pacing) {
-
-    /** Direct, unauthenticated, unpaced access, as plain {@code http://localhost} tests and benchmarks want it. */
-    public FetchSettings(Concurrency concurrency, Duration timeout, int retries) {
-        this(concurrency, timeout, retries, Access.DIRECT, Pacing.NONE);
-    }
-
-    public FetchSettings withAccess(Access access) {
-        return new FetchSettings(concurrency, timeout, retries, access, pacing);
-    }
-
-    public FetchSettings withPacing(Pacing pacing) {
-        return new FetchSettings(concurrency, timeout, retries, access, pacing);
-    }
 }

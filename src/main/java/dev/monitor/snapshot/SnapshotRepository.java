@@ -12,10 +12,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,11 +45,6 @@ public class SnapshotRepository {
         this.cacheDirectory = cacheDirectory.orElseGet(() -> BaseDirectories.cache(System.getenv()).resolve("monitor"));
     }
 
-    /** Where the endpoints' files are kept, unless {@code --snapshot} names another. */
-    public Path directory() {
-        return cacheDirectory;
-    }
-
     /** The default file of an endpoint: readable host and port, plus a digest of the whole URI. */
     public Path fileFor(URI endpoint) {
         String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");
@@ -55,11 +52,33 @@ public class SnapshotRepository {
     }
 
     /**
+     * The endpoint's file in the cache directory most recently written; empty when there is none, or the directory
+     * cannot be listed.
+     */
+    public Optional<Path> newest() {
+        try (Stream<Path> files = Files.list(cacheDirectory)) {
+            // The history beside a snapshot is written after it, so "the newest .json" would always be that.
+            return files.filter(SnapshotRepository::isEndpointSnapshot)
+                    .max(Comparator.comparing(SnapshotRepository::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Whether the file is named as {@link #fileFor} names an endpoint's snapshot: not the history beside it
      * ({@code .history.json}), a file set aside ({@code .unreadable}) or a temporary file.
      */
-    public static boolean isEndpointSnapshot(Path file) {
+    private static boolean isEndpointSnapshot(Path file) {
         return ENDPOINT_FILE.matcher(file.getFileName().toString()).matches();
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**
