@@ -22,11 +22,6 @@ public record Report(Snapshot snapshot, Duration age, String stale, Thresholds t
         return services.stream().filter(ServiceHealth::belowMinimum).toList();
     }
 
-    /** The services at or above their minimum but below the warning level. */
-    public List<ServiceHealth> warningServices() {
-        return services.stream().filter(ServiceHealth::belowWarning).toList();
-    }
-
     /**
      * The services given a level of their own that the cluster does not list and no one expects: most likely a
      * misspelt name, whose level then applies to nothing.

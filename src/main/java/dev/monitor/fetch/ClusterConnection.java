@@ -60,12 +60,7 @@ public final class ClusterConnection implements AutoCloseable {
         this.redaction = Redaction.of(settings.access());
     }
 
-    /** Everything: the server list, then every server's figures. */
-    public Uni<Snapshot> snapshot(Function<String, String> knownService) {
-        return snapshot(knownService, FetchProgress.NONE);
-    }
-
-    /** Everything, telling {@code progress} of each server done. */
+    /** Everything: the server list, then every server's figures, telling {@code progress} of each server done. */
     public Uni<Snapshot> snapshot(Function<String, String> knownService, FetchProgress progress) {
         Instant started = Instant.now();
         Duration runDeadline = settings.pacing().runDeadline();

@@ -58,7 +58,7 @@ class ClusterConnectionFaultsTest {
 
     private Snapshot fetch(Function<String, String> knownService) {
         try (ClusterConnection connection = reader.connect(URI.create(mock.url()), SETTINGS)) {
-            return connection.snapshot(knownService).await().atMost(Duration.ofMinutes(1));
+            return connection.snapshot(knownService, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1));
         }
     }
 
@@ -157,7 +157,7 @@ class ClusterConnectionFaultsTest {
     @Test
     void whenNoServerAnswersTheApiIsUnavailableRatherThanEveryServerUnknown() {
         against("reset:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("no server listed at " + endpoint + "/servers answered: connection reset (10 of 10)"));
     }
@@ -165,19 +165,19 @@ class ClusterConnectionFaultsTest {
     @Test
     void serversThatAllAnswerWithoutUsableFiguresGiveNoDataRatherThanEveryServerUnknown() {
         against("garbage:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: malformed JSON: "
                         + "Unexpected character ('<' (code 60)) (10 of 10)"));
         against("404:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (10 of 10)"));
     }
 
     @Test
     void withoutUsableFiguresTheCommonestThreeReasonsAreSaidAndTheRestCounted() {
         against("404:4,garbage:3,missing:2,badvalue:1", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (4 of 10), "
                         + "malformed JSON: Unexpected character ('<' (code 60)) (3 of 10), missing field memory "
                         + "(2 of 10), 1 other reason (1 of 10)"));
@@ -186,7 +186,7 @@ class ClusterConnectionFaultsTest {
     @Test
     void oneServerWithFiguresAmongOthersThatFailIsData() {
         against("404:4,garbage:5", (endpoint, connection) -> assertThat(
-                connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)).servers())
+                connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)).servers())
                 .hasSize(10).filteredOn(Server.Measured.class::isInstance).hasSize(1));
     }
 

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
 import dev.monitor.testing.RequiredTool;
+import dev.monitor.testing.TestThresholds;
 
 /**
  * The exposition text checked by Prometheus' own linter ({@code promtool check metrics}, Debian package
@@ -150,7 +150,7 @@ class PrometheusRendererTest {
     private static String unavailable() {
         StringWriter text = new StringWriter();
         new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
-                Thresholds.DEFAULTS, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
+                TestThresholds.TYPICAL, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
         return text.toString();
     }
 
