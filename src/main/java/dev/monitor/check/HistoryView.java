@@ -24,17 +24,12 @@ public class HistoryView {
         this.histories = histories;
     }
 
-    /** The history file kept beside that snapshot. */
-    public Path historyFile(Path snapshotFile) {
-        return histories.fileBeside(snapshotFile);
-    }
-
     /**
      * @param breachesFor {@code --for}, to say how far each current breach is from CRITICAL
      * @return 0 with the table; UNKNOWN (3) when there is no history to show, said in one line
      */
     public int show(Path snapshotFile, URI endpoint, int breachesFor, ReportOutput output, Diagnostics diagnostics) {
-        Path file = historyFile(snapshotFile);
+        Path file = histories.fileBeside(snapshotFile);
         VerdictHistory history;
         try {
             history = histories.read(file, endpoint);

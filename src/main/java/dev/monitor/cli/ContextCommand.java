@@ -94,13 +94,15 @@ public class ContextCommand implements Callable<Integer> {
                 description = "Its warning level.")
         HealthyLevel warnHealthy;
 
-        @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+        @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%",
+                converter = ServiceLevelArgument.Converter.class,
                 description = "A service's own critical level. Repeatable.")
-        List<ServiceLevel> serviceMinHealthy;
+        List<ServiceLevelArgument> serviceMinHealthy;
 
-        @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+        @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%",
+                converter = ServiceLevelArgument.Converter.class,
                 description = "A service's own warning level. Repeatable.")
-        List<ServiceLevel> serviceWarnHealthy;
+        List<ServiceLevelArgument> serviceWarnHealthy;
 
         @Option(names = "--expect-service", paramLabel = "NAME", description = "A service it must have. Repeatable.")
         List<String> expectServices;
@@ -113,7 +115,7 @@ public class ContextCommand implements Callable<Integer> {
             try {
                 context = new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
                         Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices,
-                        ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                        ServiceLevelArgument.byService(serviceMinHealthy, serviceWarnHealthy));
                 // Checked as a run of it without flags checks it, against the defaults in force: what is saved here,
                 // that run takes.
                 new LevelSources(LevelSources.Given.NONE, name, LevelSources.Given.of(context), runDefaults())

@@ -26,6 +26,7 @@ import dev.monitor.context.ContextStore;
 import dev.monitor.fetch.FetchProgress;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
+import dev.monitor.history.HistoryRepository;
 import dev.monitor.render.Section;
 import dev.monitor.snapshot.SnapshotRepository;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
@@ -98,14 +99,16 @@ public class MonitorCommand implements Callable<Integer> {
     private final ServiceWatch serviceWatch;
     private final ReportWatch reportWatch;
     private final HistoryView historyView;
+    private final HistoryRepository histories;
 
     public MonitorCommand(ClusterCheck check, SnapshotRepository repository, ServiceWatch serviceWatch,
-            ReportWatch reportWatch, HistoryView historyView) {
+            ReportWatch reportWatch, HistoryView historyView, HistoryRepository histories) {
         this.check = check;
         this.repository = repository;
         this.serviceWatch = serviceWatch;
         this.reportWatch = reportWatch;
         this.historyView = historyView;
+        this.histories = histories;
     }
 
     /**
@@ -139,7 +142,7 @@ public class MonitorCommand implements Callable<Integer> {
         cache.checkAges();
         // The files are checked before anything is read (a password from stdin) or fetched.
         Path snapshotFile = cache.snapshotFile(endpoint, repository);
-        Path historyFile = historyView.historyFile(snapshotFile);
+        Path historyFile = histories.fileBeside(snapshotFile);
         if (reports.history()) {
             output.requireTable("--history", "the history file itself is JSON: " + historyFile);
             return historyView.show(snapshotFile, endpoint, breachesFor,

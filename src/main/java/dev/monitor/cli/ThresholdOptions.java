@@ -41,13 +41,15 @@ public class ThresholdOptions {
             description = "A service with fewer healthy servers, but at least --min-healthy, is WARNING.")
     HealthyLevel warnHealthy;
 
-    @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+    @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%",
+            converter = ServiceLevelArgument.Converter.class,
             description = "This service's own --min-healthy, instead of the global one. Repeatable.")
-    List<ServiceLevel> serviceMinHealthy;
+    List<ServiceLevelArgument> serviceMinHealthy;
 
-    @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+    @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%",
+            converter = ServiceLevelArgument.Converter.class,
             description = "This service's own --warn-healthy, instead of the global one. Repeatable.")
-    List<ServiceLevel> serviceWarnHealthy;
+    List<ServiceLevelArgument> serviceWarnHealthy;
 
     @Option(names = "--expect-service", paramLabel = "NAME",
             description = "A service that must exist: with no servers at all it is CRITICAL. Repeatable.")
@@ -88,7 +90,8 @@ public class ThresholdOptions {
         Optional<HealthyLevel> warn = Optional.ofNullable(warnHealthy);
         try {
             LevelSources.Given typed = new LevelSources.Given(min.filter(level -> typedMin),
-                    warn.filter(level -> typedWarn), ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                    warn.filter(level -> typedWarn),
+                    ServiceLevelArgument.byService(serviceMinHealthy, serviceWarnHealthy));
             LevelSources.Given defaults = new LevelSources.Given(min.filter(level -> !typedMin),
                     warn.filter(level -> !typedWarn), Map.of());
             LevelSources.Given saved = context.map(selected -> LevelSources.Given.of(selected.context()))
