@@ -1,12 +1,9 @@
 package dev.monitor.snapshot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.monitor.files.BaseDirectories;
-import dev.monitor.files.FileFailures;
+import dev.monitor.files.OwnFile;
 
 /**
  * Owns the snapshot files: where each endpoint's file lives, reading it, and replacing it atomically.
@@ -87,19 +84,7 @@ public class SnapshotRepository {
      * @throws UnreadableSnapshotException when the file exists but cannot be used
      */
     public Optional<Snapshot> read(Path file) {
-        // Opening a FIFO would wait for a writer, for ever: its kind is all there is to say.
-        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
-        if (special.isPresent()) {
-            throw new UnreadableSnapshotException(special.get() + ", not a file");
-        }
-        // A symbolic link planted at the path is not followed: its target could be any file of the user's.
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(codec.read(in));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UnreadableSnapshotException(FileFailures.unreadable(file, e), e);
-        }
+        return OwnFile.read(file, codec::read, UnreadableSnapshotException::new);
     }
 
     /**
