@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.monitor.api.Access;
-import dev.monitor.api.ProxyRoute;
-import dev.monitor.api.TlsSettings;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
@@ -31,6 +27,7 @@ import dev.monitor.mock.MockFleet;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.PlainFetch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 
@@ -42,9 +39,7 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class ClusterConnectionFaultsTest {
 
-    /** Plain http:// to the mock: no credentials, no proxy, no pacing. */
-    private static final FetchSettings SETTINGS = new FetchSettings(new Concurrency.Fixed(16), Duration.ofSeconds(2), 1,
-            new Access(new TlsSettings(null, null, null, false), Optional.empty(), ProxyRoute.NONE), new Pacing(0, null));
+    private static final FetchSettings SETTINGS = PlainFetch.settings(16, Duration.ofSeconds(2), 1);
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(60, 50,
