@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
-import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 /**
  * The analysis of a million servers (health, per-service averages, verdict, rows sorted by service then
@@ -49,7 +49,7 @@ public class AnalyzerBenchmark {
 
     @Benchmark
     public Report analyzeMillionServers() {
-        return analyzer.analyze(snapshot, Thresholds.DEFAULTS, NOW, null);
+        return analyzer.analyze(snapshot, TestThresholds.TYPICAL, NOW, null);
     }
 
     /** The copy is part of the price (about 1 % of it): sorting an already sorted array would flatter the floor. */

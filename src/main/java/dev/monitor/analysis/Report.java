@@ -16,15 +16,10 @@ import dev.monitor.snapshot.Snapshot;
  *                    verdict history could not be used
  */
 public record Report(Snapshot snapshot, Duration age, String stale, Thresholds thresholds, List<ServerRow> rows,
-        List<ServiceHealth> services, Verdict verdict, String summary, int breachesFor) {
+        List<ServiceHealth> services, Verdict verdict, String summary, int breachesFor) implements Outcome {
 
     public List<ServiceHealth> unhealthyServices() {
         return services.stream().filter(ServiceHealth::belowMinimum).toList();
-    }
-
-    /** The services at or above their minimum but below the warning level. */
-    public List<ServiceHealth> warningServices() {
-        return services.stream().filter(ServiceHealth::belowWarning).toList();
     }
 
     /**

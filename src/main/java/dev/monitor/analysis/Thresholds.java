@@ -2,7 +2,6 @@ package dev.monitor.analysis;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -24,9 +23,6 @@ import dev.monitor.text.Printable;
 public record Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy, Optional<HealthyLevel> warnHealthy,
         Set<String> expectedServices, SortedMap<String, ServiceLevels> serviceLevels) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(80, 80, new HealthyLevel.Count(2), Optional.empty(),
-            Set.of());
-
     public Thresholds {
         // Names as Server shows the cluster's: one typed or pasted with an invisible character is shown with it, and
         // matches the cluster's name typed as monitor shows it.
@@ -34,30 +30,6 @@ public record Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy,
         SortedMap<String, ServiceLevels> named = new TreeMap<>();
         serviceLevels.forEach((service, levels) -> named.put(Printable.of(service), levels));
         serviceLevels = Collections.unmodifiableSortedMap(named);
-    }
-
-    /** The same levels for every service. */
-    public Thresholds(int cpuLimit, int memoryLimit, HealthyLevel minHealthy, Optional<HealthyLevel> warnHealthy,
-            Set<String> expectedServices) {
-        this(cpuLimit, memoryLimit, minHealthy, warnHealthy, expectedServices, new TreeMap<>());
-    }
-
-    public Thresholds withMinHealthy(HealthyLevel level) {
-        return new Thresholds(cpuLimit, memoryLimit, level, warnHealthy, expectedServices, serviceLevels);
-    }
-
-    public Thresholds withWarnHealthy(HealthyLevel level) {
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy, Optional.of(level), expectedServices,
-                serviceLevels);
-    }
-
-    public Thresholds withExpectedServices(Set<String> services) {
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy, warnHealthy, services, serviceLevels);
-    }
-
-    public Thresholds withServiceLevels(Map<String, ServiceLevels> levels) {
-        return new Thresholds(cpuLimit, memoryLimit, minHealthy, warnHealthy, expectedServices,
-                new TreeMap<>(levels));
     }
 
     /** The service's own critical level, else the global one. */

@@ -7,7 +7,4 @@ import java.util.Optional;
  * Its {@code toString} never shows a secret (see {@link Credentials} and {@link ProxyRoute}).
  */
 public record Access(TlsSettings tls, Optional<Credentials> credentials, ProxyRoute proxy) {
-
-    /** Plain access: verified TLS, no credentials, no proxy. */
-    public static final Access DIRECT = new Access(TlsSettings.VERIFIED, Optional.empty(), ProxyRoute.NONE);
 }

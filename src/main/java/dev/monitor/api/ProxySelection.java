@@ -52,9 +52,14 @@ public final class ProxySelection {
      * @throws InvalidProxyException when it is not an http:// URL with a host, or carries credentials
      */
     public static ProxyRoute option(String text) {
-        ProxyRoute route = parse(text, "--proxy");
+        return option(text, "--proxy");
+    }
+
+    /** @param source where the URL was given, for messages: {@code --proxy}, or {@code proxy} in the contexts file */
+    public static ProxyRoute option(String text, String source) {
+        ProxyRoute route = parse(text, source);
         if (route.userInfo() != null) {
-            throw new InvalidProxyException("--proxy must not carry credentials (they would show in ps and shell "
+            throw new InvalidProxyException(source + " must not carry credentials (they would show in ps and shell "
                     + "history); put them in the https_proxy or http_proxy environment variable's URL instead");
         }
         return route;

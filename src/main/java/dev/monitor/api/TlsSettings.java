@@ -12,6 +12,4 @@ import java.nio.file.Path;
  * @param insecure   trust any certificate for any host name (--insecure)
  */
 public record TlsSettings(Path caBundle, Path clientCert, Path clientKey, boolean insecure) {
-
-    public static final TlsSettings VERIFIED = new TlsSettings(null, null, null, false);
 }

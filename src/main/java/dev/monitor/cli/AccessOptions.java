@@ -13,6 +13,8 @@ import dev.monitor.api.Credentials;
 import dev.monitor.api.ProxyRoute;
 import dev.monitor.api.ProxySelection;
 import dev.monitor.api.TlsSettings;
+import dev.monitor.cli.ContextOptions.Selected;
+import dev.monitor.context.ClusterContext;
 import dev.monitor.fetch.Diagnostics;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +53,14 @@ public class AccessOptions {
             description = "HTTP proxy for this run, instead of $https_proxy / $http_proxy; no credentials in it.")
     String proxy;
 
-    public Access access(URI endpoint, Map<String, String> env, InputStream stdin, Diagnostics diagnostics) {
+    /** @param context the selected context, whose token file, CA bundle and proxy stand in for options not typed */
+    public Access access(URI endpoint, Optional<Selected> context, Map<String, String> env, InputStream stdin,
+            Diagnostics diagnostics) {
+        String tokenFile = ContextOptions.unlessTyped(spec, context, ClusterContext::tokenFile, this.tokenFile,
+                "--token-file", "--basic-auth-file");
+        Path caBundle = ContextOptions.unlessTyped(spec, context,
+                entry -> entry.caBundle() == null ? null : Path.of(entry.caBundle()), this.caBundle, "--cacert");
+        String proxy = ContextOptions.unlessTyped(spec, context, ClusterContext::proxy, this.proxy, "--proxy");
         requireReadable("--cacert", caBundle);
         requireReadable("--cert", clientCert);
         requireReadable("--key", clientKey);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.monitor.analysis.Durations;
 import dev.monitor.fetch.FetchSettings;
@@ -33,7 +34,7 @@ public class CacheOptions {
     @Option(names = "--refresh", description = "Fetch afresh even if the saved snapshot is young enough.")
     boolean refresh;
 
-    Path snapshot;
+    private Path snapshot;
     /** As typed: a path loses its trailing slash, which says that a directory is meant. */
     private String typed;
 
@@ -59,6 +60,11 @@ public class CacheOptions {
                     + ": a snapshot that young is used without asking the API; give --max-stale at least as long "
                     + "(the same to never show stale data)");
         }
+    }
+
+    /** {@code --snapshot} as given, unchecked. */
+    Optional<Path> snapshotOption() {
+        return Optional.ofNullable(snapshot);
     }
 
     /** @param snapshotFile {@link #snapshotFile}, checked before anything else is read */

@@ -1,10 +1,6 @@
 package dev.monitor.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,32 +84,13 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
 
     private Optional<Snapshot> snapshot() {
         try {
-            Path file = cache.snapshot != null ? cache.snapshot
-                    : connection.port != null || connection.url != null ? repository.fileFor(connection.endpoint())
-                    : newest(repository.directory());
-            return file == null ? Optional.empty() : repository.read(file);
+            return cache.snapshotOption()
+                    .or(() -> connection.namedEndpoint().map(repository::fileFor))
+                    .or(repository::newest)
+                    .flatMap(repository::read);
         } catch (RuntimeException e) {
             // A half-typed command line or an unreadable snapshot (UnreadableSnapshotException): no candidates.
             return Optional.empty();
-        }
-    }
-
-    private static Path newest(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            // The history beside a snapshot is written after it, so "the newest .json" would always be that.
-            return files.filter(SnapshotRepository::isEndpointSnapshot)
-                    .max(Comparator.comparing(CompletionCandidatesCommand::modified))
-                    .orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

@@ -2,11 +2,17 @@ package dev.monitor.cli;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.api.Access;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.cli.ContextOptions.Selected;
+import dev.monitor.context.ClusterContext;
 import dev.monitor.fetch.Concurrency;
 import dev.monitor.fetch.FetchSettings;
+import dev.monitor.fetch.Pacing;
 import dev.monitor.snapshot.Shard;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,10 +60,11 @@ public class ConnectionOptions {
                     + " README), so that N processes share a cluster (default: ${DEFAULT-VALUE}, the whole cluster).")
     Shard shard;
 
-    /** The API's base URI, from --url or --host and --port. */
-    public URI endpoint() {
+    /** The API's base URI: from --url, else the selected context's unless --port is typed, else --host and --port. */
+    public URI endpoint(Optional<Selected> context) {
+        String url = ContextOptions.unlessTyped(spec, context, ClusterContext::url, this.url, "--url", "--port");
         if (url != null) {
-            return parseUrl();
+            return parseUrl(url);
         }
         if (port == null) {
             throw usage("--port or --url is required: where is the cluster API? (e.g. --port 8080)");
@@ -69,7 +76,11 @@ public class ConnectionOptions {
         }
     }
 
-    public FetchSettings fetchSettings() {
+    /**
+     * The run's fetch settings, whole: these options' limits, checked first, then {@code access} and {@code pacing},
+     * asked for once the limits hold (access may read a secret from standard input).
+     */
+    public FetchSettings fetchSettings(Supplier<Access> access, Supplier<Pacing> pacing) {
         if (timeout.isZero()) {
             throw usage("--timeout must be longer than 0");
         }
@@ -81,7 +92,7 @@ public class ConnectionOptions {
         if (retries < 0) {
             throw usage("--retries must be 0 or more, not " + retries);
         }
-        return new FetchSettings(concurrency(), timeout, retries).withShard(shard);
+        return new FetchSettings(concurrency(), timeout, retries, access.get(), pacing.get(), shard);
     }
 
     private Concurrency concurrency() {
@@ -106,7 +117,12 @@ public class ConnectionOptions {
         return new Concurrency.Fixed(fixed);
     }
 
-    private URI parseUrl() {
+    /** The endpoint that the options name by themselves, without a context; empty when they name none. */
+    Optional<URI> namedEndpoint() {
+        return url == null && port == null ? Optional.empty() : Optional.of(endpoint(Optional.empty()));
+    }
+
+    private URI parseUrl(String url) {
         URI uri;
         try {
             uri = ApiUrl.parse(url);

@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Verdict;
-import dev.monitor.api.ApiUrl;
-import dev.monitor.api.ProxySelection;
 import dev.monitor.context.BrokenContext;
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
@@ -96,40 +94,28 @@ public class ContextCommand implements Callable<Integer> {
                 description = "Its warning level.")
         HealthyLevel warnHealthy;
 
-        @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+        @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%",
+                converter = ServiceLevelArgument.Converter.class,
                 description = "A service's own critical level. Repeatable.")
-        List<ServiceLevel> serviceMinHealthy;
+        List<ServiceLevelArgument> serviceMinHealthy;
 
-        @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+        @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%",
+                converter = ServiceLevelArgument.Converter.class,
                 description = "A service's own warning level. Repeatable.")
-        List<ServiceLevel> serviceWarnHealthy;
+        List<ServiceLevelArgument> serviceWarnHealthy;
 
         @Option(names = "--expect-service", paramLabel = "NAME", description = "A service it must have. Repeatable.")
         List<String> expectServices;
 
         @Override
         Contexts change(Contexts contexts) {
-            try {
-                ApiUrl.parse(url);
-            } catch (IllegalArgumentException e) {
-                throw new ContextException("--url " + e.getMessage());
-            }
-            if (expectServices != null && expectServices.stream().anyMatch(String::isBlank)) {
-                throw new ContextException("--expect-service needs a service name, not '"
-                        + expectServices.stream().filter(String::isBlank).findFirst().orElseThrow() + "'");
-            }
-            if (proxy != null) {
-                try {
-                    ProxySelection.option(proxy);
-                } catch (ProxySelection.InvalidProxyException e) {
-                    throw new ContextException(e.getMessage());
-                }
-            }
+            // As the file's entries are checked when it is read, in the words of this command's options.
+            ClusterContext.check(url, proxy, expectServices, Add::option);
             ClusterContext context;
             try {
                 context = new ClusterContext(url, absolute(tokenFile), absolute(caBundle), proxy,
                         Optional.ofNullable(minHealthy), Optional.ofNullable(warnHealthy), expectServices,
-                        ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                        ServiceLevelArgument.byService(serviceMinHealthy, serviceWarnHealthy));
                 // Checked as a run of it without flags checks it, against the defaults in force: what is saved here,
                 // that run takes.
                 new LevelSources(LevelSources.Given.NONE, name, LevelSources.Given.of(context), runDefaults())
@@ -152,6 +138,11 @@ public class ContextCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the default " + option + ": " + e.getMessage(), e);
             }
+        }
+
+        /** The option of this command that sets a key of the file: {@code --url} for {@code url}. */
+        private static String option(String key) {
+            return "expect-services".equals(key) ? "--expect-service" : "--" + key;
         }
 
         /** Saved absolute, so the context works from any directory. */

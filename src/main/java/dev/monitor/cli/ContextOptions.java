@@ -1,9 +1,10 @@
 package dev.monitor.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.monitor.context.ClusterContext;
 import dev.monitor.context.ContextException;
@@ -17,10 +18,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --context NAME} (or {@code $MONITOR_CONTEXT}): a named cluster from the contexts file for this run,
- * else the file's current one. What the context holds fills in only the options not given on the command
- * line, so a flag always wins.
+ * else the file's current one. The context selected is a value handed to each option mixin, which takes from it
+ * only what the command line did not type, so a flag always wins.
  */
 public class ContextOptions {
+
+    /** The context this run uses, by the name it was selected under. */
+    record Selected(String name, ClusterContext context) {
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -31,37 +36,22 @@ public class ContextOptions {
                     + "else the current one; see monitor context).")
     String name;
 
-    /** Fills the options the command line left out from the selected context, if any. */
-    void apply(ContextStore store, Map<String, String> env, ConnectionOptions connection, AccessOptions access,
-            ThresholdOptions thresholds) {
-        Optional<ClusterContext> selected = selected(store, env);
-        if (selected.isEmpty()) {
-            return;
-        }
-        ClusterContext context = selected.get();
+    /**
+     * What the selected context holds for an option, unless the command line typed one of {@code options}; else
+     * {@code own}, the option's value (typed, or the default in force). A value the context does not hold (null) is
+     * no value.
+     */
+    static <T> T unlessTyped(CommandSpec spec, Optional<Selected> selected, Function<ClusterContext, T> value, T own,
+            String... options) {
         ParseResult given = spec.commandLine().getParseResult();
-        if (!given.hasMatchedOption("--url") && !given.hasMatchedOption("--port")) {
-            connection.url = context.url();
+        if (Stream.of(options).anyMatch(given::hasMatchedOption)) {
+            return own;
         }
-        if (context.tokenFile() != null && !given.hasMatchedOption("--token-file")
-                && !given.hasMatchedOption("--basic-auth-file")) {
-            access.tokenFile = context.tokenFile();
-        }
-        if (context.caBundle() != null && !given.hasMatchedOption("--cacert")) {
-            access.caBundle = Path.of(context.caBundle());
-        }
-        if (context.proxy() != null && !given.hasMatchedOption("--proxy")) {
-            access.proxy = context.proxy();
-        }
-        if (!context.expectServices().isEmpty() && !given.hasMatchedOption("--expect-service")) {
-            thresholds.expectedServices = new java.util.ArrayList<>(new LinkedHashSet<>(context.expectServices()));
-        }
-        // Its levels are weighed against the flags' by the thresholds, which name each level by where it came from.
-        thresholds.context = name;
-        thresholds.contextLevels = LevelSources.Given.of(context);
+        return selected.map(Selected::context).map(value).orElse(own);
     }
 
-    private Optional<ClusterContext> selected(ContextStore store, Map<String, String> env) {
+    /** The context this run uses: {@code --context}, else {@code $MONITOR_CONTEXT}, else the file's current one. */
+    Optional<Selected> selected(ContextStore store, Map<String, String> env) {
         Path file = store.file(env);
         ParseResult given = spec.commandLine().getParseResult();
         if (name == null && (given.hasMatchedOption("--url") || given.hasMatchedOption("--port"))) {
@@ -77,15 +67,13 @@ public class ContextOptions {
                         + "'; known: " + known);
             }
             if (name != null) {
-                return Optional.of(contexts.get(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "no context named '" + name + "' in " + file + "; known: " + known)));
+                return Optional.of(new Selected(name, contexts.get(name).orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "no context named '" + name + "' in " + file + "; known: " + known))));
             }
             // The current context stands in only when the run names no cluster itself (checked above).
-            if (contexts.current() == null) {
-                return Optional.empty();
-            }
-            name = contexts.current();
-            return contexts.get(name);
+            String current = contexts.current();
+            return current == null ? Optional.empty()
+                    : contexts.get(current).map(context -> new Selected(current, context));
         } catch (ContextException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

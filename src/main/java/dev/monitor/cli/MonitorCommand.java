@@ -5,19 +5,29 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.monitor.analysis.Outcome;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.check.ClusterCheck;
+import dev.monitor.check.HistoryView;
+import dev.monitor.check.ReportWatch;
+import dev.monitor.check.ServiceWatch;
+import dev.monitor.console.Interruption;
+import dev.monitor.console.ProgressBarDisplay;
+import dev.monitor.console.ReportOutput;
+import dev.monitor.console.StderrDiagnostics;
 import dev.monitor.context.ContextStore;
-import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.FetchProgress;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
+import dev.monitor.history.HistoryRepository;
 import dev.monitor.render.Section;
-import dev.monitor.render.Unavailable;
 import dev.monitor.snapshot.SnapshotRepository;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
@@ -89,14 +99,16 @@ public class MonitorCommand implements Callable<Integer> {
     private final ServiceWatch serviceWatch;
     private final ReportWatch reportWatch;
     private final HistoryView historyView;
+    private final HistoryRepository histories;
 
     public MonitorCommand(ClusterCheck check, SnapshotRepository repository, ServiceWatch serviceWatch,
-            ReportWatch reportWatch, HistoryView historyView) {
+            ReportWatch reportWatch, HistoryView historyView, HistoryRepository histories) {
         this.check = check;
         this.repository = repository;
         this.serviceWatch = serviceWatch;
         this.reportWatch = reportWatch;
         this.historyView = historyView;
+        this.histories = histories;
     }
 
     /**
@@ -119,9 +131,9 @@ public class MonitorCommand implements Callable<Integer> {
     }
 
     private int run(Interruption interruption) {
-        context.apply(new ContextStore(), System.getenv(), connection, access, thresholdOptions);
-        URI endpoint = connection.endpoint();
-        Thresholds thresholds = thresholdOptions.thresholds();
+        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), System.getenv());
+        URI endpoint = connection.endpoint(selected);
+        Thresholds thresholds = thresholdOptions.thresholds(selected);
         int breachesFor = thresholdOptions.breachesFor();
         ServiceWatch.Target serviceWatch = reports.serviceWatch();
         Duration reportWatch = reports.reportWatch();
@@ -130,7 +142,7 @@ public class MonitorCommand implements Callable<Integer> {
         cache.checkAges();
         // The files are checked before anything is read (a password from stdin) or fetched.
         Path snapshotFile = cache.snapshotFile(endpoint, repository);
-        Path historyFile = historyView.historyFile(snapshotFile);
+        Path historyFile = histories.fileBeside(snapshotFile);
         if (reports.history()) {
             output.requireTable("--history", "the history file itself is JSON: " + historyFile);
             return historyView.show(snapshotFile, endpoint, breachesFor,
@@ -143,49 +155,51 @@ public class MonitorCommand implements Callable<Integer> {
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
                 progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
-        FetchSettings fetch = connection.fetchSettings()
-                .withAccess(access.access(endpoint, System.getenv(), System.in, diagnostics))
-                .withPacing(politeness.pacing());
+        FetchSettings fetch = connection.fetchSettings(
+                () -> access.access(endpoint, selected, System.getenv(), System.in, diagnostics), politeness::pacing);
         ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
-
+        ClusterCheck.Request checkRequest = new ClusterCheck.Request(request, thresholds, breachesFor,
+                thresholdOptions.unreachableState());
         if (reportWatch != null) {
-            return this.reportWatch.run(reportWatch, request, thresholds, breachesFor,
-                    thresholdOptions.unreachableState(), sections, printer, diagnostics);
+            return this.reportWatch.run(reportWatch, checkRequest, sections, printer, diagnostics);
         }
         Verdict verdict = Verdict.OK;
         if (!sections.isEmpty()) {
-            Report report;
+            Outcome outcome;
             try {
-                report = check.run(request, thresholds, breachesFor, diagnostics);
-            } catch (ClusterUnavailableException e) {
-                // One verdict for stderr, the rendered report and the exit code: --unreachable-state's.
-                Unavailable unavailable = new Unavailable(endpoint, thresholds, thresholdOptions.unreachableState(),
-                        e.getMessage());
-                err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
-                err.flush();
-                printer.unavailable(unavailable);
-                return unavailable.verdict().exitCode();
+                outcome = check.run(checkRequest, diagnostics);
             } catch (RuntimeException e) {
                 if (!interruption.signalled()) {
                     throw e;
                 }
-                report = null;
+                outcome = null;
             }
             if (interruption.signalled()) {
                 // The abandoned fetch's bar may still be on the line: erase it, or the message is glued to it.
                 diagnostics.progress().finished();
                 return interruption.end();
             }
-            printer.print(report, sections);
-            List<String> unused = report.servicesWithUnusedLevels();
-            if (!unused.isEmpty()) {
-                diagnostics.warning("the cluster lists no service " + String.join(", ", unused)
-                        + ", so its own level applies to nothing (a misspelt name?)");
-            }
-            verdict = report.verdict();
-            if (verdict != Verdict.OK) {
-                err.println("monitor: " + verdict + ": " + report.summary());
-                err.flush();
+            switch (outcome) {
+                case Unavailable unavailable -> {
+                    // One verdict for stderr, the rendered output and the exit code: --unreachable-state's.
+                    err.println("monitor: " + unavailable.verdict() + ": " + unavailable.reason());
+                    err.flush();
+                    printer.unavailable(unavailable);
+                    return unavailable.verdict().exitCode();
+                }
+                case Report report -> {
+                    printer.print(report, sections);
+                    List<String> unused = report.servicesWithUnusedLevels();
+                    if (!unused.isEmpty()) {
+                        diagnostics.warning("the cluster lists no service " + String.join(", ", unused)
+                                + ", so its own level applies to nothing (a misspelt name?)");
+                    }
+                    verdict = report.verdict();
+                    if (verdict != Verdict.OK) {
+                        err.println("monitor: " + verdict + ": " + report.summary());
+                        err.flush();
+                    }
+                }
             }
         }
         if (serviceWatch != null) {

@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.monitor.analysis.SortKey;
+import dev.monitor.console.Colour;
+import dev.monitor.console.ReportOutput;
+import dev.monitor.console.Terminal;
+import dev.monitor.files.OutputFile;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Section;
 import dev.monitor.render.TableStyle;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
+import dev.monitor.check.ServiceWatch;
+import dev.monitor.check.Watch;
 import dev.monitor.render.Section;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

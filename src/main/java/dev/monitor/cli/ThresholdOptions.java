@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.cli.ContextOptions.Selected;
 import dev.monitor.history.VerdictHistory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,17 +41,15 @@ public class ThresholdOptions {
             description = "A service with fewer healthy servers, but at least --min-healthy, is WARNING.")
     HealthyLevel warnHealthy;
 
-    @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+    @Option(names = "--service-min-healthy", paramLabel = "NAME=N|P%",
+            converter = ServiceLevelArgument.Converter.class,
             description = "This service's own --min-healthy, instead of the global one. Repeatable.")
-    List<ServiceLevel> serviceMinHealthy;
+    List<ServiceLevelArgument> serviceMinHealthy;
 
-    @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%", converter = ServiceLevel.Converter.class,
+    @Option(names = "--service-warn-healthy", paramLabel = "NAME=N|P%",
+            converter = ServiceLevelArgument.Converter.class,
             description = "This service's own --warn-healthy, instead of the global one. Repeatable.")
-    List<ServiceLevel> serviceWarnHealthy;
-
-    /** The selected context's name (null for none) and levels, which stand in for those the command line leaves out. */
-    String context;
-    LevelSources.Given contextLevels = LevelSources.Given.NONE;
+    List<ServiceLevelArgument> serviceWarnHealthy;
 
     @Option(names = "--expect-service", paramLabel = "NAME",
             description = "A service that must exist: with no servers at all it is CRITICAL. Repeatable.")
@@ -67,9 +66,17 @@ public class ThresholdOptions {
                     + "before that WARNING, \"breach k of N\" (default: ${DEFAULT-VALUE}).")
     int breachesFor;
 
-    public Thresholds thresholds() {
+    /**
+     * @param context the selected context, whose levels stand in for those the command line leaves out (each
+     *                named by where it came from, should they disagree), and whose expected services stand in for
+     *                an {@code --expect-service} not typed
+     */
+    public Thresholds thresholds(Optional<Selected> context) {
         requirePercentage("--cpu-limit", cpuLimit);
         requirePercentage("--memory-limit", memoryLimit);
+        List<String> expectedServices = ContextOptions.unlessTyped(spec, context,
+                entry -> entry.expectServices().isEmpty() ? null : entry.expectServices(), this.expectedServices,
+                "--expect-service");
         if (expectedServices != null && expectedServices.stream().anyMatch(String::isBlank)) {
             // It would be a service no cluster lists, CRITICAL on every run.
             throw new ParameterException(spec.commandLine(), "--expect-service needs a service name, not '"
@@ -83,11 +90,14 @@ public class ThresholdOptions {
         Optional<HealthyLevel> warn = Optional.ofNullable(warnHealthy);
         try {
             LevelSources.Given typed = new LevelSources.Given(min.filter(level -> typedMin),
-                    warn.filter(level -> typedWarn), ServiceLevel.byService(serviceMinHealthy, serviceWarnHealthy));
+                    warn.filter(level -> typedWarn),
+                    ServiceLevelArgument.byService(serviceMinHealthy, serviceWarnHealthy));
             LevelSources.Given defaults = new LevelSources.Given(min.filter(level -> !typedMin),
                     warn.filter(level -> !typedWarn), Map.of());
-            return new LevelSources(typed, context, contextLevels, defaults).thresholds(cpuLimit, memoryLimit,
-                    expectedServices == null ? Set.of() : new LinkedHashSet<>(expectedServices));
+            LevelSources.Given saved = context.map(selected -> LevelSources.Given.of(selected.context()))
+                    .orElse(LevelSources.Given.NONE);
+            return new LevelSources(typed, context.map(Selected::name).orElse(null), saved, defaults).thresholds(
+                    cpuLimit, memoryLimit, expectedServices == null ? Set.of() : new LinkedHashSet<>(expectedServices));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

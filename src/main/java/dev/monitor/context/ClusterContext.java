@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.api.ApiUrl;
+import dev.monitor.api.ProxySelection;
 import dev.monitor.api.Redaction;
 
 /**
@@ -79,21 +81,16 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
             throw new ContextException("url " + Redaction.typedUrl(String.valueOf(map.get("url")))
                     + " is not a URL like http://cluster.example:8080");
         }
-        try {
-            // Found with the file, as a level is: a run of it would only refuse it later, as if --url had been given.
-            ApiUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ContextException("url " + e.getMessage());
-        }
         Object expectedNode = map.get("expect-services");
-        if (expectedNode != null && (!(expectedNode instanceof List<?> names)
-                || names.stream().anyMatch(name -> name == null || String.valueOf(name).isBlank()))) {
+        if (expectedNode != null && (!(expectedNode instanceof List<?> names) || names.contains(null))) {
             // Ignoring it would make a gate stop requiring those services, in silence.
             throw new ContextException("expect-services must be a list of service names, like [AuthService, IdService]");
         }
         List<String> expected = expectedNode instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of();
+        // Found with the file, as a level is: a run of it would only refuse it later, as if --url had been given.
+        check(url, text(map, "proxy"), expected, key -> key);
         TreeMap<String, ServiceLevels> own = new TreeMap<>();
         Object ownNode = map.get("services");
         if (ownNode instanceof Map<?, ?> ownMap) {
@@ -104,6 +101,38 @@ public record ClusterContext(String url, String tokenFile, String caBundle, Stri
         }
         return new ClusterContext(url, text(map, "token-file"), text(map, "cacert"), text(map, "proxy"),
                 level(map, "min-healthy"), level(map, "warn-healthy"), expected, own);
+    }
+
+    /**
+     * The one check of an entry's values, for the contexts file as it is read and for {@code context add} alike, so
+     * that what one takes the other does: a URL a run can use, no blank service name, a proxy URL without
+     * credentials. (Levels are read as {@code --min-healthy} reads them, and weighed against each other where a run
+     * has them all.)
+     *
+     * @param named how the user gave each key: as itself in the file ({@code url}), or as the option of
+     *              {@code context add} that sets it ({@code --url})
+     * @throws ContextException saying, in those words, what cannot be used
+     */
+    public static void check(String url, String proxy, List<String> expectServices, UnaryOperator<String> named) {
+        try {
+            ApiUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ContextException(named.apply("url") + " " + e.getMessage());
+        }
+        Optional<String> blank = expectServices == null ? Optional.empty()
+                : expectServices.stream().filter(String::isBlank).findFirst();
+        if (blank.isPresent()) {
+            // It would be a service no cluster lists, CRITICAL on every run.
+            throw new ContextException(named.apply("expect-services") + " needs a service name, not '" + blank.get()
+                    + "'");
+        }
+        if (proxy != null) {
+            try {
+                ProxySelection.option(proxy, named.apply("proxy"));
+            } catch (ProxySelection.InvalidProxyException e) {
+                throw new ContextException(e.getMessage());
+            }
+        }
     }
 
     /** A key other than the two is refused rather than ignored: a misspelt level would silently not apply. */

@@ -61,12 +61,10 @@ public final class ClusterConnection implements AutoCloseable {
         this.redaction = Redaction.of(settings.access());
     }
 
-    /** Everything: the server list, then every server's figures. */
-    public Uni<Snapshot> snapshot(Function<String, String> knownService) {
-        return snapshot(knownService, FetchProgress.NONE);
-    }
-
-    /** Everything in the settings' shard, telling {@code progress} of each server done. */
+    /**
+     * Everything in the settings' shard: the server list, then the figures of each of its servers, telling
+     * {@code progress} of each server done.
+     */
     public Uni<Snapshot> snapshot(Function<String, String> knownService, FetchProgress progress) {
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();

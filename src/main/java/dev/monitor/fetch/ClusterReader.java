@@ -1,12 +1,15 @@
 package dev.monitor.fetch;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,29 +20,42 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Durations;
+import dev.monitor.api.ClusterApiFactory;
 import dev.monitor.files.ClockSkew;
 import dev.monitor.files.FileFailures;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.snapshot.UnreadableSnapshotException;
+import dev.monitor.text.Listing;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Gets a run its data: the saved snapshot while it is young enough, else a fresh fetch that replaces it,
- * else (the API being unreachable) the saved snapshot marked stale while it is not too old.
+ * The policy, cache or fetch: gets a run its data, the saved snapshot while it is young enough, else a fresh fetch
+ * that replaces it, else (the API being unreachable) the saved snapshot marked stale while it is not too old. The
+ * wire, the conversation with the API, is {@link ClusterConnection}'s; every wait for it is here, in one place
+ * that Ctrl-C cancels.
  */
 @ApplicationScoped
 public class ClusterReader {
 
     private final SnapshotRepository repository;
-    private final ClusterFetcher fetcher;
+    private final ClusterApiFactory apiFactory;
     private final Clock clock;
 
-    public ClusterReader(SnapshotRepository repository, ClusterFetcher fetcher) {
+    public ClusterReader(SnapshotRepository repository, ClusterApiFactory apiFactory) {
         this.repository = repository;
-        this.fetcher = fetcher;
+        this.apiFactory = apiFactory;
         this.clock = Clock.systemUTC();
+    }
+
+    /** Opens a conversation with the endpoint; a watch keeps one for all its ticks, so its connections stay alive. */
+    public ClusterConnection connect(URI endpoint, FetchSettings settings) {
+        return new ClusterConnection(
+                apiFactory.create(endpoint, settings.access(), settings.concurrency().bound(), settings.timeout()),
+                () -> apiFactory.createWithoutKeepAlive(endpoint, settings.access(),
+                        settings.concurrency().bound(), settings.timeout()),
+                endpoint, settings);
     }
 
     /** @throws ClusterUnavailableException when the API cannot be read and no recent snapshot can stand in */
@@ -54,7 +70,7 @@ public class ClusterReader {
         diagnostics.verbose(saved.isEmpty() ? "no snapshot in " + request.snapshotFile() + ", fetching"
                 : request.refresh() ? "--refresh given, fetching" : "the snapshot is too old, fetching");
         Snapshot fetched;
-        try (ClusterConnection connection = fetcher.connect(request.endpoint(), request.fetch())) {
+        try (ClusterConnection connection = connect(request.endpoint(), request.fetch())) {
             long start = System.nanoTime();
             fetched = awaitOrCancel(connection.snapshot(knownServices(saved), diagnostics.progress()));
             diagnostics.verbose("fetched " + fetched.servers().size() + " servers from " + request.endpoint() + " in "
@@ -67,6 +83,39 @@ public class ClusterReader {
         }
         save(request, fetched, diagnostics);
         return new Reading(fetched, null, false);
+    }
+
+    /**
+     * The servers of one service, fetched afresh through {@code connection}. Which servers belong to it comes from the
+     * snapshot, read by the cache policy whatever {@code --refresh} says, so {@code /servers} is asked at most once per
+     * {@code --max-age}; when that read just fetched everything, its servers are fresh already.
+     *
+     * @param service as monitor shows the cluster's names
+     * @throws UnknownServiceException     when the cluster lists no server of the service
+     * @throws ClusterUnavailableException when the API cannot be read and no recent snapshot can stand in
+     */
+    public List<Server> readService(ReadRequest request, String service, ClusterConnection connection,
+            Diagnostics diagnostics) {
+        Reading reading = read(request.withRefresh(false), diagnostics);
+        List<Server> known = reading.snapshot().servers().stream()
+                .filter(server -> service.equals(server.service()))
+                .toList();
+        if (known.isEmpty()) {
+            TreeSet<String> services = new TreeSet<>();
+            reading.snapshot().servers().forEach(server -> {
+                if (server.service() != null) {
+                    services.add(server.service());
+                }
+            });
+            throw new UnknownServiceException("no service named '" + service + "'; known services: "
+                    + (services.isEmpty() ? "none"
+                            : Listing.of(List.copyOf(services))
+                                    + (services.size() > Listing.SHOWN ? " (monitor --avg lists them all)" : "")));
+        }
+        if (!reading.fromCache()) {
+            return known;
+        }
+        return awaitOrCancel(connection.servers(known.stream().map(Server::ip).toList(), ip -> service));
     }
 
     /**

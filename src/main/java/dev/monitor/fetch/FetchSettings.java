@@ -12,24 +12,4 @@ import dev.monitor.snapshot.Shard;
  */
 public record FetchSettings(Concurrency concurrency, Duration timeout, int retries, Access access, Pacing pacing,
         Shard shard) {
-
-    /**
-     * Direct, unauthenticated, unpaced access to the whole cluster, as plain {@code http://localhost} tests and
-     * benchmarks want it.
-     */
-    public FetchSettings(Concurrency concurrency, Duration timeout, int retries) {
-        this(concurrency, timeout, retries, Access.DIRECT, Pacing.NONE, Shard.WHOLE);
-    }
-
-    public FetchSettings withAccess(Access access) {
-        return new FetchSettings(concurrency, timeout, retries, access, pacing, shard);
-    }
-
-    public FetchSettings withPacing(Pacing pacing) {
-        return new FetchSettings(concurrency, timeout, retries, access, pacing, shard);
-    }
-
-    public FetchSettings withShard(Shard shard) {
-        return new FetchSettings(concurrency, timeout, retries, access, pacing, shard);
-    }
 }

@@ -10,6 +10,4 @@ import java.time.Duration;
  * @param runDeadline how long the whole run may take; what is not fetched by then is UNKNOWN. Null for none
  */
 public record Pacing(double rate, Duration runDeadline) {
-
-    public static final Pacing NONE = new Pacing(0, null);
 }

@@ -13,4 +13,8 @@ import java.time.Duration;
  */
 public record ReadRequest(URI endpoint, Path snapshotFile, FetchSettings fetch, Duration maxAge, Duration maxStale,
         boolean refresh) {
+
+    public ReadRequest withRefresh(boolean refresh) {
+        return new ReadRequest(endpoint, snapshotFile, fetch, maxAge, maxStale, refresh);
+    }
 }

@@ -1,18 +1,16 @@
 package dev.monitor.history;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.monitor.files.FileFailures;
+import dev.monitor.files.OwnFile;
 
 /**
  * Owns the history files: one per endpoint, beside that endpoint's snapshot, so that it outlives the snapshot
@@ -38,20 +36,11 @@ public class HistoryRepository {
      * @throws UnreadableHistoryException when the file exists but cannot be used, or holds another endpoint's
      */
     public VerdictHistory read(Path file, URI endpoint) {
-        VerdictHistory history;
-        // Opening a FIFO would wait for a writer, for ever: its kind is all there is to say.
-        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
-        if (special.isPresent()) {
-            throw new UnreadableHistoryException(special.get() + ", not a file");
-        }
-        // A symbolic link planted at the path is not followed: its target could be any file of the user's.
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            history = codec.read(in);
-        } catch (NoSuchFileException e) {
+        Optional<VerdictHistory> read = OwnFile.read(file, codec::read, UnreadableHistoryException::new);
+        if (read.isEmpty()) {
             return VerdictHistory.empty(endpoint);
-        } catch (IOException e) {
-            throw new UnreadableHistoryException(FileFailures.unreadable(file, e), e);
         }
+        VerdictHistory history = read.get();
         if (!history.endpoint().equals(endpoint)) {
             throw new UnreadableHistoryException("it is of " + history.endpoint() + ", not " + endpoint);
         }

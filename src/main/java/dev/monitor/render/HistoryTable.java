@@ -16,7 +16,6 @@ import com.github.freva.asciitable.Styler;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.history.PastFetch;
 import dev.monitor.history.VerdictHistory;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * {@code --history}: one row per service with a letter per recent fresh fetch, oldest left, as a sparkline
@@ -111,12 +110,12 @@ public final class HistoryTable {
         private static String colour(String line) {
             StringBuilder coloured = new StringBuilder();
             for (char c : line.toCharArray()) {
-                Ansi.Style colour = switch (c) {
-                    case 'C' -> Ansi.Style.fg_red;
-                    case 'W', 'U' -> Ansi.Style.fg_yellow;
+                AnsiColour colour = switch (c) {
+                    case 'C' -> AnsiColour.RED;
+                    case 'W', 'U' -> AnsiColour.YELLOW;
                     default -> null;
                 };
-                coloured.append(colour == null ? String.valueOf(c) : colour.on() + c + colour.off());
+                coloured.append(colour == null ? String.valueOf(c) : colour.around(String.valueOf(c)));
             }
             return coloured.toString();
         }

@@ -126,10 +126,6 @@ public final class LiveView {
         return bars.toString();
     }
 
-    public List<Tick> ticks() {
-        return new ArrayList<>(ticks);
-    }
-
     private String time(Instant at) {
         return CLOCK.format(LocalTime.ofInstant(at, zone));
     }

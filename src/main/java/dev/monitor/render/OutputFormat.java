@@ -21,9 +21,4 @@ public enum OutputFormat {
             case NAGIOS -> new NagiosRenderer();
         };
     }
-
-    /** Formats meant for programs: nothing but the format may reach stdout. */
-    public boolean forMachines() {
-        return this != TABLE;
-    }
 }

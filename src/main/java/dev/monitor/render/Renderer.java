@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Set;
 
 import dev.monitor.analysis.Report;
+import dev.monitor.analysis.Unavailable;
 
 /** Turns a report into one output format. Each format is one implementation, chosen by {@link OutputFormat}. */
 public interface Renderer {

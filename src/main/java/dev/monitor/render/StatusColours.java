@@ -6,7 +6,6 @@ import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.Styler;
 
 import dev.monitor.analysis.Health;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * Colours one column's cells by the health of their row (green Healthy, red Unhealthy, yellow UNKNOWN), after
@@ -23,17 +22,17 @@ record StatusColours(List<Health> health, int statusColumn) implements Styler {
         if (col != statusColumn) {
             return lines;
         }
-        Ansi.Style colour = switch (health.get(row)) {
-            case HEALTHY -> Ansi.Style.fg_green;
-            case UNHEALTHY -> Ansi.Style.fg_red;
-            case UNKNOWN -> Ansi.Style.fg_yellow;
+        AnsiColour colour = switch (health.get(row)) {
+            case HEALTHY -> AnsiColour.GREEN;
+            case UNHEALTHY -> AnsiColour.RED;
+            case UNKNOWN -> AnsiColour.YELLOW;
         };
         // Around the word only: the padding stays plain, so an underlined or inverse theme looks right too.
         return lines.stream().map(line -> {
             String word = line.strip();
             int at = line.indexOf(word);
             return word.isEmpty() ? line
-                    : line.substring(0, at) + colour.on() + word + colour.off() + line.substring(at + word.length());
+                    : line.substring(0, at) + colour.around(word) + line.substring(at + word.length());
         }).toList();
     }
 }

@@ -5,6 +5,4 @@ package dev.monitor.render;
  * read the rows).
  */
 public record TableStyle(boolean colour, boolean headers) {
-
-    public static final TableStyle PLAIN = new TableStyle(false, true);
 }

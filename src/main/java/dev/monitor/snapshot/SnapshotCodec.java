@@ -4,7 +4,6 @@ import static dev.monitor.files.JsonDocument.expect;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,19 +32,15 @@ public final class SnapshotCodec {
 
     static final String FORMAT = "monitor-snapshot";
     static final int VERSION = 1;
-    private static final JsonDocument DOCUMENT = new JsonDocument(FORMAT, VERSION, "monitor snapshot",
+    static final JsonDocument DOCUMENT = new JsonDocument(FORMAT, VERSION, "monitor snapshot",
             UnreadableSnapshotException::new);
-
-    public void write(Snapshot snapshot, OutputStream out) throws IOException {
-        DOCUMENT.write(out, body(snapshot));
-    }
 
     /** Replaces the file with the snapshot, unless it holds something else (see {@link JsonDocument#replace}). */
     public void replace(Path file, Snapshot snapshot) throws IOException {
         DOCUMENT.replace(file, body(snapshot));
     }
 
-    private static JsonDocument.Body body(Snapshot snapshot) {
+    static JsonDocument.Body body(Snapshot snapshot) {
         return json -> {
             json.writeStringField("endpoint", snapshot.endpoint().toString());
             json.writeStringField("fetchedAt", snapshot.fetchedAt().toString());

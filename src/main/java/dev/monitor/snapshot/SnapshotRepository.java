@@ -1,28 +1,27 @@
 package dev.monitor.snapshot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.monitor.files.BaseDirectories;
-import dev.monitor.files.FileFailures;
+import dev.monitor.files.OwnFile;
 
 /**
  * Owns the snapshot files: where each endpoint's file lives, reading it, and replacing it atomically.
@@ -43,11 +42,6 @@ public class SnapshotRepository {
         this.cacheDirectory = cacheDirectory.orElseGet(() -> BaseDirectories.cache(System.getenv()).resolve("monitor"));
     }
 
-    /** Where the endpoints' files are kept, unless {@code --snapshot} names another. */
-    public Path directory() {
-        return cacheDirectory;
-    }
-
     /** The default file of an endpoint: readable host and port, plus a digest of the whole URI. */
     public Path fileFor(URI endpoint) {
         String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");
@@ -55,11 +49,33 @@ public class SnapshotRepository {
     }
 
     /**
+     * The endpoint's file in the cache directory most recently written; empty when there is none, or the directory
+     * cannot be listed.
+     */
+    public Optional<Path> newest() {
+        try (Stream<Path> files = Files.list(cacheDirectory)) {
+            // The history beside a snapshot is written after it, so "the newest .json" would always be that.
+            return files.filter(SnapshotRepository::isEndpointSnapshot)
+                    .max(Comparator.comparing(SnapshotRepository::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Whether the file is named as {@link #fileFor} names an endpoint's snapshot: not the history beside it
      * ({@code .history.json}), a file set aside ({@code .unreadable}) or a temporary file.
      */
-    public static boolean isEndpointSnapshot(Path file) {
+    private static boolean isEndpointSnapshot(Path file) {
         return ENDPOINT_FILE.matcher(file.getFileName().toString()).matches();
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**
@@ -68,19 +84,7 @@ public class SnapshotRepository {
      * @throws UnreadableSnapshotException when the file exists but cannot be used
      */
     public Optional<Snapshot> read(Path file) {
-        // Opening a FIFO would wait for a writer, for ever: its kind is all there is to say.
-        Optional<String> special = FileFailures.special(file, LinkOption.NOFOLLOW_LINKS);
-        if (special.isPresent()) {
-            throw new UnreadableSnapshotException(special.get() + ", not a file");
-        }
-        // A symbolic link planted at the path is not followed: its target could be any file of the user's.
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(codec.read(in));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UnreadableSnapshotException(FileFailures.unreadable(file, e), e);
-        }
+        return OwnFile.read(file, codec::read, UnreadableSnapshotException::new);
     }
 
     /**

@@ -10,10 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Server.Measured;
 import dev.monitor.snapshot.Server.Unknown;
+import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 class AnalyzerTest {
 
@@ -22,7 +23,7 @@ class AnalyzerTest {
 
     private Report analyze(Server... servers) {
         return analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(servers)),
-                Thresholds.DEFAULTS, FETCHED.plusSeconds(30), null);
+                TestThresholds.TYPICAL, FETCHED.plusSeconds(30), null);
     }
 
     /** Auth: 1 of 2 healthy (below the minimum of 2); Geo: 1 of 2 healthy too; User: 2 of 2 healthy. */
@@ -31,7 +32,7 @@ class AnalyzerTest {
                 new Measured("10.0.0.1", "Auth", 10, 10), new Measured("10.0.0.2", "Auth", 90, 10),
                 new Measured("10.0.0.3", "Geo", 10, 10), new Measured("10.0.0.4", "Geo", 90, 10),
                 new Measured("10.0.0.5", "User", 10, 10), new Measured("10.0.0.6", "User", 10, 10))),
-                Thresholds.DEFAULTS, new BreachStreaks(required, pastStreaks), FETCHED, null);
+                TestThresholds.TYPICAL, new BreachStreaks(required, pastStreaks), FETCHED, null);
     }
 
     private static ServiceHealth service(Report report, String name) {
@@ -40,7 +41,7 @@ class AnalyzerTest {
 
     @Test
     void serverIsHealthyOnlyWithBothFiguresBelowTheirLimits() {
-        Thresholds limits = Thresholds.DEFAULTS;
+        Thresholds limits = TestThresholds.TYPICAL;
         assertThat(analyzer.healthOf(new Measured("a", "S", 79, 79), limits)).isEqualTo(Health.HEALTHY);
         assertThat(analyzer.healthOf(new Measured("a", "S", 80, 10), limits)).isEqualTo(Health.UNHEALTHY);
         assertThat(analyzer.healthOf(new Measured("a", "S", 10, 80), limits)).isEqualTo(Health.UNHEALTHY);
@@ -135,7 +136,7 @@ class AnalyzerTest {
             Report report = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
                     new Measured("10.0.0.1", "Auth", 10, 10),
                     new Unknown("10.0.0.2", "Geo", "HTTP 500"), new Unknown("10.0.0.3", "Geo", "HTTP 500"))),
-                    Thresholds.DEFAULTS.withMinHealthy(none), FETCHED, null);
+                    TestThresholds.typical().withMinHealthy(none).thresholds(), FETCHED, null);
 
             assertThat(service(report, "Geo").state()).as("--min-healthy " + none).isEqualTo(Verdict.WARNING);
             assertThat(service(report, "Geo").measuredState()).as("as the history keeps it").isEqualTo(Verdict.WARNING);
@@ -150,7 +151,7 @@ class AnalyzerTest {
         Report unplaced = analyze(new Unknown("10.0.0.1", null, "HTTP 404"), new Unknown("10.0.0.2", null, "HTTP 404"));
         Report atZero = analyzer.analyze(new Snapshot(URI.create("http://localhost:8080"), FETCHED, List.of(
                 new Unknown("10.0.0.1", "Auth", "HTTP 404"), new Unknown("10.0.0.2", "Auth", "HTTP 404"))),
-                Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(0)), FETCHED, null);
+                TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(0)).thresholds(), FETCHED, null);
 
         assertThat(unplaced.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(unplaced.summary()).isEqualTo("no server gave usable figures; 2 of 2 servers UNKNOWN; "
@@ -211,7 +212,7 @@ class AnalyzerTest {
         Report report = analyzer.analyze(
                 new Snapshot(URI.create("http://x:1"), FETCHED, List.of(
                         new Measured("10.0.0.1", "Auth", 10, 10), new Measured("10.0.0.2", "Auth", 10, 10))),
-                Thresholds.DEFAULTS, FETCHED.plus(Duration.ofMinutes(3)), "connection refused");
+                TestThresholds.TYPICAL, FETCHED.plus(Duration.ofMinutes(3)), "connection refused");
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(report.age()).isEqualTo(Duration.ofMinutes(3));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 /** {@code --sort-by}: numbers as numbers, figures unknown last, ties in the default order. */
 class SortKeyTest {
@@ -20,7 +21,7 @@ class SortKeyTest {
                     new Server.Measured("10.0.0.9", "A", 10, 20),
                     new Server.Unknown("10.0.0.100", "A", "refused"),
                     new Server.Measured("10.0.0.2", "B", 100, 3))),
-            Thresholds.DEFAULTS, Instant.EPOCH, null);
+            TestThresholds.TYPICAL, Instant.EPOCH, null);
 
     @Test
     void cpuSortsNumericallyNotAsText() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 /** The summary is one line a person reads, however many services it is about: five named, then how many more. */
 class SummaryListingTest {
@@ -36,7 +36,7 @@ class SummaryListingTest {
 
     @Test
     void servicesBelowTheMinimumAreTheFirstFiveAndHowManyMore() {
-        Report report = analyze(oneServerServices(12, 99), Thresholds.DEFAULTS, BreachStreaks.AT_ONCE);
+        Report report = analyze(oneServerServices(12, 99), TestThresholds.TYPICAL, BreachStreaks.AT_ONCE);
 
         assertThat(report.summary()).isEqualTo("12 of 12 services below 2 healthy: S000001 0/1, S000002 0/1, "
                 + "S000003 0/1, S000004 0/1, S000005 0/1 and 7 more");
@@ -45,7 +45,7 @@ class SummaryListingTest {
 
     @Test
     void aHundredThousandServicesStillMakeOneShortLine() {
-        Report report = analyze(oneServerServices(100_000, 99), Thresholds.DEFAULTS, BreachStreaks.AT_ONCE);
+        Report report = analyze(oneServerServices(100_000, 99), TestThresholds.TYPICAL, BreachStreaks.AT_ONCE);
 
         assertThat(report.summary()).endsWith("S000005 0/1 and 99995 more").hasSizeLessThan(200);
     }
@@ -61,7 +61,7 @@ class SummaryListingTest {
         Map<String, Integer> streaks = new HashMap<>();
         streaks.put("S000001", 2);
         IntStream.rangeClosed(2, 8).forEach(i -> streaks.put("S%06d".formatted(i), 1));
-        Thresholds warnAtThree = Thresholds.DEFAULTS.withWarnHealthy(new HealthyLevel.Count(3));
+        Thresholds warnAtThree = TestThresholds.typical().withWarnHealthy(new HealthyLevel.Count(3)).thresholds();
 
         Report report = analyze(servers, warnAtThree, new BreachStreaks(3, streaks));
 
@@ -74,7 +74,8 @@ class SummaryListingTest {
     @Test
     void missingExpectedServicesAreListedTheSameWay() {
         Set<String> expected = Set.of("E1", "E2", "E3", "E4", "E5", "E6", "E7");
-        Thresholds thresholds = new Thresholds(80, 80, new HealthyLevel.Count(1), Optional.empty(), expected);
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(1))
+                .withExpectedServices(expected).thresholds();
 
         Report report = analyze(oneServerServices(1, 10), thresholds, BreachStreaks.AT_ONCE);
 

@@ -12,10 +12,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Server.Measured;
 import dev.monitor.snapshot.Server.Unknown;
+import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 /** Counts and shares, the WARNING level, and expected services, as the Analyzer applies them. */
 class ThresholdsTest {
@@ -63,12 +64,14 @@ class ThresholdsTest {
 
     @Test
     void aShareCountsUnknownServersAsNotHealthy() {
-        Report sixty = fiveAuthServersThreeHealthy(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(60)));
+        Report sixty = fiveAuthServersThreeHealthy(
+                TestThresholds.typical().withMinHealthy(new HealthyLevel.Share(60)).thresholds());
         assertThat(sixty.verdict()).as("3 of 5 healthy meets 60%; the UNKNOWN server makes it partial")
                 .isEqualTo(Verdict.WARNING);
         assertThat(sixty.services().getFirst().minimum()).isEqualTo(3);
 
-        Report sixtyOne = fiveAuthServersThreeHealthy(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(61)));
+        Report sixtyOne = fiveAuthServersThreeHealthy(
+                TestThresholds.typical().withMinHealthy(new HealthyLevel.Share(61)).thresholds());
         assertThat(sixtyOne.verdict()).as("61% of 5 is 4 servers, the UNKNOWN one not among them")
                 .isEqualTo(Verdict.CRITICAL);
         assertThat(sixtyOne.summary()).contains("below 61% healthy: Auth 3/5");
@@ -76,8 +79,8 @@ class ThresholdsTest {
 
     @Test
     void belowTheWarningLevelButAtTheMinimumIsWarning() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(2))
-                .withWarnHealthy(new HealthyLevel.Count(3));
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(2))
+                .withWarnHealthy(new HealthyLevel.Count(3)).thresholds();
         Report report = analyze(thresholds,
                 new Measured("10.0.0.1", "Auth", 10, 10),
                 new Measured("10.0.0.2", "Auth", 10, 10),
@@ -87,19 +90,19 @@ class ThresholdsTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(report.verdict().exitCode()).isEqualTo(1);
-        assertThat(report.warningServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(warningServices(report)).extracting(ServiceHealth::service).containsExactly("Auth");
         assertThat(report.unhealthyServices()).isEmpty();
         assertThat(report.summary()).contains("below the warning level 3 healthy: Auth 2/2");
     }
 
     @Test
     void belowTheMinimumIsCriticalWhateverTheWarningLevel() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(50))
-                .withWarnHealthy(new HealthyLevel.Share(80));
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Share(50))
+                .withWarnHealthy(new HealthyLevel.Share(80)).thresholds();
         Report report = fiveAuthServersThreeHealthy(thresholds);
         assertThat(report.services().getFirst().warnMinimum()).isEqualTo(4);
         assertThat(report.verdict()).as("3 of 5 meets 50% but not 80%").isEqualTo(Verdict.WARNING);
-        assertThat(report.warningServices()).hasSize(1);
+        assertThat(warningServices(report)).hasSize(1);
 
         Report critical = analyze(thresholds,
                 new Measured("10.0.0.1", "Auth", 10, 10),
@@ -107,12 +110,12 @@ class ThresholdsTest {
                 new Measured("10.0.0.3", "Auth", 95, 10));
         assertThat(critical.verdict()).isEqualTo(Verdict.CRITICAL);
         assertThat(critical.verdict().exitCode()).isEqualTo(2);
-        assertThat(critical.warningServices()).isEmpty();
+        assertThat(warningServices(critical)).isEmpty();
     }
 
     @Test
     void anExpectedServiceWithNoServersIsCritical() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Auth", "Billing"));
+        Thresholds thresholds = TestThresholds.typical().withExpectedServices(Set.of("Auth", "Billing")).thresholds();
         Report report = analyze(thresholds,
                 new Measured("10.0.0.1", "Auth", 10, 10),
                 new Measured("10.0.0.2", "Auth", 10, 10));
@@ -126,8 +129,8 @@ class ThresholdsTest {
 
     @Test
     void anExpectedServiceIsMissingEvenWithAShareOfZero() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Share(0))
-                .withExpectedServices(Set.of("Billing"));
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Share(0))
+                .withExpectedServices(Set.of("Billing")).thresholds();
 
         Report report = analyze(thresholds, new Measured("10.0.0.1", "Auth", 10, 10));
         assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
@@ -139,7 +142,7 @@ class ThresholdsTest {
 
     @Test
     void expectedServicesThatArePresentChangeNothing() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Auth"));
+        Thresholds thresholds = TestThresholds.typical().withExpectedServices(Set.of("Auth")).thresholds();
         Report report = analyze(thresholds,
                 new Measured("10.0.0.1", "Auth", 10, 10),
                 new Measured("10.0.0.2", "Auth", 10, 10));
@@ -175,7 +178,7 @@ class ThresholdsTest {
 
     @Test
     void aServiceWithItsOwnMinimumIsJudgedByItAndTheOthersByTheGlobalOne() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own("4", null)));
+        Thresholds thresholds = TestThresholds.typical().withServiceLevels(Map.of("Auth", own("4", null))).thresholds();
         Report report = authAndGeo(thresholds);
 
         assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
@@ -184,14 +187,14 @@ class ThresholdsTest {
         assertThat(report.unhealthyServices()).extracting(ServiceHealth::service).containsExactly("Auth");
         assertThat(report.summary()).isEqualTo("1 of 2 services below their minimum: Auth 3/5 (minimum 4)");
 
-        assertThat(authAndGeo(Thresholds.DEFAULTS).verdict()).as("without it, 3 healthy meet the global 2")
+        assertThat(authAndGeo(TestThresholds.TYPICAL).verdict()).as("without it, 3 healthy meet the global 2")
                 .isEqualTo(Verdict.OK);
     }
 
     @Test
     void anOwnMinimumCanBeLowerThanTheGlobalOne() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(3))
-                .withServiceLevels(Map.of("Geo", own("1", null)));
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Geo", own("1", null))).thresholds();
         Report report = authAndGeo(thresholds);
 
         assertThat(report.verdict()).isEqualTo(Verdict.OK);
@@ -201,21 +204,22 @@ class ThresholdsTest {
 
     @Test
     void anOwnWarningLevelWithoutAGlobalOneWarnsForThatServiceOnly() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own(null, "80%")));
+        Thresholds thresholds = TestThresholds.typical().withServiceLevels(Map.of("Auth", own(null, "80%")))
+                .thresholds();
         Report report = authAndGeo(thresholds);
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(service(report, "Auth").warnMinimum()).as("80% of 5").isEqualTo(4);
         assertThat(service(report, "Auth").minimum()).as("the global minimum stays").isEqualTo(2);
         assertThat(service(report, "Geo").warnMinimum()).isEqualTo(2);
-        assertThat(report.warningServices()).extracting(ServiceHealth::service).containsExactly("Auth");
+        assertThat(warningServices(report)).extracting(ServiceHealth::service).containsExactly("Auth");
         assertThat(report.summary()).isEqualTo("1 of 2 services below their warning level: Auth 3/5 (warning level 80%)");
     }
 
     @Test
     void anOwnMinimumKeepsTheGlobalWarningLevel() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withWarnHealthy(new HealthyLevel.Count(3))
-                .withServiceLevels(Map.of("Geo", own("1", null)));
+        Thresholds thresholds = TestThresholds.typical().withWarnHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Geo", own("1", null))).thresholds();
         Report report = authAndGeo(thresholds);
 
         assertThat(service(report, "Geo").minimum()).isEqualTo(1);
@@ -226,18 +230,18 @@ class ThresholdsTest {
 
     @Test
     void listedServicesWithoutOwnLevelsAreSummedUpAsBefore() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(3))
-                .withServiceLevels(Map.of("Auth", own("1", null)));
+        Thresholds thresholds = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(3))
+                .withServiceLevels(Map.of("Auth", own("1", null))).thresholds();
 
         assertThat(authAndGeo(thresholds).summary()).isEqualTo("1 of 2 services below 3 healthy: Geo 2/2");
     }
 
     @Test
     void anOkSummaryNamesBothLevelsWhenACountAndAShareBind() {
-        Thresholds mixed = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(2))
-                .withWarnHealthy(new HealthyLevel.Share(20));
-        Thresholds sameKind = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1))
-                .withWarnHealthy(new HealthyLevel.Count(2));
+        Thresholds mixed = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(2))
+                .withWarnHealthy(new HealthyLevel.Share(20)).thresholds();
+        Thresholds sameKind = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(1))
+                .withWarnHealthy(new HealthyLevel.Count(2)).thresholds();
 
         assertThat(authAndGeo(mixed).summary()).isEqualTo("all 2 services have at least 2 and 20% healthy servers");
         assertThat(authAndGeo(sameKind).summary()).as("a warning count above the minimum says it all")
@@ -246,7 +250,8 @@ class ThresholdsTest {
 
     @Test
     void levelsForAServiceTheClusterDoesNotListDoNothing() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Billing", own("5", "6")));
+        Thresholds thresholds = TestThresholds.typical().withServiceLevels(Map.of("Billing", own("5", "6")))
+                .thresholds();
         Report report = authAndGeo(thresholds);
 
         assertThat(report.verdict()).isEqualTo(Verdict.OK);
@@ -256,8 +261,8 @@ class ThresholdsTest {
 
     @Test
     void levelsForAnExpectedServiceApplyToIt() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withExpectedServices(Set.of("Billing"))
-                .withServiceLevels(Map.of("Billing", own("5", null)));
+        Thresholds thresholds = TestThresholds.typical().withExpectedServices(Set.of("Billing"))
+                .withServiceLevels(Map.of("Billing", own("5", null))).thresholds();
         Report report = authAndGeo(thresholds);
 
         ServiceHealth billing = service(report, "Billing");
@@ -269,10 +274,15 @@ class ThresholdsTest {
 
     @Test
     void aBreachHeldBackByForNamesTheServicesOwnMinimum() {
-        Thresholds thresholds = Thresholds.DEFAULTS.withServiceLevels(Map.of("Auth", own("4", null)));
+        Thresholds thresholds = TestThresholds.typical().withServiceLevels(Map.of("Auth", own("4", null))).thresholds();
         Report report = authAndGeo(thresholds, new BreachStreaks(3, Map.of()));
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(report.summary()).isEqualTo("1 of 2 services below their minimum, breach 1 of 3: Auth 3/5 (minimum 4)");
+    }
+
+    /** The services at or above their minimum but below the warning level. */
+    private static List<ServiceHealth> warningServices(Report report) {
+        return report.services().stream().filter(ServiceHealth::belowWarning).toList();
     }
 }

@@ -11,7 +11,7 @@ class RedactionTest {
 
     @Test
     void theRunsOwnSecretsAreHiddenInEveryFormTheyTravelIn() {
-        Redaction redaction = Redaction.of(new Access(TlsSettings.VERIFIED,
+        Redaction redaction = Redaction.of(new Access(new TlsSettings(null, null, null, false),
                 Optional.of(new Credentials.Basic("ops:pw-7f3a")), new ProxyRoute("proxy", 3128, "pu:px-91c2")));
 
         assertThat(redaction.apply("a prohibited character: b3BzOnB3LTdmM2E= in pw-7f3a, ops:pw-7f3a"))

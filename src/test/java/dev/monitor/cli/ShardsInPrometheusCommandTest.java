@@ -91,22 +91,26 @@ class ShardsInPrometheusCommandTest {
                             .keySet()).isEqualTo(below);
                 });
 
-                Map<String, Double> servers = prometheus.queryBy("service", "service:monitor_service_servers:sum");
-                Map<String, Double> healthy = prometheus.queryBy("service",
-                        "service:monitor_service_healthy_servers:sum");
-                Map<String, Double> cpu = prometheus.queryBy("service", "service:monitor_service_cpu_ratio:mean");
-                Map<String, Double> memory = prometheus.queryBy("service",
-                        "service:monitor_service_memory_ratio:mean");
-                services.forEach((name, service) -> {
-                    assertThat(servers.get(name)).as(name).isEqualTo(service.get("servers").asDouble());
-                    assertThat(healthy.get(name)).as(name).isEqualTo(service.get("healthy").asDouble());
-                    // The JSON's means are rounded to two decimals of a percent.
-                    assertThat(cpu.get(name) * 100).as(name).isCloseTo(service.get("meanCpu").asDouble(),
-                            within(0.005));
-                    assertThat(memory.get(name) * 100).as(name).isCloseTo(service.get("meanMemory").asDouble(),
-                            within(0.005));
+                // The rules are evaluated on their own clock: one evaluation may come before the last shard's first
+                // scrape, so the sums are awaited until they hold every shard.
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                    Map<String, Double> servers = prometheus.queryBy("service", "service:monitor_service_servers:sum");
+                    Map<String, Double> healthy = prometheus.queryBy("service",
+                            "service:monitor_service_healthy_servers:sum");
+                    Map<String, Double> cpu = prometheus.queryBy("service", "service:monitor_service_cpu_ratio:mean");
+                    Map<String, Double> memory = prometheus.queryBy("service",
+                            "service:monitor_service_memory_ratio:mean");
+                    services.forEach((name, service) -> {
+                        assertThat(servers.get(name)).as(name).isEqualTo(service.get("servers").asDouble());
+                        assertThat(healthy.get(name)).as(name).isEqualTo(service.get("healthy").asDouble());
+                        // The JSON's means are rounded to two decimals of a percent.
+                        assertThat(cpu.get(name) * 100).as(name).isCloseTo(service.get("meanCpu").asDouble(),
+                                within(0.005));
+                        assertThat(memory.get(name) * 100).as(name).isCloseTo(service.get("meanMemory").asDouble(),
+                                within(0.005));
+                    });
+                    assertThat(servers.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(300);
                 });
-                assertThat(servers.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(300);
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();

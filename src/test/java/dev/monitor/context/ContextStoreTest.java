@@ -323,6 +323,32 @@ class ContextStoreTest {
                 .isEqualTo("url must be an http:// or https:// URL with a host, not 'cluster:8080'");
     }
 
+    /** Before, only context add checked a proxy and a blank service name: the file took either, and a run failed. */
+    @Test
+    void aProxyOrABlankExpectedServiceIsCheckedByTheRuleContextAddUses() throws Exception {
+        handWritten("""
+                contexts:
+                  credentials: { url: http://cluster:8080, proxy: 'http://ops:s3cret@proxy:3128' }
+                  schemeless: { url: http://cluster:8080, proxy: 'ftp://proxy:3128' }
+                  blank: { url: http://cluster:8080, expect-services: [ AuthService, ' ' ] }
+                  fine: { url: http://cluster:8080, proxy: 'proxy.corp:3128', expect-services: [ AuthService ] }
+                """);
+
+        Contexts contexts = store.read(file());
+
+        assertThat(((BrokenContext) contexts.entries().get("credentials")).problem())
+                .startsWith("proxy must not carry credentials").doesNotContain("s3cret");
+        assertThat(((BrokenContext) contexts.entries().get("schemeless")).problem())
+                .isEqualTo("proxy must be an http:// proxy URL with a host, like http://proxy.example:3128");
+        assertThat(((BrokenContext) contexts.entries().get("blank")).problem())
+                .isEqualTo("expect-services needs a service name, not ' '");
+        assertThat(contexts.get("fine")).isPresent();
+        // context add words the same refusals by its options.
+        assertThatThrownBy(() -> ClusterContext.check("http://cluster:8080", "http://ops:s3cret@proxy:3128", null,
+                key -> "--" + key)).isInstanceOf(ContextException.class)
+                .hasMessageStartingWith("--proxy must not carry credentials");
+    }
+
     @Test
     void aCommentInsideBracketsWhichWouldBeLostIsRefusedAndTheFileLeftAsItWas() throws Exception {
         String bracketed = """

@@ -27,6 +27,7 @@ import dev.monitor.mock.MockFleet;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.PlainFetch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 
@@ -38,21 +39,21 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class ClusterConnectionFaultsTest {
 
-    private static final FetchSettings SETTINGS = new FetchSettings(new Concurrency.Fixed(16), Duration.ofSeconds(2), 1);
+    private static final FetchSettings SETTINGS = PlainFetch.settings(16, Duration.ofSeconds(2), 1);
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(60, 50,
             "500,404,timeout,trickle,reset,garbage,missing,badvalue,escape,huge,traversal,duplicate");
 
     @Inject
-    ClusterFetcher fetcher;
+    ClusterReader reader;
 
     @Inject
     Vertx vertx;
 
     private Snapshot fetch(Function<String, String> knownService) {
-        try (ClusterConnection connection = fetcher.connect(URI.create(mock.url()), SETTINGS)) {
-            return connection.snapshot(knownService).await().atMost(Duration.ofMinutes(1));
+        try (ClusterConnection connection = reader.connect(URI.create(mock.url()), SETTINGS)) {
+            return connection.snapshot(knownService, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1));
         }
     }
 
@@ -151,7 +152,7 @@ class ClusterConnectionFaultsTest {
     @Test
     void whenNoServerAnswersTheApiIsUnavailableRatherThanEveryServerUnknown() {
         against("reset:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("no server listed at " + endpoint + "/servers answered: connection reset (10 of 10)"));
     }
@@ -159,19 +160,19 @@ class ClusterConnectionFaultsTest {
     @Test
     void serversThatAllAnswerWithoutUsableFiguresGiveNoDataRatherThanEveryServerUnknown() {
         against("garbage:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: malformed JSON: "
                         + "Unexpected character ('<' (code 60)) (10 of 10)"));
         against("404:10", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (10 of 10)"));
     }
 
     @Test
     void withoutUsableFiguresTheCommonestThreeReasonsAreSaidAndTheRestCounted() {
         against("404:4,garbage:3,missing:2,badvalue:1", (endpoint, connection) -> assertThatThrownBy(
-                () -> connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)))
+                () -> connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)))
                 .hasMessage("no server listed at " + endpoint + "/servers gave usable figures: HTTP 404 (4 of 10), "
                         + "malformed JSON: Unexpected character ('<' (code 60)) (3 of 10), missing field memory "
                         + "(2 of 10), 1 other reason (1 of 10)"));
@@ -180,7 +181,7 @@ class ClusterConnectionFaultsTest {
     @Test
     void oneServerWithFiguresAmongOthersThatFailIsData() {
         against("404:4,garbage:5", (endpoint, connection) -> assertThat(
-                connection.snapshot(ip -> null).await().atMost(Duration.ofMinutes(1)).servers())
+                connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)).servers())
                 .hasSize(10).filteredOn(Server.Measured.class::isInstance).hasSize(1));
     }
 
@@ -190,7 +191,7 @@ class ClusterConnectionFaultsTest {
         MockCluster cluster = new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.parse(faults, fleet));
         int port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        try (ClusterConnection connection = fetcher.connect(endpoint, SETTINGS)) {
+        try (ClusterConnection connection = reader.connect(endpoint, SETTINGS)) {
             check.accept(endpoint, connection);
         } finally {
             cluster.stop().toCompletionStage().toCompletableFuture().join();

@@ -27,6 +27,8 @@ import dev.monitor.snapshot.Server;
  */
 class HiddenCharactersTest {
 
+    private static final TableStyle PLAIN = new TableStyle(false, true);
+
     /** Each character a name below hides, none of which may reach the output as it is. */
     private static final List<String> HIDDEN = List.of("\u202e", "\u200b", "\ufeff", "\u2028", "\u00ad", "\u2066",
             "\u2069", "\u00a0", "\u001b", "\u200d");
@@ -96,8 +98,8 @@ class HiddenCharactersTest {
         view.add(new LiveView.Tick(Instant.parse("2026-11-26T08:00:00Z"), hostile()));
 
         // As --service passes the name: shown as the cluster's names are.
-        String serviceFrame = view.serviceFrame("Auth\\u202eService", Duration.ofSeconds(2), TableStyle.PLAIN);
-        String reportFrame = view.reportFrame(EnumSet.allOf(Section.class), Duration.ofSeconds(2), TableStyle.PLAIN);
+        String serviceFrame = view.serviceFrame("Auth\\u202eService", Duration.ofSeconds(2), PLAIN);
+        String reportFrame = view.reportFrame(EnumSet.allOf(Section.class), Duration.ofSeconds(2), PLAIN);
 
         assertHidesNothing(serviceFrame + reportFrame);
         assertThat(serviceFrame).startsWith("Auth\\u202eService at 08:00:00: 1 of 1 servers healthy")
@@ -111,7 +113,7 @@ class HiddenCharactersTest {
 
     private static String render(OutputFormat format, Report report, Set<Section> sections) {
         StringWriter text = new StringWriter();
-        format.renderer(TableStyle.PLAIN, false, "1.0").render(report, sections, new PrintWriter(text));
+        format.renderer(PLAIN, false, "1.0").render(report, sections, new PrintWriter(text));
         return text.toString();
     }
 }

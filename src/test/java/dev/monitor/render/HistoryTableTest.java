@@ -19,6 +19,8 @@ import dev.monitor.history.VerdictHistory;
 /** {@code --history}'s table: a letter per fetch, oldest left, the latest counts and the current streak. */
 class HistoryTableTest {
 
+    private static final TableStyle PLAIN = new TableStyle(false, true);
+
     private static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
 
     private static PastFetch fetch(int minute, Verdict verdict, Map<String, ServiceState> services) {
@@ -44,7 +46,7 @@ class HistoryTableTest {
 
     @Test
     void eachServiceHasALetterPerFetchItsLatestCountsAndItsStreak() {
-        List<String> lines = render(TableStyle.PLAIN, history(), 3).lines().toList();
+        List<String> lines = render(PLAIN, history(), 3).lines().toList();
 
         assertThat(lines.get(0)).isEqualTo("Verdicts of http://localhost:8080: the last 4 of 4 fresh fetches, "
                 + "2026-11-26 08:00:00 to 2026-11-26 08:03:00, oldest first");
@@ -62,7 +64,7 @@ class HistoryTableTest {
         VerdictHistory history = new VerdictHistory(URI.create("http://localhost:8080"), List.of(
                 fetch(0, Verdict.CRITICAL, services), fetch(1, Verdict.CRITICAL, services)));
 
-        List<String> lines = render(TableStyle.PLAIN, history, 1).lines().toList();
+        List<String> lines = render(PLAIN, history, 1).lines().toList();
 
         assertThat(lines.get(2).split("\\s+")).as("the verdict").containsExactly("", "CC");
         assertThat(lines.get(3).split("\\s+")).containsExactly("", "(verdict)", "..", "4/4");
@@ -72,9 +74,9 @@ class HistoryTableTest {
 
     @Test
     void aStreakForNoLongerHoldsBackIsAPlainCount() {
-        assertThat(render(TableStyle.PLAIN, history(), 1).lines().toList().get(3).split("\\s+"))
+        assertThat(render(PLAIN, history(), 1).lines().toList().get(3).split("\\s+"))
                 .containsExactly("", "Auth", "..CC", "0/4", "2");
-        assertThat(render(TableStyle.PLAIN, history(), 2).lines().toList().get(3).split("\\s+"))
+        assertThat(render(PLAIN, history(), 2).lines().toList().get(3).split("\\s+"))
                 .containsExactly("", "Auth", "..CC", "0/4", "2");
     }
 
@@ -84,7 +86,7 @@ class HistoryTableTest {
         for (int i = 0; i < 30; i++) {
             fetches.add(fetch(i, Verdict.OK, Map.of("Auth", state(i < 10 ? Verdict.CRITICAL : Verdict.OK, 4))));
         }
-        List<String> lines = render(TableStyle.PLAIN, new VerdictHistory(URI.create("http://h:1"), fetches), 1)
+        List<String> lines = render(PLAIN, new VerdictHistory(URI.create("http://h:1"), fetches), 1)
                 .lines().toList();
 
         assertThat(lines.get(0)).contains("the last 20 of 30 fresh fetches, 2026-11-26 08:10:00 to");
@@ -94,7 +96,7 @@ class HistoryTableTest {
     @Test
     void colourPaintsOnlyTheLettersAndNeverShiftsTheColumns() {
         String coloured = render(new TableStyle(true, true), history(), 3);
-        String plain = render(TableStyle.PLAIN, history(), 3);
+        String plain = render(PLAIN, history(), 3);
 
         assertThat(coloured).contains("\u001B[31mC").contains("\u001B[33mW");
         assertThat(coloured.replaceAll("\u001B\\[\\d+m", "")).isEqualTo(plain);

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
-import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.testing.TestThresholds;
 
 /** The JSON document, read back by Jackson and held against the schema README documents. */
 class JsonRendererTest {
@@ -128,7 +129,7 @@ class JsonRendererTest {
     @Test
     void unavailableIsADocumentOfTheSameSchemaWithVerdictUnknown() throws Exception {
         StringWriter text = new StringWriter();
-        new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
+        new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
                 Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
         JsonNode document = MAPPER.readTree(text.toString());
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServiceHealth;
-import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.testing.TestThresholds;
 
 /** The plugin output read by a strict parser of the monitoring-plugins guidelines' grammar. */
 class NagiosRendererTest {
@@ -90,7 +91,7 @@ class NagiosRendererTest {
     @Test
     void unavailableIsStillOneUnknownStatusLine() {
         StringWriter text = new StringWriter();
-        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
+        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
                 Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
         PluginOutput output = PluginOutput.parse(text.toString());
 
@@ -130,7 +131,8 @@ class NagiosRendererTest {
                 "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255),
                 "Service" + String.format("%05d", i * 7919L % 100_000), i < 37_621 ? 99 : 10, 10))
                 .toArray(Server[]::new);
-        Report report = Reports.of(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1)), servers);
+        Report report = Reports.of(TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(1)).thresholds(),
+                servers);
 
         String text = render(report);
         PluginOutput output = PluginOutput.parse(text);
@@ -171,7 +173,7 @@ class NagiosRendererTest {
     @Test
     void anUnavailableReasonOfAnyLengthIsCutToFitTheStatusLine() {
         StringWriter text = new StringWriter();
-        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Thresholds.DEFAULTS,
+        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
                 Verdict.UNKNOWN, "no server listed answered: " + "HTTP 503 (Retry-After x), ".repeat(2000)),
                 new PrintWriter(text));
 

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import dev.monitor.analysis.BreachStreaks;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.render.PrometheusRenderer.Exposition;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 import dev.monitor.testing.RequiredTool;
+import dev.monitor.testing.TestThresholds;
 
 /**
  * The exposition text checked by Prometheus' own linter ({@code promtool check metrics}, Debian package
@@ -191,7 +193,7 @@ class PrometheusRendererTest {
     /** {@link Reports#mixed()}'s servers in {@code of} shards. */
     private static List<Report> shards(int of) {
         return IntStream.rangeClosed(1, of).mapToObj(number -> Reports.of(new Shard(number, of),
-                Thresholds.DEFAULTS, BreachStreaks.AT_ONCE, null, Reports.mixed().snapshot().servers())).toList();
+                TestThresholds.TYPICAL, BreachStreaks.AT_ONCE, null, Reports.mixed().snapshot().servers())).toList();
     }
 
     @Test
@@ -261,7 +263,7 @@ class PrometheusRendererTest {
     private static String unavailable() {
         StringWriter text = new StringWriter();
         new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
-                Thresholds.DEFAULTS, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
+                TestThresholds.TYPICAL, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
         return text.toString();
     }
 

@@ -16,6 +16,7 @@ import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.TestThresholds;
 
 /** Reports made by the real analyzer from snapshots written out in the test, with the default thresholds. */
 final class Reports {
@@ -31,7 +32,7 @@ final class Reports {
     }
 
     static Report of(Server... servers) {
-        return of(Thresholds.DEFAULTS, servers);
+        return of(TestThresholds.TYPICAL, servers);
     }
 
     static Report of(Thresholds thresholds, Server... servers) {
@@ -54,7 +55,7 @@ final class Reports {
 
     /** {@link #mixed()}'s servers as shown from a saved snapshot because the API could not be read. */
     static Report stale() {
-        return of(Shard.WHOLE, Thresholds.DEFAULTS, BreachStreaks.AT_ONCE, "cannot list servers: HTTP 500",
+        return of(Shard.WHOLE, TestThresholds.TYPICAL, BreachStreaks.AT_ONCE, "cannot list servers: HTTP 500",
                 mixed().snapshot().servers());
     }
 
@@ -63,7 +64,7 @@ final class Reports {
      * (CRITICAL); a server whose service was never learnt.
      */
     static Report mixed() {
-        return mixed(Thresholds.DEFAULTS, BreachStreaks.AT_ONCE);
+        return mixed(TestThresholds.TYPICAL, BreachStreaks.AT_ONCE);
     }
 
     /**
@@ -71,10 +72,10 @@ final class Reports {
      * its 2 healthy) and UserService needs 2 (CRITICAL with its 1).
      */
     static Report withOwnLevels() {
-        return mixed(Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(1)).withServiceLevels(Map.of(
+        return mixed(TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(1)).withServiceLevels(Map.of(
                 "AuthService", new ServiceLevels(Optional.empty(), Optional.of(new HealthyLevel.Count(3))),
-                "UserService", new ServiceLevels(Optional.of(new HealthyLevel.Count(2)), Optional.empty()))),
-                BreachStreaks.AT_ONCE);
+                "UserService", new ServiceLevels(Optional.of(new HealthyLevel.Count(2)), Optional.empty())))
+                .thresholds(), BreachStreaks.AT_ONCE);
     }
 
     private static Report mixed(Thresholds thresholds, BreachStreaks streaks) {
@@ -89,7 +90,7 @@ final class Reports {
 
     /** {@link #mixed()} under {@code --for 3}, UserService's second fresh fetch in a row below its minimum. */
     static Report heldBack() {
-        return mixed(Thresholds.DEFAULTS, new BreachStreaks(3, Map.of("UserService", 1)));
+        return mixed(TestThresholds.TYPICAL, new BreachStreaks(3, Map.of("UserService", 1)));
     }
 
     static Report allHealthy() {
@@ -102,7 +103,7 @@ final class Reports {
     }
 
     private static Report allHealthy(BreachStreaks streaks) {
-        return of(Thresholds.DEFAULTS, streaks,
+        return of(TestThresholds.TYPICAL, streaks,
                 new Server.Measured("10.0.0.1", "AuthService", 10, 20),
                 new Server.Measured("10.0.0.2", "AuthService", 30, 40));
     }

@@ -13,9 +13,12 @@ import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.ServiceLevels;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.snapshot.Server;
+import dev.monitor.testing.TestThresholds;
 
 /** The table for people: status colours only when asked for, and no headers for scripts. */
 class TableRendererTest {
+
+    private static final TableStyle PLAIN = new TableStyle(false, true);
 
     private static final String ESC = "\u001B[";
 
@@ -28,14 +31,14 @@ class TableRendererTest {
 
     @Test
     void plainTableHasNoEscapeCodes() {
-        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.mixed());
+        String text = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.mixed());
 
         assertThat(text).doesNotContain("\u001B").contains("Healthy", "Unhealthy", "UNKNOWN");
     }
 
     @Test
     void noLineEndsInSpaces() {
-        for (TableStyle style : List.of(TableStyle.PLAIN, new TableStyle(true, true))) {
+        for (TableStyle style : List.of(PLAIN, new TableStyle(true, true))) {
             String text = JsonRendererTest.render(new TableRenderer(style), Reports.mixed());
 
             assertThat(text.lines()).as("every report, coloured or not").isNotEmpty()
@@ -45,7 +48,7 @@ class TableRendererTest {
 
     @Test
     void colourDoesNotShiftTheColumns() {
-        List<String> plain = new TableRenderer(TableStyle.PLAIN).servers(Reports.mixed().rows()).lines().toList();
+        List<String> plain = new TableRenderer(PLAIN).servers(Reports.mixed().rows()).lines().toList();
         List<String> coloured = new TableRenderer(new TableStyle(true, true)).servers(Reports.mixed().rows())
                 .lines().map(line -> line.replaceAll("\u001B\\[\\d+m", "")).toList();
 
@@ -64,7 +67,7 @@ class TableRendererTest {
 
     @Test
     void aBreachHeldBackByForIsListedAsWarningWithHowFarItIsFromCritical() {
-        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.heldBack());
+        String text = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.heldBack());
 
         assertThat(text.lines().filter(line -> line.startsWith(" UserService")).toList())
                 .anySatisfy(line -> assertThat(line.strip().split("\\s{2,}")).containsSubsequence("UserService",
@@ -74,7 +77,7 @@ class TableRendererTest {
     @Test
     void onlyTheAskedSectionsArePrinted() {
         java.io.StringWriter text = new java.io.StringWriter();
-        new TableRenderer(TableStyle.PLAIN).render(Reports.mixed(), EnumSet.of(Section.AVERAGES),
+        new TableRenderer(PLAIN).render(Reports.mixed(), EnumSet.of(Section.AVERAGES),
                 new java.io.PrintWriter(text));
 
         assertThat(text.toString()).contains("AVG CPU").doesNotContain("10.0.0.2");
@@ -83,7 +86,7 @@ class TableRendererTest {
     @Test
     void servicesWithOwnLevelsAreListedAgainstTheirOwnMinimum() {
         java.io.StringWriter out = new java.io.StringWriter();
-        new TableRenderer(TableStyle.PLAIN).render(Reports.withOwnLevels(), EnumSet.of(Section.UNHEALTHY),
+        new TableRenderer(PLAIN).render(Reports.withOwnLevels(), EnumSet.of(Section.UNHEALTHY),
                 new java.io.PrintWriter(out));
         String text = out.toString();
 
@@ -96,9 +99,9 @@ class TableRendererTest {
 
     @Test
     void allHealthyNamesTheServicesThatHaveTheirOwnLevel() {
-        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(
-                Thresholds.DEFAULTS.withServiceLevels(Map.of("AuthService",
-                        new ServiceLevels(Optional.of(new HealthyLevel.Count(1)), Optional.empty()))),
+        String text = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.of(
+                TestThresholds.typical().withServiceLevels(Map.of("AuthService",
+                        new ServiceLevels(Optional.of(new HealthyLevel.Count(1)), Optional.empty()))).thresholds(),
                 new Server.Measured("10.0.0.1", "AuthService", 10, 20),
                 new Server.Measured("10.0.0.2", "GeoService", 10, 20),
                 new Server.Measured("10.0.0.3", "GeoService", 10, 20)));
@@ -108,7 +111,7 @@ class TableRendererTest {
 
     @Test
     void serversOfNoKnownServiceHaveAnEmptyServiceAndEveryReportSaysHowManyThereAre() {
-        String text = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.mixed());
+        String text = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.mixed());
 
         assertThat(text.lines().filter(line -> line.startsWith(" not-an-ip ")))
                 .singleElement().asString().matches(" not-an-ip +UNKNOWN +- +- +not an IP address, not requested");
@@ -119,11 +122,11 @@ class TableRendererTest {
 
     @Test
     void aServiceWithoutFiguresIsListedAsWarningSayingSoAndNoFiguresAtAllAreNeverHealthy() {
-        Thresholds atZero = Thresholds.DEFAULTS.withMinHealthy(new HealthyLevel.Count(0));
-        String some = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(atZero,
+        Thresholds atZero = TestThresholds.typical().withMinHealthy(new HealthyLevel.Count(0)).thresholds();
+        String some = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.of(atZero,
                 new Server.Measured("10.0.0.1", "AuthService", 10, 20),
                 new Server.Unknown("10.0.0.2", "GeoService", "HTTP 500")));
-        String none = JsonRendererTest.render(new TableRenderer(TableStyle.PLAIN), Reports.of(atZero,
+        String none = JsonRendererTest.render(new TableRenderer(PLAIN), Reports.of(atZero,
                 new Server.Unknown("10.0.0.3", null, "HTTP 404")));
 
         assertThat(some.lines().filter(line -> line.startsWith(" GeoService "))).last().asString()

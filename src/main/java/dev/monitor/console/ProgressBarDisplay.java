@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * when the abandoned requests finish. The first end erases the line for good: the library's drawing thread
  * draws nothing after it, and a server list that arrives later starts no bar.
  */
-final class ProgressBarDisplay implements FetchProgress {
+public final class ProgressBarDisplay implements FetchProgress {
 
     /** Below this, a fetch is over before a bar could tell anything. */
     static final int HANDFUL = 20;
@@ -32,7 +32,7 @@ final class ProgressBarDisplay implements FetchProgress {
     private boolean drawn;
     private boolean erased;
 
-    ProgressBarDisplay(PrintWriter err, Map<String, String> environment) {
+    public ProgressBarDisplay(PrintWriter err, Map<String, String> environment) {
         this.err = err;
         this.width = width(environment.get("COLUMNS"));
     }

@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.PrintWriter;
 
@@ -9,9 +9,9 @@ import dev.monitor.fetch.FetchProgress;
  * Warnings always, details only under {@code --verbose}, a progress bar when one is wanted; all on stderr, so
  * stdout stays the report.
  */
-record StderrDiagnostics(PrintWriter err, boolean verbose, FetchProgress progress) implements Diagnostics {
+public record StderrDiagnostics(PrintWriter err, boolean verbose, FetchProgress progress) implements Diagnostics {
 
-    StderrDiagnostics(PrintWriter err, boolean verbose) {
+    public StderrDiagnostics(PrintWriter err, boolean verbose) {
         this(err, verbose, FetchProgress.NONE);
     }
 

@@ -1,10 +1,9 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +11,18 @@ import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
 import dev.monitor.analysis.Verdict;
+import dev.monitor.console.ReportOutput;
+import dev.monitor.console.WatchScreen;
 import dev.monitor.fetch.ClusterConnection;
-import dev.monitor.fetch.ClusterFetcher;
 import dev.monitor.fetch.ClusterReader;
 import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
-import dev.monitor.fetch.Reading;
+import dev.monitor.fetch.UnknownServiceException;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.Section;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
-import dev.monitor.text.Listing;
 import dev.monitor.text.Printable;
 
 /**
@@ -42,24 +41,20 @@ public class ServiceWatch {
     }
 
     private final ClusterReader reader;
-    private final ClusterFetcher fetcher;
     private final Analyzer analyzer;
 
-    public ServiceWatch(ClusterReader reader, ClusterFetcher fetcher, Analyzer analyzer) {
+    public ServiceWatch(ClusterReader reader, Analyzer analyzer) {
         this.reader = reader;
-        this.fetcher = fetcher;
         this.analyzer = analyzer;
     }
 
     public int run(Target target, ReadRequest request, Thresholds thresholds, ReportOutput output,
             Diagnostics diagnostics) {
-        ReadRequest listing = new ReadRequest(request.endpoint(), request.snapshotFile(), request.fetch(),
-                request.maxAge(), request.maxStale(), false);
         WatchScreen screen = WatchScreen.of(output, EnumSet.of(Section.SERVERS), target.service(), target.interval());
-        try (ClusterConnection connection = fetcher.connect(request.endpoint(), request.fetch())) {
+        try (ClusterConnection connection = reader.connect(request.endpoint(), request.fetch())) {
             return Watch.run(target.interval(), first -> {
                 try {
-                    List<Server> servers = serversOf(target.service(), listing, connection, diagnostics);
+                    List<Server> servers = reader.readService(request, target.service(), connection, diagnostics);
                     Instant now = Instant.now();
                     Report report = analyzer.analyze(new Snapshot(request.endpoint(), now, servers), thresholds,
                             now, null);
@@ -80,37 +75,6 @@ public class ServiceWatch {
                 }
                 return null;
             }, screen);
-        }
-    }
-
-    private List<Server> serversOf(String service, ReadRequest listing, ClusterConnection connection,
-            Diagnostics diagnostics) {
-        Reading reading = reader.read(listing, diagnostics);
-        List<Server> known = reading.snapshot().servers().stream()
-                .filter(server -> service.equals(server.service()))
-                .toList();
-        if (known.isEmpty()) {
-            TreeSet<String> services = new TreeSet<>();
-            reading.snapshot().servers().forEach(server -> {
-                if (server.service() != null) {
-                    services.add(server.service());
-                }
-            });
-            throw new UnknownServiceException("no service named '" + service + "'; known services: "
-                    + (services.isEmpty() ? "none"
-                            : Listing.of(List.copyOf(services))
-                                    + (services.size() > Listing.SHOWN ? " (monitor --avg lists them all)" : "")));
-        }
-        if (!reading.fromCache()) {
-            return known;
-        }
-        return connection.servers(known.stream().map(Server::ip).toList(), ip -> service)
-                .await().indefinitely();
-    }
-
-    private static final class UnknownServiceException extends RuntimeException {
-        UnknownServiceException(String message) {
-            super(message);
         }
     }
 }

@@ -1,10 +1,10 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** When a table may be coloured: only for a terminal, and never against the user's wish (no-color.org). */
-final class Colour {
+public final class Colour {
 
     private Colour() {
     }
@@ -14,7 +14,7 @@ final class Colour {
      * @param environment the process environment, for {@code NO_COLOR}
      * @param terminal    whether stdout is a terminal, asked only when the rest allows colour
      */
-    static boolean wanted(boolean noColorFlag, Map<String, String> environment, BooleanSupplier terminal) {
+    public static boolean wanted(boolean noColorFlag, Map<String, String> environment, BooleanSupplier terminal) {
         String noColor = environment.get("NO_COLOR");
         boolean refused = noColorFlag || (noColor != null && !noColor.isEmpty())
                 || "dumb".equals(environment.get("TERM"));

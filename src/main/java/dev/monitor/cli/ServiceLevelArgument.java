@@ -16,10 +16,10 @@ import picocli.CommandLine.TypeConversionException;
  * {@code NAME=LEVEL}, the level in the forms of {@code --min-healthy} ({@code AuthService=3},
  * {@code AuthService=50%}).
  */
-record ServiceLevel(String service, HealthyLevel level) {
+record ServiceLevelArgument(String service, HealthyLevel level) {
 
     /** @throws IllegalArgumentException when the text is not NAME=LEVEL with a level of a known form */
-    static ServiceLevel parse(String text) {
+    static ServiceLevelArgument parse(String text) {
         // Split at the last '=': a level never holds one, a service name might.
         int equals = text.lastIndexOf('=');
         if (equals <= 0 || text.substring(0, equals).isBlank()) {
@@ -27,7 +27,7 @@ record ServiceLevel(String service, HealthyLevel level) {
         }
         String service = text.substring(0, equals).strip();
         try {
-            return new ServiceLevel(service, HealthyLevel.parse(text.substring(equals + 1)));
+            return new ServiceLevelArgument(service, HealthyLevel.parse(text.substring(equals + 1)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(text + ": " + e.getMessage());
         }
@@ -38,7 +38,8 @@ record ServiceLevel(String service, HealthyLevel level) {
      *
      * @throws IllegalArgumentException when an option names a service twice, which would leave unclear which level holds
      */
-    static SortedMap<String, ServiceLevels> byService(List<ServiceLevel> minHealthy, List<ServiceLevel> warnHealthy) {
+    static SortedMap<String, ServiceLevels> byService(List<ServiceLevelArgument> minHealthy,
+            List<ServiceLevelArgument> warnHealthy) {
         SortedMap<String, ServiceLevels> levels = new TreeMap<>();
         once("--service-min-healthy", minHealthy).forEach((service, level) ->
                 levels.put(service, levels.getOrDefault(service, ServiceLevels.NONE).withMinHealthy(level)));
@@ -47,9 +48,9 @@ record ServiceLevel(String service, HealthyLevel level) {
         return levels;
     }
 
-    private static Map<String, HealthyLevel> once(String option, List<ServiceLevel> levels) {
+    private static Map<String, HealthyLevel> once(String option, List<ServiceLevelArgument> levels) {
         Map<String, HealthyLevel> byService = new LinkedHashMap<>();
-        for (ServiceLevel level : levels == null ? List.<ServiceLevel>of() : levels) {
+        for (ServiceLevelArgument level : levels == null ? List.<ServiceLevelArgument>of() : levels) {
             HealthyLevel earlier = byService.putIfAbsent(level.service(), level.level());
             if (earlier != null) {
                 throw new IllegalArgumentException(option + " names " + level.service() + " twice ("
@@ -59,9 +60,9 @@ record ServiceLevel(String service, HealthyLevel level) {
         return byService;
     }
 
-    static final class Converter implements ITypeConverter<ServiceLevel> {
+    static final class Converter implements ITypeConverter<ServiceLevelArgument> {
         @Override
-        public ServiceLevel convert(String value) {
+        public ServiceLevelArgument convert(String value) {
             try {
                 return parse(value);
             } catch (IllegalArgumentException e) {

@@ -1,13 +1,10 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C or SIGTERM during a run: instead of the JVM's default (run the shutdown hooks, exit 143, while the fetch
@@ -18,9 +15,9 @@ import sun.misc.SignalHandler;
  * Some waits cannot be interrupted (opening a FIFO no one writes to, reading a terminal): a command still in one
  * {@link #GRACE} after the signal is ended from here, with the same words and code.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
 
-    static final int EXIT_CODE = 130;
+    public static final int EXIT_CODE = 130;
 
     /** Time enough for an interrupted fetch to unwind, little enough that the whole end takes under a second. */
     private static final Duration GRACE = Duration.ofMillis(250);
@@ -30,8 +27,7 @@ final class Interruption implements AutoCloseable {
     private final PrintWriter err;
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final SignalHandler previousInt;
-    private final SignalHandler previousTerm;
+    private final Signals signals;
     /** Guards {@link #closed}: a handler still running when the command is done must not interrupt it after. */
     private final Object lock = new Object();
     private boolean closed;
@@ -40,34 +36,32 @@ final class Interruption implements AutoCloseable {
     private Interruption(Thread worker, int exitCode, PrintWriter err) {
         this.exitCode = exitCode;
         this.err = err;
-        SignalHandler interrupt = signal -> {
+        signals = Signals.onEnd(() -> {
             synchronized (lock) {
                 if (!closed && !signalled.getAndSet(true)) {
                     worker.interrupt();
                     Thread.ofPlatform().daemon().name("monitor-interruption").start(this::endIfStuck);
                 }
             }
-        };
-        previousInt = Signal.handle(new Signal("INT"), interrupt);
-        previousTerm = Signal.handle(new Signal("TERM"), interrupt);
+        });
     }
 
     /** Until closed, Ctrl-C and SIGTERM interrupt the calling thread, a run that ends 130 saying so on {@code err}. */
-    static Interruption ofRun(PrintWriter err) {
+    public static Interruption ofRun(PrintWriter err) {
         return new Interruption(Thread.currentThread(), EXIT_CODE, err);
     }
 
     /** Until closed, Ctrl-C and SIGTERM interrupt the calling thread, a watch that ends 0 without a word. */
-    static Interruption ofWatch() {
+    public static Interruption ofWatch() {
         return new Interruption(Thread.currentThread(), 0, null);
     }
 
-    boolean signalled() {
+    public boolean signalled() {
         return signalled.get();
     }
 
     /** Says, once, that the command ends on the signal, and gives its exit code. */
-    int end() {
+    public int end() {
         synchronized (lock) {
             if (!ended && err != null) {
                 err.println("monitor: interrupted");
@@ -95,8 +89,7 @@ final class Interruption implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(new Signal("INT"), previousInt);
-        Signal.handle(new Signal("TERM"), previousTerm);
+        signals.close();
         synchronized (lock) {
             closed = true;
             closing.countDown();

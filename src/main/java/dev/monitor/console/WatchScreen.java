@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -10,16 +10,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.render.LiveView;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Section;
-import dev.monitor.render.Unavailable;
 
 /**
  * Where a watch shows its ticks: redrawn in place on a terminal, like {@code watch} or {@code top}; one block
  * per tick anywhere else (one JSON object per line with {@code -o json}, for {@code jq} and log shippers).
  */
-sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, WatchScreen.Blocks {
+public sealed interface WatchScreen extends AutoCloseable permits WatchScreen.Live, WatchScreen.Blocks {
 
     void show(LiveView.Tick tick);
 

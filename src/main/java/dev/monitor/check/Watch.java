@@ -1,16 +1,19 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.time.Duration;
+
+import dev.monitor.console.Interruption;
+import dev.monitor.console.WatchScreen;
 
 /**
  * The loop of a watch: one tick, then another every interval, until Ctrl-C (or SIGTERM), which is the normal
  * way out and so exits 0. The screen is closed on the way out, whatever happened, so a live view always
  * gives the terminal back with its cursor.
  */
-final class Watch {
+public final class Watch {
 
     /** No watch may ask the API more often than this, whatever the user typed. */
-    static final Duration MINIMUM_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration MINIMUM_INTERVAL = Duration.ofSeconds(1);
 
     /** One tick: fetch, analyse, show. Returns an exit code to stop the watch with, or null to go on. */
     @FunctionalInterface

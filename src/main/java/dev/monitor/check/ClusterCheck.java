@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Analyzer;
 import dev.monitor.analysis.BreachStreaks;
+import dev.monitor.analysis.Outcome;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.Thresholds;
+import dev.monitor.analysis.Unavailable;
+import dev.monitor.analysis.Verdict;
 import dev.monitor.fetch.ClusterReader;
+import dev.monitor.fetch.ClusterUnavailableException;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.fetch.Reading;
@@ -29,10 +33,20 @@ import dev.monitor.history.VerdictHistory;
  * One check of the cluster, as a single run and each tick of {@code --watch} make it: the data read (saved or
  * fetched), analysed, judged with {@code --for} against the endpoint's verdict history, and, when it was
  * fetched just now, added to that history. Data from the snapshot (young enough, or standing in stale) was
- * counted when it was fetched, so it is judged as it was then and not counted again.
+ * counted when it was fetched, so it is judged as it was then and not counted again. No data at all is an
+ * outcome too, judged here with {@code --unreachable-state}.
  */
 @ApplicationScoped
 public class ClusterCheck {
+
+    /**
+     * What one check needs.
+     *
+     * @param breachesFor      {@code --for}: the fresh fetches in a row below the minimum it takes to be CRITICAL
+     * @param unreachableState the verdict when the API cannot be read and no snapshot stands in
+     */
+    public record Request(ReadRequest read, Thresholds thresholds, int breachesFor, Verdict unreachableState) {
+    }
 
     private final ClusterReader reader;
     private final Analyzer analyzer;
@@ -44,12 +58,20 @@ public class ClusterCheck {
         this.histories = histories;
     }
 
-    /**
-     * @param breachesFor {@code --for}: the fresh fetches in a row below the minimum it takes to be CRITICAL
-     * @throws dev.monitor.fetch.ClusterUnavailableException when the API cannot be read and no snapshot stands in
-     */
-    public Report run(ReadRequest request, Thresholds thresholds, int breachesFor, Diagnostics diagnostics) {
-        Reading reading = reader.read(request, diagnostics);
+    /** The report of the data read, or, when the API cannot be read and no snapshot stands in, its unavailability. */
+    public Outcome run(Request request, Diagnostics diagnostics) {
+        Reading reading;
+        try {
+            reading = reader.read(request.read(), diagnostics);
+        } catch (ClusterUnavailableException e) {
+            return new Unavailable(request.read().endpoint(), request.thresholds(), request.unreachableState(),
+                    e.getMessage());
+        }
+        return judge(reading, request.read(), request.thresholds(), request.breachesFor(), diagnostics);
+    }
+
+    private Report judge(Reading reading, ReadRequest request, Thresholds thresholds, int breachesFor,
+            Diagnostics diagnostics) {
         Instant now = Instant.now();
         if (reading.fromCache() && breachesFor <= 1) {
             // nothing to judge with the history, nothing to add to it

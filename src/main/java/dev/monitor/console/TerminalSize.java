@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.File;
 import java.io.IOException;

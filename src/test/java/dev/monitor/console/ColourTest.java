@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

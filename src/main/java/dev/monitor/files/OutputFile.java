@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
-import dev.monitor.files.AtomicFile;
-import dev.monitor.files.FileFailures;
-
 /**
  * {@code --output-file}. A file is replaced whole: the text written to a temporary file beside it, then renamed
  * over it, so a reader (node_exporter's textfile collector, a dashboard) only ever sees a complete report. A new
@@ -21,14 +18,14 @@ import dev.monitor.files.FileFailures;
  * A FIFO, a device or a process's stdout ({@code /dev/stdout}) is written into instead: a rename would put a
  * regular file in its place, and its reader would get nothing.
  */
-final class OutputFile {
+public final class OutputFile {
 
     private static final String NEW_FILE_MODE = "rw-r--r--";
 
     private OutputFile() {
     }
 
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         AtomicFile.Content content = out -> out.write(text.getBytes(StandardCharsets.UTF_8));
         if (FileFailures.special(file).isPresent() || isOpenFileOfProcess(file)) {
             // Appending: /dev/stdout may be a file the shell opened with >>, and a stream takes report after report.
@@ -53,7 +50,7 @@ final class OutputFile {
      * Whether the two paths name the same file, now or once written: through links, {@code ..} and a directory
      * reached by another name.
      */
-    static boolean samePlace(Path one, Path other) {
+    public static boolean samePlace(Path one, Path other) {
         return place(one).equals(place(other));
     }
 

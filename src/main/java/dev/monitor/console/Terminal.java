@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.IOException;
 import java.nio.file.Files;

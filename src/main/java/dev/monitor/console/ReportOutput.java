@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.console;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,12 +10,13 @@ import java.util.function.Consumer;
 
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.SortKey;
+import dev.monitor.analysis.Unavailable;
 import dev.monitor.files.FileFailures;
+import dev.monitor.files.OutputFile;
 import dev.monitor.render.OutputFormat;
 import dev.monitor.render.Renderer;
 import dev.monitor.render.Section;
 import dev.monitor.render.TableStyle;
-import dev.monitor.render.Unavailable;
 
 /**
  * Where and how one run prints its reports: the renderer {@code --output} chose, the order {@code --sort-by}
@@ -32,7 +33,7 @@ public final class ReportOutput {
     private final String version;
 
     /** @param terminal whether stdout is a terminal */
-    ReportOutput(OutputFormat format, SortKey sortBy, TableStyle style, Path file, PrintWriter stdout,
+    public ReportOutput(OutputFormat format, SortKey sortBy, TableStyle style, Path file, PrintWriter stdout,
             boolean terminal, String version) {
         this.format = format;
         this.sortBy = sortBy;
@@ -54,12 +55,12 @@ public final class ReportOutput {
     }
 
     /** Text already rendered (a watch's frame). */
-    void printText(String text) {
+    public void printText(String text) {
         write(out -> out.print(text));
     }
 
     /** The report in the order {@code --sort-by} asked for. */
-    Report ordered(Report report) {
+    public Report ordered(Report report) {
         return sortBy == null ? report : sortBy.apply(report);
     }
 

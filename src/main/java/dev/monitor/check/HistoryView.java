@@ -1,4 +1,4 @@
-package dev.monitor.cli;
+package dev.monitor.check;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.monitor.analysis.Verdict;
+import dev.monitor.console.ReportOutput;
 import dev.monitor.fetch.Diagnostics;
 import dev.monitor.history.HistoryRepository;
 import dev.monitor.history.UnreadableHistoryException;
@@ -23,17 +24,12 @@ public class HistoryView {
         this.histories = histories;
     }
 
-    /** The history file kept beside that snapshot. */
-    public Path historyFile(Path snapshotFile) {
-        return histories.fileBeside(snapshotFile);
-    }
-
     /**
      * @param breachesFor {@code --for}, to say how far each current breach is from CRITICAL
      * @return 0 with the table; UNKNOWN (3) when there is no history to show, said in one line
      */
     public int show(Path snapshotFile, URI endpoint, int breachesFor, ReportOutput output, Diagnostics diagnostics) {
-        Path file = historyFile(snapshotFile);
+        Path file = histories.fileBeside(snapshotFile);
         VerdictHistory history;
         try {
             history = histories.read(file, endpoint);
