@@ -88,8 +88,7 @@ public class Analyzer {
                 stale, age);
         // A shard judges its share only, and every format that gives the summary says so.
         return new Report(snapshot, age, stale, thresholds, Arrays.asList(sorted), services, verdict,
-                snapshot.shard().isWhole() ? summary : snapshot.shard().inWords() + ": " + summary,
-                streaks.required());
+                snapshot.shard().prefixed(summary), streaks.required());
     }
 
     /**

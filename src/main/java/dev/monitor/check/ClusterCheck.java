@@ -64,8 +64,8 @@ public class ClusterCheck {
         try {
             reading = reader.read(request.read(), diagnostics);
         } catch (ClusterUnavailableException e) {
-            return new Unavailable(request.read().endpoint(), request.thresholds(), request.unreachableState(),
-                    e.getMessage());
+            return Unavailable.of(request.read().endpoint(), request.read().fetch().shard(), request.thresholds(),
+                    request.unreachableState(), e.getMessage());
         }
         return judge(reading, request.read(), request.thresholds(), request.breachesFor(), diagnostics);
     }

@@ -52,15 +52,7 @@ public class JsonRenderer implements Renderer {
                 json.writeNumberField("peakConcurrency", report.snapshot().peakConcurrency());
             }
             json.writeStringField("stale", report.stale());
-            Shard shard = report.snapshot().shard();
-            if (shard.isWhole()) {
-                json.writeNullField("shard");
-            } else {
-                json.writeObjectFieldStart("shard");
-                json.writeNumberField("number", shard.number());
-                json.writeNumberField("of", shard.of());
-                json.writeEndObject();
-            }
+            shard(json, report.snapshot().shard());
             counts(json, report.rows());
             json.writeArrayFieldStart("servers");
             for (ServerRow row : report.rows()) {
@@ -83,13 +75,25 @@ public class JsonRenderer implements Renderer {
             json.writeNullField("snapshotAgeSeconds");
             json.writeNullField("peakConcurrency");
             json.writeNullField("stale");
-            json.writeNullField("shard");
+            shard(json, unavailable.shard());
             counts(json, List.of());
             json.writeArrayFieldStart("servers");
             json.writeEndArray();
             json.writeArrayFieldStart("services");
             json.writeEndArray();
         });
+    }
+
+    /** null for the whole cluster; else which shard of how many the document is of. */
+    private static void shard(JsonGenerator json, Shard shard) throws IOException {
+        if (shard.isWhole()) {
+            json.writeNullField("shard");
+        } else {
+            json.writeObjectFieldStart("shard");
+            json.writeNumberField("number", shard.number());
+            json.writeNumberField("of", shard.of());
+            json.writeEndObject();
+        }
     }
 
     private void write(PrintWriter out, Body body) {

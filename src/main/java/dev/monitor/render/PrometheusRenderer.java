@@ -130,9 +130,13 @@ public class PrometheusRenderer implements Renderer {
         return write(metrics, accept);
     }
 
-    /** What is known when there is no data (see {@link #unavailable(Unavailable, PrintWriter)}). */
+    /**
+     * What is known when there is no data (see {@link #unavailable(Unavailable, PrintWriter)}): which shard failed,
+     * too, so that a sum over the shards knows which one is missing.
+     */
     public Exposition expose(Unavailable unavailable, String accept) {
-        return write(List.of(buildInfo(), verdict(unavailable.verdict()), up(false)), accept);
+        return write(List.of(buildInfo(), shardInfo(unavailable.shard()), verdict(unavailable.verdict()), up(false)),
+                accept);
     }
 
     private static Exposition write(List<MetricSnapshot> metrics, String accept) {

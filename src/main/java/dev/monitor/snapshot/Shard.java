@@ -64,6 +64,11 @@ public record Shard(int number, int of) {
         return isWhole() ? "the whole cluster" : "shard " + this;
     }
 
+    /** A summary of this shard's servers as every format says it: {@code shard 2/3: } first, unless it is all of them. */
+    public String prefixed(String summary) {
+        return isWhole() ? summary : inWords() + ": " + summary;
+    }
+
     /** Whether the address, as {@code /servers} lists it, belongs to this shard. */
     public boolean holds(String address) {
         return isWhole() || Integer.remainderUnsigned(fnv1a(address), of) == number - 1;

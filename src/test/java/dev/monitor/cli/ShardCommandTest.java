@@ -130,6 +130,28 @@ class ShardCommandTest {
                 .contains("monitor_shard_info{shard=\"2\",shards=\"3\"} 1");
     }
 
+    /** Nothing listens on port 1: the API cannot be read, and a shard's run says which shard failed. */
+    @Test
+    void aShardThatCannotReadTheApiSaysWhichShardInEveryFormat(QuarkusMainLauncher launcher) throws Exception {
+        List<String> unreachable = List.of("--port", "1", "--retries", "0", "--shard", "2/3", "--snapshot",
+                temp.resolve("unreachable.json").toString());
+
+        LaunchResult table = Launches.launch(launcher, unreachable);
+        assertThat(table.exitCode()).isEqualTo(3);
+        assertThat(table.getErrorStream()).singleElement().asString().startsWith("monitor: UNKNOWN: shard 2/3: ");
+
+        JsonNode json = new ObjectMapper().readTree(Launches.launch(launcher, unreachable, "-o", "json").getOutput());
+        assertThat(json.get("verdict").asText()).isEqualTo("UNKNOWN");
+        assertThat(json.get("shard").get("number").asInt()).isEqualTo(2);
+        assertThat(json.get("shard").get("of").asInt()).isEqualTo(3);
+        assertThat(json.get("summary").asText()).startsWith("shard 2/3: ");
+
+        assertThat(Launches.launch(launcher, unreachable, "-o", "nagios").getOutput())
+                .startsWith("MONITOR UNKNOWN - shard 2/3: ");
+        assertThat(Launches.launch(launcher, unreachable, "-o", "prometheus").getOutput())
+                .contains("monitor_shard_info{shard=\"2\",shards=\"3\"} 1", "monitor_up 0.0");
+    }
+
     @Test
     void theWholeClusterIsShardOneOfOneAndSaysNothingOfShards(QuarkusMainLauncher launcher) throws Exception {
         JsonNode json = new ObjectMapper().readTree(run(launcher, mock, "whole.json", "-o", "json").getOutput());

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.testing.TestThresholds;
 
 /** The JSON document, read back by Jackson and held against the schema README documents. */
@@ -129,8 +130,9 @@ class JsonRendererTest {
     @Test
     void unavailableIsADocumentOfTheSameSchemaWithVerdictUnknown() throws Exception {
         StringWriter text = new StringWriter();
-        new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
-                Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
+        new JsonRenderer(true).unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Shard.WHOLE,
+                TestThresholds.TYPICAL, Verdict.UNKNOWN, "cannot list servers: connection refused"),
+                new PrintWriter(text));
         JsonNode document = MAPPER.readTree(text.toString());
 
         assertMatches(document, DOCUMENT, "document");

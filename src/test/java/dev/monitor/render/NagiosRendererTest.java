@@ -23,6 +23,7 @@ import dev.monitor.analysis.ServiceHealth;
 import dev.monitor.analysis.Unavailable;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.snapshot.Server;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.testing.TestThresholds;
 
 /** The plugin output read by a strict parser of the monitoring-plugins guidelines' grammar. */
@@ -91,8 +92,9 @@ class NagiosRendererTest {
     @Test
     void unavailableIsStillOneUnknownStatusLine() {
         StringWriter text = new StringWriter();
-        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
-                Verdict.UNKNOWN, "cannot list servers: connection refused"), new PrintWriter(text));
+        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Shard.WHOLE,
+                TestThresholds.TYPICAL, Verdict.UNKNOWN, "cannot list servers: connection refused"),
+                new PrintWriter(text));
         PluginOutput output = PluginOutput.parse(text.toString());
 
         assertThat(output.state()).isEqualTo("UNKNOWN");
@@ -173,9 +175,9 @@ class NagiosRendererTest {
     @Test
     void anUnavailableReasonOfAnyLengthIsCutToFitTheStatusLine() {
         StringWriter text = new StringWriter();
-        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), TestThresholds.TYPICAL,
-                Verdict.UNKNOWN, "no server listed answered: " + "HTTP 503 (Retry-After x), ".repeat(2000)),
-                new PrintWriter(text));
+        new NagiosRenderer().unavailable(new Unavailable(URI.create("http://127.0.0.1:1"), Shard.WHOLE,
+                TestThresholds.TYPICAL, Verdict.UNKNOWN,
+                "no server listed answered: " + "HTTP 503 (Retry-After x), ".repeat(2000)), new PrintWriter(text));
 
         assertThat(bytes(text.toString())).isLessThan(4096);
         assertThat(PluginOutput.parse(text.toString()).text()).startsWith("no server listed answered: HTTP 503")

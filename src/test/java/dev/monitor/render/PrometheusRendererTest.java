@@ -263,7 +263,7 @@ class PrometheusRendererTest {
     private static String unavailable() {
         StringWriter text = new StringWriter();
         new PrometheusRenderer("1.2.3").unavailable(new Unavailable(URI.create("http://127.0.0.1:1"),
-                TestThresholds.TYPICAL, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
+                Shard.WHOLE, TestThresholds.TYPICAL, Verdict.UNKNOWN, "connection refused"), new PrintWriter(text));
         return text.toString();
     }
 
