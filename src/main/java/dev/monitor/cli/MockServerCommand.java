@@ -67,6 +67,11 @@ public class MockServerCommand implements Callable<Integer> {
             completionCandidates = FaultNames.class)
     String faults;
 
+    @Option(names = "--unhealthy", paramLabel = "SERVICE",
+            description = "Every server of SERVICE reports 100% cpu and memory, as an overloaded service's do."
+                    + " Repeatable.")
+    List<String> unhealthy;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Answer with N threads, each one connection at a time, closing it after the answer, as"
                     + " Python's http.server does (1); without it, one event loop answers every connection at once.")
@@ -113,6 +118,13 @@ public class MockServerCommand implements Callable<Integer> {
         if (tokenFile != null) {
             cluster.requireAuthorization(authorization());
         }
+        for (String service : unhealthy == null ? List.<String>of() : unhealthy) {
+            try {
+                cluster.makeUnhealthy(service);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--unhealthy: " + e.getMessage());
+            }
+        }
         if (maxInFlight != null) {
             cluster.limitInFlight(maxInFlight);
         }
@@ -143,6 +155,10 @@ public class MockServerCommand implements Callable<Integer> {
                         hits.isEmpty() ? "/servers " : hits.size() == 1 ? hits.getFirst() + " "
                                 : hits.getFirst() + " to " + hits.getLast() + " ", fault.effect());
             }
+        }
+        if (unhealthy != null) {
+            unhealthy.forEach(service -> spec.commandLine().getErr().printf(
+                    "monitor: every server of %s reports 100%% cpu and memory%n", service));
         }
         listening(bound);
         Quarkus.waitForExit();

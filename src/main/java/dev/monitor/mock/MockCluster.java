@@ -88,6 +88,8 @@ public final class MockCluster {
     /** The latest arrivals in a ring, written at {@code arrivalCount % ARRIVALS_KEPT}: constant cost a request. */
     private final AtomicLongArray arrivals = new AtomicLongArray(ARRIVALS_KEPT);
     private final AtomicLong arrivalCount = new AtomicLong();
+    /** Services whose every server reports 100% cpu and memory, from {@link #makeUnhealthy} on. */
+    private final Set<String> unhealthyServices = ConcurrentHashMap.newKeySet();
     private volatile String requiredAuthorization;
     private volatile int inFlightCap;
     private Vertx vertx;
@@ -253,6 +255,22 @@ public final class MockCluster {
         return this;
     }
 
+    /**
+     * From now on, every server of the service reports cpu and memory at 100%, as the servers of an overloaded service
+     * do: each still answers, and none is healthy at any limit. At run time, so that a test can break a service
+     * under a running monitor.
+     *
+     * @throws IllegalArgumentException for a service the fleet does not have, naming those it has
+     */
+    public MockCluster makeUnhealthy(String service) {
+        if (!MockFleet.SERVICE_NAMES.contains(service)) {
+            throw new IllegalArgumentException("no service '" + service + "' in the mock; its services: "
+                    + String.join(", ", MockFleet.SERVICE_NAMES));
+        }
+        unhealthyServices.add(service);
+        return this;
+    }
+
     /** Requests answered 429 because {@link #limitInFlight} was reached. */
     public int turnedAwayCount() {
         return turnedAway.get();
@@ -398,6 +416,9 @@ public final class MockCluster {
     }
 
     private String figure(String address, String figure) {
+        if (!unhealthyServices.isEmpty() && unhealthyServices.contains(fleet.serviceAt(address))) {
+            return "100%";
+        }
         return figures.of(address, figure) + "%";
     }
 

@@ -318,7 +318,7 @@ class MonitorCommandTest {
     void mockServerShapesItCannotServeAreUsageErrors(QuarkusMainLauncher launcher) {
         for (List<String> bad : List.of(List.of("--http10"), List.of("--workers", "0"),
                 List.of("--workers", "1", "--faults", "500"), List.of("--backlog", "0"),
-                List.of("--max-in-flight", "0"))) {
+                List.of("--max-in-flight", "0"), List.of("--unhealthy", "NoSuchService"))) {
             List<String> args = new ArrayList<>(List.of("mock-server", "--host", "127.0.0.1", "--port", "0"));
             args.addAll(bad);
             LaunchResult result = launcher.launch(args.toArray(String[]::new));

@@ -2,6 +2,7 @@ package dev.monitor.mock;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -106,5 +107,28 @@ class MockClusterContractTest {
                     .contentType("application/json")
                     .body("error", equalTo("Invalid IP"));
         }
+    }
+
+    /** Every server of the service overloaded from the call on, the others as they were; each still answers 200. */
+    @Test
+    void aServiceMadeUnhealthyAtRunTimeReportsFullFiguresOnEveryServerOfIt() {
+        String service = ExpectedFleet.service("10.58.1.1");
+        List<String> its = ExpectedFleet.allAt(150, 0).addresses().stream()
+                .filter(address -> ExpectedFleet.service(address).equals(service)).toList();
+        List<String> others = ExpectedFleet.allAt(150, 0).addresses().stream()
+                .filter(address -> !ExpectedFleet.service(address).equals(service)).toList();
+        assertThat(its.stream().map(address -> given().get("/" + address).jsonPath().getString("cpu")))
+                .as("drawn at random before").anyMatch(cpu -> !cpu.equals("100%"));
+
+        cluster.makeUnhealthy(service);
+
+        for (String address : its) {
+            given().get("/" + address).then().statusCode(200).body("cpu", equalTo("100%"))
+                    .body("memory", equalTo("100%")).body("service", equalTo(service));
+        }
+        assertThat(others.stream().map(address -> given().get("/" + address).jsonPath().getString("cpu")))
+                .anyMatch(cpu -> !cpu.equals("100%"));
+        assertThat(catchThrowable(() -> cluster.makeUnhealthy("NoService")))
+                .hasMessageStartingWith("no service 'NoService' in the mock; its services: PermissionsService, ");
     }
 }
