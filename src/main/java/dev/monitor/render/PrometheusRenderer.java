@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.monitor.analysis.Health;
+import dev.monitor.analysis.Outcome;
 import dev.monitor.analysis.Report;
 import dev.monitor.analysis.ServerRow;
 import dev.monitor.analysis.ServiceHealth;
@@ -91,6 +92,37 @@ public class PrometheusRenderer implements Renderer {
      * client chooses it: OpenMetrics when asked for, else the Prometheus text format (also for no header at all).
      */
     public Exposition expose(Report report, String accept) {
+        return write(metrics(report), writer(accept));
+    }
+
+    /** What is known when there is no data (see {@link #unavailable(Unavailable, PrintWriter)}). */
+    public Exposition expose(Unavailable unavailable, String accept) {
+        return write(metrics(unavailable), writer(accept));
+    }
+
+    /**
+     * The metrics of one outcome written once in each format a scraper may ask for, so that an exporter answers every
+     * scrape of it by picking one, with no writing at all.
+     */
+    public Expositions expositions(Outcome outcome) {
+        List<MetricSnapshot> metrics = switch (outcome) {
+            case Report report -> metrics(report);
+            case Unavailable unavailable -> metrics(unavailable);
+        };
+        return new Expositions(write(metrics, FORMATS.getPrometheusTextFormatWriter()),
+                write(metrics, FORMATS.getOpenMetricsTextFormatWriter()));
+    }
+
+    /** One outcome's metrics in the Prometheus text format and in OpenMetrics. */
+    public record Expositions(Exposition text, Exposition openMetrics) {
+
+        /** The one the scraper's {@code Accept} header asks for, as {@link #expose(Report, String)} chooses it. */
+        public Exposition forAccept(String accept) {
+            return writer(accept) == FORMATS.getOpenMetricsTextFormatWriter() ? openMetrics : text;
+        }
+    }
+
+    private List<MetricSnapshot> metrics(Report report) {
         List<MetricSnapshot> metrics = new ArrayList<>();
         metrics.add(buildInfo());
         metrics.add(shardInfo(report.snapshot().shard()));
@@ -127,24 +159,21 @@ public class PrometheusRenderer implements Renderer {
         if (perServer) {
             metrics.addAll(servers(report.rows()));
         }
-        return write(metrics, accept);
+        return metrics;
     }
 
-    /**
-     * What is known when there is no data (see {@link #unavailable(Unavailable, PrintWriter)}): which shard failed,
-     * too, so that a sum over the shards knows which one is missing.
-     */
-    public Exposition expose(Unavailable unavailable, String accept) {
-        return write(List.of(buildInfo(), shardInfo(unavailable.shard()), verdict(unavailable.verdict()), up(false)),
-                accept);
+    /** Which shard failed, and the verdict: a sum over the shards then knows which one is missing. */
+    private List<MetricSnapshot> metrics(Unavailable unavailable) {
+        return List.of(buildInfo(), shardInfo(unavailable.shard()), verdict(unavailable.verdict()), up(false));
     }
 
-    private static Exposition write(List<MetricSnapshot> metrics, String accept) {
+    /** The Prometheus Java client's choice; protobuf, asked for but not on the class path, is the text format. */
+    private static ExpositionFormatWriter writer(String accept) {
         ExpositionFormatWriter writer = FORMATS.findWriter(accept);
-        if (!writer.isAvailable()) {
-            // Protobuf, asked for but not on the class path: the text format, which every Prometheus reads.
-            writer = FORMATS.getPrometheusTextFormatWriter();
-        }
+        return writer.isAvailable() ? writer : FORMATS.getPrometheusTextFormatWriter();
+    }
+
+    private static Exposition write(List<MetricSnapshot> metrics, ExpositionFormatWriter writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             // Every name here is a legacy Prometheus name: no scheme has anything to escape.

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +255,28 @@ class PrometheusRendererTest {
         assertThat(renderer.expose(Reports.mixed(), null).contentType()).isEqualTo(text.contentType());
         assertThat(new String(text.body(), StandardCharsets.UTF_8)).isEqualTo(render(Reports.mixed()));
         assertThat(samples(body.replace("# EOF\n", ""))).isEqualTo(samples(render(Reports.mixed())));
+    }
+
+    /** An exporter writes each outcome once per format, then picks for each scrape what expose would have written. */
+    @Test
+    void theExpositionsOfAnOutcomeAreWhatExposeWritesForEachAcceptHeader() {
+        PrometheusRenderer renderer = new PrometheusRenderer("1.2.3", false);
+        Unavailable unavailable = new Unavailable(URI.create("http://127.0.0.1:1"), new Shard(2, 3),
+                TestThresholds.TYPICAL, Verdict.UNKNOWN, "shard 2/3: connection refused");
+        for (String accept : Arrays.asList(null, "", "*/*", "text/plain;version=0.0.4",
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5",
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited")) {
+            Exposition fromReport = renderer.expositions(Reports.mixed()).forAccept(accept);
+            Exposition fromUnavailable = renderer.expositions(unavailable).forAccept(accept);
+
+            assertThat(fromReport.contentType()).as(accept)
+                    .isEqualTo(renderer.expose(Reports.mixed(), accept).contentType());
+            assertThat(fromReport.body()).as(accept).isEqualTo(renderer.expose(Reports.mixed(), accept).body());
+            assertThat(fromUnavailable.body()).as(accept).isEqualTo(renderer.expose(unavailable, accept).body());
+        }
+        assertThat(new String(renderer.expositions(unavailable).text().body(), StandardCharsets.UTF_8))
+                .as("which shard could not read the API").contains("monitor_shard_info{shard=\"2\",shards=\"3\"} 1")
+                .contains("monitor_up 0.0");
     }
 
     private static String render(dev.monitor.analysis.Report report) {
