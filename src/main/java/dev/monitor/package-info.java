@@ -5,6 +5,7 @@
  *
  * <pre>
  * cli        the command line (the only room with picocli): commands, *Options mixins, converters, help
+ *  ├─&gt; serve      monitor serve: check, repeated in the background ──&gt; check; its last outcome over HTTP
  *  └─&gt; check      one check, and the watches that repeat it: read, analyse, judge, record
  *       ├─&gt; console    stdout, stderr, the terminal, the progress bar, signals ──&gt; render
  *       ├─&gt; fetch      the policy, cache or fetch (ClusterReader), and the wire (ClusterConnection)
@@ -20,6 +21,8 @@
  * What each room may import of the others (and no room imports one not listed):
  * <ul>
  * <li>{@code cli}: any room. Nothing imports {@code cli}, and no other room imports picocli.</li>
+ * <li>{@code serve}: check, console (signals), render (the metrics), fetch ({@code Diagnostics}), analysis, snapshot.
+ * Only {@code cli} imports it; it and {@code mock} are the only rooms that open a port.</li>
  * <li>{@code check}: console, render, fetch, history, analysis, snapshot, files, text.</li>
  * <li>{@code console}: render, fetch (the {@code Diagnostics} and {@code FetchProgress} it implements),
  * analysis, files.</li>

@@ -21,6 +21,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.Snapshot;
+import io.vertx.core.http.HttpServer;
 
 /**
  * The rooms of monitor's main code and the one way data flows through them, as package-info.java draws them: read
@@ -60,12 +61,25 @@ class ArchitectureTest {
                         "io.smallrye.mutiny..", "com.fasterxml.jackson..", "org.yaml..",
                         "dev.monitor.fetch..", "dev.monitor.api..", "dev.monitor.history..", "dev.monitor.files..",
                         "dev.monitor.console..", "dev.monitor.check..", "dev.monitor.context..",
-                        "dev.monitor.render..", "dev.monitor.mock..")
+                        "dev.monitor.render..", "dev.monitor.mock..", "dev.monitor.serve..")
                         .and(not(equivalentTo(URI.class)))
                         .or(resideInAPackage("dev.monitor.snapshot..")
                                 .and(not(equivalentTo(Snapshot.class))).and(not(assignableTo(Server.class)))
                                 .and(not(equivalentTo(Shard.class)))))
                 .because("analysis is pure functions of the data it is handed: no files, no network, no terminal")
+                .check(MAIN);
+    }
+
+    /**
+     * Only the exporter and the mock answer HTTP: every other room is a client of the cluster API or works on values,
+     * and a port opened anywhere else would be one that no option controls ({@code --listen}, {@code mock-server
+     * --host}).
+     */
+    @Test
+    void onlyServeAndMockOpenAPort() {
+        noClasses().that().resideOutsideOfPackages("dev.monitor.serve..", "dev.monitor.mock..")
+                .should().dependOnClassesThat(assignableTo(HttpServer.class))
+                .because("serve answers scrapes on --listen, mock stands in for a cluster API; nothing else listens")
                 .check(MAIN);
     }
 
@@ -76,22 +90,23 @@ class ArchitectureTest {
     @Test
     void dataFlowsOneWay() {
         LayeredArchitecture rooms = layeredArchitecture().consideringOnlyDependenciesInLayers();
-        for (String room : List.of("cli", "check", "console", "render", "fetch", "context", "api", "history", "analysis",
-                "snapshot", "files", "text", "mock")) {
+        for (String room : List.of("cli", "serve", "check", "console", "render", "fetch", "context", "api", "history",
+                "analysis", "snapshot", "files", "text", "mock")) {
             rooms = rooms.layer(room).definedBy("dev.monitor." + room + "..");
         }
         rooms.whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("check").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("console").mayOnlyBeAccessedByLayers("cli", "check")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "check", "console")
-                .whereLayer("fetch").mayOnlyBeAccessedByLayers("cli", "check", "console")
+                .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("cli", "serve")
+                .whereLayer("console").mayOnlyBeAccessedByLayers("cli", "check", "serve")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "check", "console", "serve")
+                .whereLayer("fetch").mayOnlyBeAccessedByLayers("cli", "check", "console", "serve")
                 .whereLayer("context").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "fetch", "context")
                 .whereLayer("history").mayOnlyBeAccessedByLayers("cli", "check", "render")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "check", "console", "render", "fetch",
-                        "context", "history")
-                .whereLayer("snapshot").mayOnlyBeAccessedByLayers("cli", "check", "render", "fetch", "analysis",
-                        "history")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "serve", "check", "console", "render",
+                        "fetch", "context", "history")
+                .whereLayer("snapshot").mayOnlyBeAccessedByLayers("cli", "serve", "check", "render", "fetch",
+                        "analysis", "history")
                 .whereLayer("files").mayOnlyBeAccessedByLayers("cli", "check", "console", "fetch", "context", "api",
                         "history", "snapshot")
                 .whereLayer("mock").mayOnlyBeAccessedByLayers("cli")

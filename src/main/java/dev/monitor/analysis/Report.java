@@ -1,6 +1,7 @@
 package dev.monitor.analysis;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +18,17 @@ import dev.monitor.snapshot.Snapshot;
  */
 public record Report(Snapshot snapshot, Duration age, String stale, Thresholds thresholds, List<ServerRow> rows,
         List<ServiceHealth> services, Verdict verdict, String summary, int breachesFor) implements Outcome {
+
+    /**
+     * These figures standing in for a check that got none: the same servers and services, as old as they are at
+     * {@code now}, stale for the check's reason and with its verdict ({@code --unreachable-state}'s). What an exporter
+     * shows once the API has been unreadable for longer than {@code --max-stale}: its figures stay, never a scrape
+     * emptied by an outage, and they say how old they are.
+     */
+    public Report standingIn(Unavailable unavailable, Instant now) {
+        return new Report(snapshot, snapshot.ageAt(now), unavailable.reason(), thresholds, rows, services,
+                unavailable.verdict(), unavailable.reason(), breachesFor);
+    }
 
     public List<ServiceHealth> unhealthyServices() {
         return services.stream().filter(ServiceHealth::belowMinimum).toList();

@@ -15,6 +15,8 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine commandLine = factory.create();
         commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new GroupedOptionList());
+        commandLine.getSubcommands().get("serve").getHelpSectionMap()
+                .put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new GroupedOptionList());
         commandLine
                 .setDefaultValueProvider(new ConfigDefaultProvider())
                 .setCaseInsensitiveEnumValuesAllowed(true)

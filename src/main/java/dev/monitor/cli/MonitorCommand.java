@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 
 @TopCommand
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = { MockServerCommand.class, ContextCommand.class, CompletionCommand.class,
+        subcommands = { ServeCommand.class, MockServerCommand.class, ContextCommand.class, CompletionCommand.class,
                 CompletionCandidatesCommand.class }, sortOptions = false, usageHelpAutoWidth = true,
         description = "Tells which services of a server cluster are healthy.%n",
         footerHeading = "%nExamples:%n",

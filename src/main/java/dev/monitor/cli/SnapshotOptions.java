@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.monitor.fetch.FetchSettings;
+import dev.monitor.fetch.ReadRequest;
 import dev.monitor.files.FileFailures;
 import dev.monitor.snapshot.SnapshotRepository;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,15 @@ public class SnapshotOptions {
     /** {@code --snapshot} as given, unchecked. */
     Optional<Path> snapshotOption() {
         return Optional.ofNullable(snapshot);
+    }
+
+    /**
+     * What a check that always fetches afresh reads: the saved snapshot stands in only while the API cannot be read.
+     *
+     * @param snapshotFile {@link #snapshotFile}, checked before anything else is read
+     */
+    public ReadRequest freshRequest(URI endpoint, Path snapshotFile, FetchSettings fetch) {
+        return new ReadRequest(endpoint, snapshotFile, fetch, Duration.ZERO, maxStale, true);
     }
 
     /**

@@ -1,0 +1,337 @@
+package dev.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.monitor.mock.FaultPlan;
+import dev.monitor.mock.MockCluster;
+import dev.monitor.mock.MockFleet;
+import dev.monitor.testing.MockClusterExtension;
+import dev.monitor.testing.Scrape;
+import dev.monitor.testing.ServeInProcess;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.vertx.core.Vertx;
+
+/**
+ * {@code monitor serve}, the real command in-process, scraped over a real socket while it fetches from the mock
+ * cluster API over another: what a scrape gets before, during and after a fetch, and when the API goes away.
+ */
+@QuarkusMainTest
+@Timeout(120)
+class ServeCommandTest {
+
+    /** What Prometheus 2.42 sends when it scrapes. */
+    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
+            + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    /** Every figure of the slow mock: 50% (every server healthy) until a test says otherwise. */
+    private static final AtomicInteger FIGURES = new AtomicInteger(50);
+
+    /** Every answer held back a second: a fetch (the list, then the servers) takes two at least. */
+    @RegisterExtension
+    static MockClusterExtension slow = new MockClusterExtension(new MockCluster(new MockFleet(20),
+            Duration.ofSeconds(1), FIGURES::get, FaultPlan.none()));
+
+    /** One server, each answer 600 ms late: a fetch takes 1.2 s, longer than serve's interval of 1 s. */
+    @RegisterExtension
+    static MockClusterExtension oneServer = new MockClusterExtension(new MockCluster(1, Duration.ofMillis(600),
+            () -> 50));
+
+    @RegisterExtension
+    static MockClusterExtension fast = new MockClusterExtension(30, 50);
+
+    @TempDir
+    Path temp;
+
+    private ServeInProcess serve(QuarkusMainLauncher launcher, MockClusterExtension mock, String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
+                temp.resolve("snapshot.json").toString(), "--interval", "1s"));
+        all.addAll(List.of(args));
+        return ServeInProcess.start(launcher, all.toArray(String[]::new));
+    }
+
+    private static Scrape metrics(ServeInProcess serve) {
+        return Scrape.get(serve.uri("/metrics"));
+    }
+
+    private static void awaitReady(ServeInProcess serve) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Scrape.get(serve.uri("/-/ready")).status() == 200);
+    }
+
+    @Test
+    void readyAndMetricsAnswer503UntilTheFirstFetchHasCompleted(QuarkusMainLauncher launcher) {
+        try (ServeInProcess serve = serve(launcher, slow)) {
+            Scrape ready = Scrape.get(serve.uri("/-/ready"));
+            Scrape metrics = metrics(serve);
+
+            assertThat(Scrape.get(serve.uri("/-/healthy"))).isEqualTo(new Scrape(200, "text/plain; charset=utf-8",
+                    "monitor is Healthy.\n"));
+            assertThat(ready.status()).as("the first fetch takes two seconds").isEqualTo(503);
+            assertThat(metrics.status()).isEqualTo(503);
+            assertThat(metrics.body()).isEqualTo("monitor is not ready: no fetch has completed yet.\n");
+            awaitReady(serve);
+            assertThat(Scrape.get(serve.uri("/-/ready")).body()).isEqualTo("monitor is Ready.\n");
+            assertThat(metrics(serve).status()).isEqualTo(200);
+            LaunchResult result = serve.stop();
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.getErrorStream()).containsExactly("monitor: serving metrics of http://localhost:"
+                    + slow.port() + " on " + serve.uri("/metrics") + " every 1s");
+            assertThat(result.getOutput()).as("stdout stays quiet").isEmpty();
+        }
+    }
+
+    /**
+     * A fetch begins; the cluster's figures change under it (every server unhealthy from then on). Every scrape while
+     * it runs gets the fetch before it, byte for byte, and the first that differs gets this one whole: every server
+     * of it, each unhealthy, never some of each.
+     */
+    @Test
+    void aScrapeDuringAFetchGetsThePreviousFetchWholeAndStartsNone(QuarkusMainLauncher launcher) {
+        FIGURES.set(50);
+        try (ServeInProcess serve = serve(launcher, slow, "--per-server")) {
+            awaitReady(serve);
+            int lists = slow.cluster().requestCount("/servers");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> slow.cluster().requestCount("/servers") > lists);
+            FIGURES.set(90);
+            int listed = slow.cluster().requestCount("/servers");
+            Scrape previous = metrics(serve);
+            List<Scrape> during = new ArrayList<>();
+            Scrape next = previous;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (next.body().equals(previous.body()) && System.nanoTime() < deadline) {
+                during.add(next);
+                next = metrics(serve);
+            }
+
+            assertThat(previous.samples("monitor_server_healthy")).hasSize(20).allSatisfy((server, healthy) ->
+                    assertThat(healthy).as(server).isEqualTo(1.0));
+            assertThat(during).as("scrapes while the fetch ran").hasSizeGreaterThan(5);
+            assertThat(next.value("monitor_fetched_servers")).isEqualTo(20);
+            assertThat(next.samples("monitor_server_healthy")).hasSize(20).allSatisfy((server, healthy) ->
+                    assertThat(healthy).as(server).isEqualTo(0.0));
+            assertThat(next.value("monitor_last_successful_fetch_timestamp_seconds"))
+                    .isGreaterThan(previous.value("monitor_last_successful_fetch_timestamp_seconds"));
+            assertThat(slow.cluster().requestCount("/servers") - listed)
+                    .as("lists asked for during %d scrapes: at most the next fetch's", during.size()).isLessThanOrEqualTo(1);
+        } finally {
+            FIGURES.set(50);
+        }
+    }
+
+    /**
+     * Each fetch of the one server takes 1.2 s, the interval is 1 s: fetches run back to back, never two at once,
+     * whatever the scrapes: the mock never has two requests in flight, and is asked for its list once a fetch.
+     */
+    @Test
+    void fetchesNeverOverlapAndScrapesAskTheApiNothing(QuarkusMainLauncher launcher) {
+        try (ServeInProcess serve = serve(launcher, oneServer)) {
+            awaitReady(serve);
+            int lists = oneServer.cluster().requestCount("/servers");
+            long started = System.nanoTime();
+            int scrapes = 0;
+            while (System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
+                assertThat(metrics(serve).status()).isEqualTo(200);
+                scrapes++;
+            }
+            int fetches = oneServer.cluster().requestCount("/servers") - lists;
+
+            assertThat(oneServer.cluster().maxInFlight()).as("requests in flight at once").isOne();
+            assertThat(fetches).as("fetches in 5 s of %d scrapes, each 1.2 s at least", scrapes).isBetween(2, 5);
+            assertThat(scrapes).isGreaterThan(10 * fetches);
+        }
+    }
+
+    @Test
+    void theScrapersAcceptHeaderChoosesOpenMetricsOrTheTextFormat(QuarkusMainLauncher launcher) {
+        try (ServeInProcess serve = serve(launcher, fast)) {
+            awaitReady(serve);
+            Scrape openMetrics = Scrape.request("GET", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
+            Scrape text = metrics(serve);
+            Scrape head = Scrape.request("HEAD", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
+
+            assertThat(openMetrics.contentType()).startsWith("application/openmetrics-text; version=1.0.0");
+            assertThat(openMetrics.body()).endsWith("# EOF\n").contains("# TYPE monitor_verdict stateset");
+            assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
+            assertThat(text.body()).doesNotContain("# EOF");
+            assertThat(openMetrics.samples()).isEqualTo(text.samples())
+                    .containsEntry("monitor_fetched_servers", 30.0).containsEntry("monitor_up", 1.0);
+            assertThat(text.samples()).as("per-server series are off by default")
+                    .noneSatisfy((name, value) -> assertThat(name).startsWith("monitor_server_"));
+            assertThat(head).isEqualTo(new Scrape(200, openMetrics.contentType(), ""));
+        }
+    }
+
+    @Test
+    void onlyItsThreeEndpointsAnswerAndOnlyToGetAndHead(QuarkusMainLauncher launcher) {
+        try (ServeInProcess serve = serve(launcher, fast)) {
+            awaitReady(serve);
+            for (String path : List.of("/", "/metrics/", "/metric", "/-/healthy/x", "/api/v1/query", "/favicon.ico",
+                    "/-/reload", "/10.58.1.1")) {
+                assertThat(Scrape.get(serve.uri(path)).status()).as(path).isEqualTo(404);
+            }
+            for (String method : List.of("POST", "PUT", "DELETE", "OPTIONS", "PATCH")) {
+                for (String path : List.of("/metrics", "/-/healthy", "/-/ready")) {
+                    Scrape answer = Scrape.request(method, serve.uri(path), null);
+                    assertThat(answer.status()).as("%s %s", method, path).isEqualTo(405);
+                }
+            }
+            assertThat(Scrape.get(serve.uri("/metrics?name[]=monitor_up")).status()).as("a query is no other path")
+                    .isEqualTo(200);
+        }
+    }
+
+    /**
+     * The API goes away: stale while {@code --max-stale} (3 s) allows, then UNKNOWN, and all along the last figures
+     * stay, growing old, with {@code monitor_up 0}; stderr says so once per cause, not once per fetch.
+     */
+    @Test
+    void theApiGoneKeepsTheLastFiguresWithUpZeroAndTheirGrowingAge(QuarkusMainLauncher launcher) {
+        Vertx vertx = Vertx.vertx();
+        MockCluster cluster = new MockCluster(30, Duration.ZERO, () -> 50);
+        try {
+            int port = cluster.start(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
+            LaunchResult result;
+            try (ServeInProcess serve = ServeInProcess.start(launcher, "--port", String.valueOf(port),
+                    "--snapshot", temp.resolve("gone.json").toString(), "--interval", "1s", "--max-stale", "3s",
+                    "--retries", "0")) {
+                awaitReady(serve);
+                Scrape fresh = metrics(serve);
+                assertThat(fresh.value("monitor_up")).isEqualTo(1);
+                cluster.stop().toCompletionStage().toCompletableFuture().join();
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve).value("monitor_up") == 0);
+                Scrape stale = metrics(serve);
+                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve)
+                        .samples("monitor_verdict").get("{monitor_verdict=\"UNKNOWN\"}") == 1);
+                Scrape unknown = metrics(serve);
+                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve)
+                        .value("monitor_snapshot_age_seconds") > unknown.value("monitor_snapshot_age_seconds"));
+
+                for (Scrape gone : List.of(stale, unknown)) {
+                    assertThat(gone.samples("monitor_service_servers")).isEqualTo(fresh.samples(
+                            "monitor_service_servers"));
+                    assertThat(gone.samples("monitor_service_healthy_servers")).isEqualTo(fresh.samples(
+                            "monitor_service_healthy_servers"));
+                    assertThat(gone.value("monitor_fetched_servers")).isEqualTo(30);
+                    assertThat(gone.value("monitor_up")).isZero();
+                    assertThat(gone.value("monitor_last_successful_fetch_timestamp_seconds"))
+                            .isEqualTo(fresh.value("monitor_last_successful_fetch_timestamp_seconds"));
+                }
+                assertThat(stale.samples("monitor_verdict")).containsEntry("{monitor_verdict=\"WARNING\"}", 1.0);
+                assertThat(unknown.value("monitor_snapshot_age_seconds"))
+                        .isGreaterThan(stale.value("monitor_snapshot_age_seconds"));
+                result = serve.stop();
+            }
+            assertThat(result.exitCode()).isZero();
+            List<String> warnings = result.getErrorStream().stream().filter(line -> line.contains("warning")).toList();
+            assertThat(warnings).as("once each: stale, then older than --max-stale").hasSize(2).allSatisfy(warning ->
+                    assertThat(warning).startsWith("monitor: warning: cannot list servers at http://localhost:" + port)
+                            .contains("connection refused; showing the figures fetched at ")
+                            .endsWith(", trying again every 1s"));
+            assertThat(warnings.get(0)).contains(", stale (WARNING)");
+            assertThat(warnings.get(1)).contains(", older than --max-stale (UNKNOWN)");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    /** Nothing listens on port 1: ready once the first check is done, with no figures to show but which shard. */
+    @Test
+    void beforeAnyGoodFetchOnlyUpZeroTheVerdictAndTheShardAreShown(QuarkusMainLauncher launcher) {
+        try (ServeInProcess serve = ServeInProcess.start(launcher, "--port", "1", "--retries", "0", "--shard", "2/3",
+                "--unreachable-state", "critical", "--snapshot", temp.resolve("never.json").toString())) {
+            awaitReady(serve);
+            Map<String, Double> samples = metrics(serve).samples();
+
+            assertThat(samples).containsEntry("monitor_up", 0.0)
+                    .containsEntry("monitor_shard_info{shard=\"2\",shards=\"3\"}", 1.0)
+                    .containsEntry("monitor_verdict{monitor_verdict=\"CRITICAL\"}", 1.0)
+                    .containsEntry("monitor_verdict{monitor_verdict=\"UNKNOWN\"}", 0.0);
+            assertThat(samples.keySet()).noneMatch(name -> name.startsWith("monitor_service_"))
+                    .noneMatch(name -> name.startsWith("monitor_fetched_servers"));
+        }
+    }
+
+    @Test
+    void aListenAddressOrIntervalThatCannotServeIsAUsageErrorInOneLine(QuarkusMainLauncher launcher) {
+        Map<String, String> listen = Map.of(
+                "9817", "'9817': it is not HOST:PORT",
+                ":9817", "':9817': it needs a host before the port",
+                "::1:9817", "'::1:9817': an IPv6 address goes in brackets, as in [::1]:9817",
+                "[::1]", "'[::1]': it is not HOST:PORT",
+                "localhost:99999", "'localhost:99999': the port must be between 0 and 65535, not 99999",
+                "localhost:http", "'localhost:http': it is not HOST:PORT",
+                "http://localhost:9817", "'http://localhost:9817': it is not HOST:PORT",
+                "127.0.0.1:\u0669817", "'127.0.0.1:\u0669817': it is not HOST:PORT");
+        listen.forEach((address, reason) -> {
+            LaunchResult result = launcher.launch("serve", "--port", String.valueOf(fast.port()), "--listen",
+                    address);
+
+            assertThat(result.exitCode()).as(address).isEqualTo(3);
+            assertThat(result.getErrorStream()).as(address).hasSize(2).first().asString()
+                    .startsWith("monitor: Invalid value for option '--listen': " + reason);
+            assertThat(result.getErrorStream()).as(address).last()
+                    .isEqualTo("Try 'monitor serve --help' for more information.");
+        });
+        Map<String, String> intervals = Map.of(
+                "0s", "--interval must be at least 1s, not 0s: every fetch asks the cluster API for every server",
+                "500ms", "--interval must be at least 1s, not 500ms: every fetch asks the cluster API for every server",
+                "soon", "Invalid value for option '--interval': 'soon' is not a duration like 500ms, 5s, 2m, 1h or 30",
+                "-5s", "Invalid value for option '--interval': '-5s' is not a duration like 500ms, 5s, 2m, 1h or 30",
+                "2y", "Invalid value for option '--interval': '2y' is not a duration like 500ms, 5s, 2m, 1h or 30");
+        int requests = fast.cluster().requestCount();
+        intervals.forEach((interval, reason) -> {
+            LaunchResult result = launcher.launch("serve", "--port", String.valueOf(fast.port()), "--interval",
+                    interval);
+
+            assertThat(result.exitCode()).as(interval).isEqualTo(3);
+            assertThat(result.getErrorStream()).as(interval).containsExactly("monitor: " + reason,
+                    "Try 'monitor serve --help' for more information.");
+            assertThat(result.getOutput()).as(interval).isEmpty();
+        });
+        assertThat(fast.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+    }
+
+    @Test
+    void aPortInUseIsSaidInOneLine(QuarkusMainLauncher launcher) throws IOException {
+        int requests = fast.cluster().requestCount();
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            LaunchResult result = launcher.launch("serve", "--port", String.valueOf(fast.port()), "--snapshot",
+                    temp.resolve("taken.json").toString(), "--listen", "127.0.0.1:" + taken.getLocalPort());
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.getErrorStream()).containsExactly("monitor: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": address already in use");
+        }
+        assertThat(fast.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
+    }
+
+    @Test
+    void helpShowsTheDefaultsInForce(QuarkusMainLauncher launcher) {
+        // Without spaces: the help wraps its lines wherever they fit, a default's "127.0.0.1: 9817" too.
+        String help = launcher.launch("serve", "--help").getOutput().replaceAll("\\s+", "");
+
+        assertThat(help).contains("--listen=HOST:PORT", "(default:127.0.0.1:9817,thismachineonly)",
+                "--interval=DURATION", "(default:30s)", "--per-server", "--shard=K/N", "--max-stale")
+                .doesNotContain("--max-age", "--refresh", "--output");
+    }
+}
