@@ -112,6 +112,10 @@ public class Exporter {
                     diagnostics.warning(warning);
                 }
                 said = warning;
+                // What the fetch allocated is garbage now. Collected here, while nothing waits on it; else the serial
+                // collector promotes it and grows the old generation toward -Xmx instead of collecting it (RSS went
+                // from 164 to 698 MiB over 100 fetches of 10,000 servers); 30 to 110 ms for them, once an interval.
+                System.gc();
                 long left = settings.interval().toNanos() - (System.nanoTime() - started);
                 if (left > 0) {
                     TimeUnit.NANOSECONDS.sleep(left);
