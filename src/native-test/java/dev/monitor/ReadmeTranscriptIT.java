@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * README's sessions (its {@code console} blocks: {@code $ command}, then what it prints) run as written, with the
  * packaged {@code target/monitor}, and print what README shows. Only what cannot be the same on every machine is
- * changed: the port a mock listens on ({@code --port 9090} becomes a free port, and is written back as 9090 in
+ * changed: the port a mock listens on ({@code --port 8081} becomes a free port, and is written back as 8081 in
  * what is printed), and each session gets a cache directory of its own, so no snapshot of an earlier run stands
  * in. A line {@code ...} in README stands for one or more lines left out. Dev mode's output (a {@code text}
  * block) is not a session: its figures are random.
