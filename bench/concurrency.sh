@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The default concurrency (auto) against fixed ones, side by side, on the four servers of issue 18:
 #
-#   one-at-a-time  150 servers; one worker, HTTP/1.0, a backlog of 5 (Python's http.server, the seed's server.py)
+#   one-at-a-time  150 servers; one worker, HTTP/1.0, a backlog of 5 (Python's http.server, as small Python cluster APIs run)
 #   fast 10k       10,000 servers behind 20 ms (the mock's event loop)
 #   fast 1k        1,000 servers behind 20 ms
 #   429 above 16   1,000 servers behind 20 ms that answer 429 at once to a request above 16 in flight

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The cluster API, as {@code ../shared/API.md} defines it. The only place that knows its paths.
+ * The cluster API, as docs/api.md defines it. The only place that knows its paths.
  * Built per run by {@link ClusterApiFactory}, because the endpoint is known only once the flags are parsed;
  * closing it closes its connections.
  *

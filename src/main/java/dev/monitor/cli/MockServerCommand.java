@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code monitor mock-server}: the mock cluster API, served until Ctrl-C, for demos, benchmarks and tests. */
 @Command(name = "mock-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Serve a mock cluster API (the contract of the seed's server.py) until Ctrl-C.")
+        description = "Serve a mock cluster API (the contract in docs/api.md) until Ctrl-C.")
 public class MockServerCommand implements Callable<Integer> {
 
     @Spec

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The mock cluster API served as the simplest servers serve it: a few worker threads, each answering one connection
  * at a time and closing it after the answer, behind a listen backlog (the kernel's queue of connections not yet
- * accepted). With one worker, a backlog of 5 and HTTP/1.0 it is Python's {@code http.server}, which the seed's
- * {@code server.py} runs: connections beyond the queue are dropped by the kernel and tried again by the client's
+ * accepted). With one worker, a backlog of 5 and HTTP/1.0 it is Python's {@code http.server}, as small cluster APIs
+ * written in Python run it: connections beyond the queue are dropped by the kernel and tried again by the client's
  * only after a second. Vert.x cannot stand for it: its event loop accepts every connection at once. The answers are
  * {@link MockCluster#plainAnswer}'s, each held back by the cluster's latency in the worker, so that the server is
  * busy for it.

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A way the mock cluster API misbehaves, as real clusters do (the list in {@code ../shared/API.md}).
+ * A way the mock cluster API misbehaves, as real clusters do (the list in docs/api.md).
  * A {@link Scope#SERVER} fault hits a few servers' {@code GET /<ip>}; a {@link Scope#LIST} fault changes
  * {@code GET /servers} itself, or the whole API.
  */

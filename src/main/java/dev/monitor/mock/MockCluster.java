@@ -27,7 +27,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * The fake cluster API of {@code ../shared/API.md}, served by one plain Vert.x HTTP server (or, one connection at a
+ * The fake cluster API of docs/api.md, served by one plain Vert.x HTTP server (or, one connection at a
  * time, by a {@link BlockingMockServer}). Dev mode,
  * {@code monitor mock-server} and the tests all run this class, so they all speak the same contract, and
  * misbehave the same way when a {@link FaultPlan} asks them to.

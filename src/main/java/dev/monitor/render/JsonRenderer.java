@@ -24,7 +24,7 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 
 /**
- * One JSON document per report, in the schema README documents (schemaVersion 1): every report's data at
+ * One JSON document per report, in the schema docs/output-formats.md documents (schemaVersion 1): every report's data at
  * once, whatever sections were asked for, so that a consumer never depends on the flags of the run. Written
  * with Jackson's streaming generator: no reflection, and 10,000 servers cost no object tree.
  */

@@ -39,7 +39,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
- * The command against a cluster API that misbehaves in every way ../shared/API.md lists, over real sockets
+ * The command against a cluster API that misbehaves in every way docs/api.md lists, over real sockets
  * to the project's mock in its fault-injecting mode: what the user sees, the exit code, and what the
  * snapshot keeps. Every well-behaved figure is 50%, so verdicts are certain.
  */

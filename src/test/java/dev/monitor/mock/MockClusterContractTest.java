@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 
-/** The mock speaks the contract of ../shared/API.md exactly, checked over HTTP with rest-assured. */
+/** The mock speaks the contract of docs/api.md exactly, checked over HTTP with rest-assured. */
 @QuarkusTest
 class MockClusterContractTest {
 

@@ -23,12 +23,12 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 import dev.monitor.testing.TestThresholds;
 
-/** The JSON document, read back by Jackson and held against the schema README documents. */
+/** The JSON document, read back by Jackson and held against the schema docs/output-formats.md documents. */
 class JsonRendererTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** README's "JSON output" table: each field and the JSON types it may have. */
+    /** The "json" table of docs/output-formats.md: each field and the JSON types it may have. */
     private static final Map<String, List<JsonNodeType>> DOCUMENT = Map.ofEntries(
             Map.entry("schemaVersion", List.of(JsonNodeType.NUMBER)),
             Map.entry("endpoint", List.of(JsonNodeType.STRING)),

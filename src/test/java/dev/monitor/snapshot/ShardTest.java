@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The rule that splits a cluster's servers between N shards, as README documents it for other tools. */
+/** The rule that splits a cluster's servers between N shards, as docs/usage.md documents it for other tools. */
 class ShardTest {
 
     /** Lists of addresses as clusters send them: IPv4 and IPv6 literals, duplicates, names, any text at all. */

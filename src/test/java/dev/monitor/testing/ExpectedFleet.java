@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 
 /**
  * What {@code monitor mock-server --servers SIZE --seed SEED} serves (or a test's mock whose every figure is one
- * percentage), worked out here from the documented rules (the contract's addresses and MD5 services, README's
- * seeded figures), never with the mock's own code: a test that pins a run's rows and exit code against this fails
+ * percentage), worked out here from the documented rules (the contract's addresses and MD5 services, and the
+ * seeded figures, in docs/api.md), never with the mock's own code: a test that pins a run's rows and exit code against this fails
  * when either side strays from the rule.
  *
  * @param seed    the mock's {@code --seed}, or null when every figure is {@code percent}
@@ -44,7 +44,7 @@ public record ExpectedFleet(int size, Long seed, int percent) {
         return SERVICES.get(md5(address).mod(BigInteger.TEN).intValue());
     }
 
-    /** README's rule: MD5 of {@code SEED/IP/cpu}, as an unsigned integer, modulo 101. */
+    /** The rule of docs/api.md: MD5 of {@code SEED/IP/cpu}, as an unsigned integer, modulo 101. */
     public int cpu(String address) {
         return figure(address, "cpu");
     }
@@ -73,7 +73,7 @@ public record ExpectedFleet(int size, Long seed, int percent) {
         return healthyByService(limit).values().stream().anyMatch(healthy -> healthy < minHealthy) ? 2 : 0;
     }
 
-    /** The exit code at the default limits (80) and minimum (2) that README gives. */
+    /** The exit code at the default limits (80) and minimum (2) that docs/usage.md gives. */
     public int exitCode() {
         return exitCode(80, 2);
     }
