@@ -74,7 +74,7 @@ class DocumentationLinksTest {
     void theDocumentationIsThere() throws IOException {
         // A check over no pages, or over pages without links, would pass on anything.
         assertThat(pages()).contains(ROOT.resolve("README.md"), ROOT.resolve("docs/api.md"));
-        assertThat(links(ROOT.resolve("README.md"))).contains("docs/api.md", "docs/usage.md#shards");
+        assertThat(links(ROOT.resolve("README.md"))).contains("docs/api.md", "docs/failure-handling.md#reproducing-faults-with-the-mock");
     }
 
     /** README.md and every Markdown page under docs/. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.monitor.analysis.Durations;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.SnapshotRepository;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +61,7 @@ public class CacheOptions {
     }
 
     /** {@link SnapshotOptions#snapshotFile}. */
-    public Path snapshotFile(URI endpoint, SnapshotRepository repository) {
-        return snapshot.snapshotFile(endpoint, repository);
+    public Path snapshotFile(URI endpoint, Shard shard, SnapshotRepository repository) {
+        return snapshot.snapshotFile(endpoint, shard, repository);
     }
 }

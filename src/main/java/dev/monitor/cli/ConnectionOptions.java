@@ -57,7 +57,7 @@ public class ConnectionOptions {
 
     @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
             description = "Fetch and judge only shard K of N: the servers whose address hashes to it (FNV-1a, see"
-                    + " README), so that N processes share a cluster (default: ${DEFAULT-VALUE}, the whole cluster).")
+                    + " docs/usage.md), so that N processes share a cluster (default: ${DEFAULT-VALUE}, the whole cluster).")
     Shard shard;
 
     /** The API's base URI: from --url, else the selected context's unless --port is typed, else --host and --port. */
@@ -74,6 +74,11 @@ public class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /** {@code --shard}: the share of the cluster this run fetches and judges, and whose snapshot it keeps. */
+    public Shard shard() {
+        return shard;
     }
 
     /**

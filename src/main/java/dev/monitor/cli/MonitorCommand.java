@@ -141,7 +141,7 @@ public class MonitorCommand implements Callable<Integer> {
         Set<Section> sections = reports.sections();
         cache.checkAges();
         // The files are checked before anything is read (a password from stdin) or fetched.
-        Path snapshotFile = cache.snapshotFile(endpoint, repository);
+        Path snapshotFile = cache.snapshotFile(endpoint, connection.shard(), repository);
         Path historyFile = histories.fileBeside(snapshotFile);
         if (reports.history()) {
             output.requireTable("--history", "the history file itself is JSON: " + historyFile);

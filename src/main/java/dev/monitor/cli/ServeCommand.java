@@ -114,7 +114,7 @@ public class ServeCommand implements Callable<Integer> {
             StderrDiagnostics diagnostics) {
         Thresholds thresholds = thresholdOptions.thresholds(selected);
         int breachesFor = thresholdOptions.breachesFor();
-        Path snapshotFile = cache.snapshotFile(endpoint, repository);
+        Path snapshotFile = cache.snapshotFile(endpoint, connection.shard(), repository);
         // Last: access may read a secret from standard input, once the rest is known to be right.
         FetchSettings fetch = connection.fetchSettings(
                 () -> access.access(endpoint, selected, System.getenv(), System.in, diagnostics), politeness::pacing);

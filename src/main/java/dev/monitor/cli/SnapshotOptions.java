@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.monitor.fetch.FetchSettings;
 import dev.monitor.fetch.ReadRequest;
 import dev.monitor.files.FileFailures;
+import dev.monitor.snapshot.Shard;
 import dev.monitor.snapshot.SnapshotRepository;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,14 +57,14 @@ public class SnapshotOptions {
     }
 
     /**
-     * {@code --snapshot}, else the endpoint's own file in the cache directory.
+     * {@code --snapshot}, else the file of the endpoint's shard (or whole cluster) in the cache directory.
      *
      * @throws ParameterException when {@code --snapshot} names a directory, or (through links too) a FIFO, a
      *                            device or a socket
      */
-    public Path snapshotFile(URI endpoint, SnapshotRepository repository) {
+    public Path snapshotFile(URI endpoint, Shard shard, SnapshotRepository repository) {
         if (snapshot == null) {
-            return repository.fileFor(endpoint);
+            return repository.fileFor(endpoint, shard);
         }
         // The history is named after the snapshot and kept beside it: a directory (or the root, or "..") would
         // have it written where no one asked, as "..history.json" or "dir.history.json".

@@ -42,10 +42,23 @@ public class SnapshotRepository {
         this.cacheDirectory = cacheDirectory.orElseGet(() -> BaseDirectories.cache(System.getenv()).resolve("monitor"));
     }
 
-    /** The default file of an endpoint: readable host and port, plus a digest of the whole URI. */
+    /** The default file of an endpoint's whole cluster: readable host and port, plus a digest of the whole URI. */
     public Path fileFor(URI endpoint) {
+        return fileFor(endpoint, Shard.WHOLE);
+    }
+
+    /**
+     * The default file of a shard of an endpoint's cluster: the shards of one cluster, run side by side, each keep
+     * their own snapshot and verdict history rather than replacing each other's at every fetch. The whole cluster's
+     * file is named as before shards.
+     */
+    public Path fileFor(URI endpoint, Shard shard) {
         String readable = (endpoint.getHost() + "_" + endpoint.getPort()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return cacheDirectory.resolve(readable + "-" + digest(endpoint.toString()) + ".json");
+        if (shard.isWhole()) {
+            return cacheDirectory.resolve(readable + "-" + digest(endpoint.toString()) + ".json");
+        }
+        String share = "shard" + shard.number() + "of" + shard.of();
+        return cacheDirectory.resolve(readable + "_" + share + "-" + digest(endpoint + " " + share) + ".json");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,23 @@ class SnapshotRepositoryTest {
         repository.write(file, snapshot(ENDPOINT));
 
         assertThat(repository.read(file)).contains(snapshot(ENDPOINT));
+    }
+
+    @Test
+    void eachShardOfAnEndpointKeepsItsOwnDefaultFileAndTheNewestFindsIt() throws IOException {
+        SnapshotRepository repository = repository();
+        Path whole = repository.fileFor(ENDPOINT);
+        List<Path> shards = List.of(repository.fileFor(ENDPOINT, new Shard(1, 3)),
+                repository.fileFor(ENDPOINT, new Shard(2, 3)), repository.fileFor(ENDPOINT, new Shard(1, 2)));
+
+        assertThat(repository.fileFor(ENDPOINT, Shard.WHOLE)).isEqualTo(whole);
+        assertThat(shards).doesNotHaveDuplicates().doesNotContain(whole)
+                .allSatisfy(file -> assertThat(file.getParent()).isEqualTo(cache));
+        assertThat(shards.get(1).getFileName().toString()).startsWith("localhost_8080_shard2of3-");
+        Files.writeString(whole, "older");
+        Files.setLastModifiedTime(whole, FileTime.from(FETCHED));
+        repository.write(shards.get(1), snapshot(ENDPOINT));
+        assertThat(repository.newest()).contains(shards.get(1));
     }
 
     @Test
