@@ -19,27 +19,41 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 /**
  * The requests a run may have in flight at once: each request waits for a permit, without holding a thread, and
  * gives it back when its answer ends. With {@code --concurrency N} the limit is N. With {@code --concurrency auto}
- * it is found while fetching, as TCP finds its congestion window (additive increase, multiplicative decrease):
+ * it is found while fetching, as TCP finds its congestion window (slow start, then increase while answers keep their
+ * latency, multiplicative decrease):
  * <ul>
  * <li>It starts at a few ({@value #INITIAL_LIMIT}). A server that answers one request at a time behind a small
  * accept queue (Python's {@code http.server}: 5) drops the connections that overflow the queue, and the kernel
  * tries a dropped one again only after a second: longer than such a server takes for 150 servers.</li>
  * <li>Slow start: each answer whose latency stays near the lowest seen adds one, so the limit doubles each round
- * trip, and 10,000 servers behind 20 ms have a hundred in flight within a few round trips.</li>
- * <li>It never grows past twice the requests the API answers within the lowest latency (a window's answers
- * over its duration, times the lowest latency: the bandwidth-delay product of BBR). Behind 20 ms that is about
- * twice what is in flight, and the limit may double. A server that answers one request at a time in well under
- * a millisecond answers one or two in the lowest latency, whatever is in flight: the limit stays at the start,
- * where no queue overflows. Latency alone would not tell: a young JVM's own latency falls as it warms up, and
- * hides the queue; so the ceiling rises only once the lowest latency has settled.</li>
- * <li>When most answers of a window (as many answers as the limit: about one round trip) take more than twice the
- * lowest latency seen, and {@value #LATENCY_SLACK_MS} ms more (below that a loaded machine's own jitter speaks),
- * requests are queueing in front of the API: the limit is multiplied by {@value #BACKOFF}.</li>
+ * trip, and 10,000 servers behind 20 ms have 256 in flight within a few tenths of a second.</li>
+ * <li>It never grows past about twice the requests the API answers within the lowest latency (a window's answers
+ * over its duration, times the lowest latency: the bandwidth-delay product of BBR). In slow start, while each
+ * window's answers come a quarter faster than the last, BBR's startup gain ({@code 2 / ln 2}) takes the place of
+ * twice: a window's answers came while half as many were in flight as now, and the limit may still double each
+ * round trip. A server that answers one request at a time answers no faster for more in flight, and one or two in
+ * the lowest latency: the limit stays at the start, where no queue overflows. Latency alone would not tell: a
+ * young JVM's own latency falls for its first few hundred milliseconds, and while its own slowness sets every
+ * latency the product stands for concurrency the server never had (a one-at-a-time server then seems to take a
+ * dozen, and overflows its queue once the client is warm); so the ceiling rises only once the lowest latency has
+ * fallen by no more than a tenth for {@value #SETTLE_TIME_MS} ms, and the ceiling of a window is the larger of its
+ * own and the window before's, so that one slow window (a collection) does not stop the climb.</li>
+ * <li>When most answers of {@value #SLOW_WINDOWS} windows in a row (a window: as many answers as the limit, about
+ * one round trip) take more than twice the lowest latency seen, and {@value #LATENCY_SLACK_MS} ms more (below that a
+ * loaded machine's own jitter speaks), requests are queueing in front of the API: the limit is multiplied by
+ * {@value #BACKOFF}. One or two slow windows are most often the client's own hiccup (a collection, a young JVM
+ * compiling, another process on a shared machine), and ending slow start on them left a 10,000-server run at a
+ * hundred in flight. Latency alone never takes the limit below the start: a server that answers one at a time makes
+ * the start's requests wait for each other, a queue of its own that no connection overflows, and below it the
+ * server would wait for each next request.</li>
  * <li>So it is when a connection is refused, reset or closed, a request times out, or the API answers 429 or
  * 503: the API, or the network in front of it, is overloaded. Once per episode: the requests already sent when
  * the limit came down fail for the same reason, and count once. Another status (a 500 of one broken server) is
  * an answer, and says nothing of the load.</li>
- * <li>After the first decrease, each window whose answers kept their latency adds one.</li>
+ * <li>After the first decrease, each window whose answers kept their latency adds an eighth of the limit, and at
+ * least one: from 150 it is back at 256 in five round trips, not a hundred. Once the API has said it is overloaded
+ * (a failure, a 429) each such window adds one, as TCP's: every probe past its limit costs requests that must be
+ * tried again, and an API answering 429 above 16 probed by an eighth left a server UNKNOWN in one run of 30.</li>
  * <li>The limit grows only while it is used: a run held back by {@code --rate}, or at the end of its list,
  * learns nothing about the API.</li>
  * <li>A request still unanswered after {@value #STRAGGLER_FACTOR} times the lowest latency, and at least a second,
@@ -63,8 +77,21 @@ final class ConcurrencyLimiter {
     static final double BACKOFF = 0.7;
     /** BBR's congestion window gain: room for the answers in flight and as many being sent. */
     private static final double CEILING_GAIN = 2;
-    /** The lowest latency has settled when a window took no more than a quarter off it. */
-    private static final double SETTLED = 0.75;
+    /**
+     * BBR's startup gain, 2 / ln 2: in slow start a window's answers came while fewer were in flight than now, and
+     * with this gain the ceiling still doubles each round trip.
+     */
+    private static final double STARTUP_GAIN = 2 / Math.log(2);
+    /** BBR's test of a pipe not yet full: the answers came a quarter faster than a window before. */
+    private static final double GROWING = 1.25;
+    /** The lowest latency has settled when it fell by no more than a tenth for {@link #SETTLE_TIME}. */
+    private static final double SETTLED = 0.9;
+    private static final long SETTLE_TIME_MS = 100;
+    private static final long SETTLE_TIME = TimeUnit.MILLISECONDS.toNanos(SETTLE_TIME_MS);
+    /** A latency backoff needs this many slow windows in a row. */
+    private static final int SLOW_WINDOWS = 3;
+    /** After slow start, each window whose answers kept their latency adds this part of the limit. */
+    private static final double AVOIDANCE_GAIN = 0.125;
     private static final int STRAGGLER_FACTOR = 8;
     private static final long STRAGGLER_FLOOR = TimeUnit.SECONDS.toNanos(1);
 
@@ -118,7 +145,16 @@ final class ConcurrencyLimiter {
     /** Permits numbered below this were granted before the limit last came down: their episode is over. */
     private long episodeStart;
     private long windowStart;
-    private long lowestAtWindowStart;
+    /** The lowest latency when it last fell by more than {@link #SETTLED} allows, and when. */
+    private long settledLowest = Long.MAX_VALUE;
+    private long settledSince;
+    private int slowWindowsInARow;
+    /** The API said it was overloaded (a failure, a 429): from then on it is probed one request at a time. */
+    private boolean overloaded;
+    /** The ceiling the window before this one measured: a single slow window is a hiccup, not the API. */
+    private double lastEstimate;
+    /** The answers per nanosecond of the window before. */
+    private double lastRate;
     private int windowSize;
     private int windowAnswers;
     private int windowSlow;
@@ -273,7 +309,7 @@ final class ConcurrencyLimiter {
             case ANSWER -> answered(permit, latency);
             case OVERLOAD -> {
                 if (permit.number >= episodeStart && !permit.straggling) {
-                    decrease();
+                    decrease(true);
                 }
             }
             case NONE -> {
@@ -293,51 +329,75 @@ final class ConcurrencyLimiter {
         if (slow) {
             windowSlow++;
         } else if (slowStart && windowUsed) {
-            increase();
+            increase(1);
         }
         if (windowAnswers < windowSize) {
             return;
         }
         raiseCeiling();
-        if (windowSlow * 2 > windowAnswers) {
-            decrease();
+        slowWindowsInARow = windowSlow * 2 > windowAnswers ? slowWindowsInARow + 1 : 0;
+        if (slowWindowsInARow >= SLOW_WINDOWS) {
+            decrease(false);
             return;
         }
-        if (!slowStart && windowUsed) {
-            increase();
+        if (!slowStart && windowUsed && slowWindowsInARow == 0) {
+            increase(overloaded ? 1 : Math.max(1, limit * AVOIDANCE_GAIN));
         }
         newWindow();
     }
 
     /**
-     * At the end of a window: twice the answers the API gave in the lowest latency at this window's rate, at least
-     * the start, at most the bound. Not while the lowest latency is still falling fast: then a young JVM is warming
-     * up, its own slowness sets every latency, and the product would stand for concurrency the API never showed.
+     * At the end of a window: twice (or the startup gain) the answers the API gave in the lowest latency at this
+     * window's rate, or the window before's if that was more, at least the start, at most the bound. Not until the
+     * lowest latency has settled (for the settle time, or two lowest latencies if longer): before, a young JVM is
+     * warming up, its own slowness sets every latency, and the product would stand for concurrency the API never
+     * showed.
      */
     private void raiseCeiling() {
-        if (lowestLatency < lowestAtWindowStart * SETTLED) {
+        long now = nanoTime.getAsLong();
+        double rate = windowAnswers / (double) Math.max(1, now - windowStart);
+        boolean growing = rate > lastRate * GROWING;
+        lastRate = rate;
+        if (lowestLatency < settledLowest * SETTLED) {
+            settledLowest = lowestLatency;
+            settledSince = now;
             return;
         }
-        double rate = windowAnswers / (double) Math.max(1, nanoTime.getAsLong() - windowStart);
-        ceiling = Math.min(concurrency.bound(), Math.max(start, CEILING_GAIN * rate * lowestLatency));
+        if (now - settledSince < Math.max(SETTLE_TIME, 2 * lowestLatency)) {
+            return;
+        }
+        // The startup gain only while the answers come faster and faster: a server that answers one at a time
+        // answers no faster for more in flight, and more than twice its own would overflow its queue.
+        double gain = slowStart && growing ? STARTUP_GAIN : CEILING_GAIN;
+        double estimate = gain * rate * lowestLatency;
+        ceiling = Math.min(concurrency.bound(), Math.max(start, Math.max(estimate, lastEstimate)));
+        lastEstimate = estimate;
     }
 
-    private void increase() {
+    private void increase(double step) {
         // Above the ceiling it stays where it is: only a decrease takes it down.
-        limit = Math.max(limit, Math.min(limit + 1, ceiling));
+        limit = Math.max(limit, Math.min(limit + step, ceiling));
         peak = Math.max(peak, currentLimit());
     }
 
-    private void decrease() {
-        limit = Math.max(1, limit * BACKOFF);
-        slowStart = false;
-        episodeStart = granted;
+    /**
+     * Multiplies the limit by the backoff: down to 1 on an overload (a failure, a 429), down to the start on latency
+     * alone, which at or below the start is the API's own queue, not ours.
+     */
+    private void decrease(boolean overload) {
+        double lowered = Math.max(overload ? 1 : Math.min(start, limit), limit * BACKOFF);
+        overloaded |= overload;
+        if (overload || lowered < limit) {
+            limit = lowered;
+            slowStart = false;
+            episodeStart = granted;
+        }
+        slowWindowsInARow = 0;
         newWindow();
     }
 
     private void newWindow() {
         windowStart = nanoTime.getAsLong();
-        lowestAtWindowStart = lowestLatency;
         windowSize = currentLimit();
         windowAnswers = 0;
         windowSlow = 0;

@@ -180,6 +180,90 @@ class ConcurrencyLimiterTest {
     }
 
     @Test
+    void aHiccupOfTheClientsOwnNeitherEndsSlowStartNorHoldsItBack() {
+        ConcurrencyLimiter limiter = adaptive(256);
+        // Behind 20 ms; the client pauses for 60 ms (a collection, a compilation) while the limit is still small:
+        // the answers that come meanwhile are read only when it ends.
+        Server hiccup = (sentAt, inFlight) -> {
+            long endsAt = sentAt + 20 * MS;
+            return new Reply(endsAt >= 150 * MS && endsAt < 210 * MS ? 210 * MS : endsAt, null);
+        };
+
+        Run run = run(limiter, 10_000, hiccup);
+
+        assertThat(limiter.trace().peak()).isEqualTo(256);
+        // 10,000 at 256 behind 20 ms take 40 round trips, 800 ms, and the hiccup 50 more; the climb from 4 to 256
+        // adds about 15 (one more a round trip after the hiccup would add hundreds).
+        assertThat(run.lastAnswerAt()).isLessThan(1200 * MS);
+    }
+
+    @Test
+    void afterABackoffItClimbsBackInAFewRoundTrips() {
+        ConcurrencyLimiter limiter = adaptive(256);
+        run(limiter, 3000, parallel(20 * MS));
+        // A slow spell: every answer takes five times as long, round trip after round trip.
+        run(limiter, 1000, parallel(100 * MS));
+        int after = limiter.trace().end();
+
+        run(limiter, 3000, parallel(20 * MS));
+
+        assertThat(after).as("it backed off").isLessThan(256);
+        // One more a round trip would take a hundred round trips to get back; 3,000 answers are a dozen.
+        assertThat(limiter.trace().end()).isEqualTo(256);
+    }
+
+    @Test
+    void anApiThatSaidItWasOverloadedIsProbedOneMoreARoundTrip() {
+        ConcurrencyLimiter limiter = adaptive(256);
+        run(limiter, 1, failing(status(429)));
+
+        run(limiter, 1000, parallel(20 * MS));
+
+        // One more a window of answers: 1,000 answers are about 45 windows, 2 + 3 + ... + 45. By an eighth of the
+        // limit a window, it would be at the bound.
+        assertThat(limiter.trace().end()).isBetween(30, 60);
+    }
+
+    @Test
+    void latencyAloneNeverTakesItBelowTheStart() {
+        ConcurrencyLimiter limiter = adaptive(256);
+        // One at a time, 5 ms an answer: 4 in flight wait 20 ms, more than twice the 5 ms of one alone, and 5 ms
+        // more. That queue is the server's own, and harmless; below it, the server may wait for each next request.
+        long[] freeAt = { 0 };
+        List<Integer> inFlightWhenSent = new ArrayList<>();
+        Server server = (sentAt, inFlight) -> {
+            inFlightWhenSent.add(inFlight);
+            freeAt[0] = Math.max(freeAt[0], sentAt) + 5 * MS;
+            return new Reply(freeAt[0], null);
+        };
+
+        run(limiter, 1000, server);
+
+        // Each request after the first 4 is sent as one ends: with the others still in flight, 4 in all.
+        assertThat(inFlightWhenSent.subList(ConcurrencyLimiter.INITIAL_LIMIT, 1000))
+                .allSatisfy(inFlight -> assertThat(inFlight).isEqualTo(ConcurrencyLimiter.INITIAL_LIMIT));
+    }
+
+    @Test
+    void whileAYoungClientIsSlowerThanAServerAnsweringOneAtATimeItDoesNotOverflowTheServersQueue() {
+        ConcurrencyLimiter limiter = adaptive(256);
+        // The server answers one request at a time in a millisecond. The client's own share of each request falls
+        // from 12 ms to 1 ms over its first 300 ms, less than a quarter from one round trip to the next, as a young
+        // JVM compiles: meanwhile the server keeps up with a dozen in flight, and later holds a queue of them.
+        long[] freeAt = { 0 };
+        Server warmingClient = (sentAt, inFlight) -> {
+            long own = MS + (long) (11 * MS * Math.pow(0.5, sentAt / (60.0 * MS)));
+            freeAt[0] = Math.max(freeAt[0], sentAt + own / 2) + MS;
+            return new Reply(freeAt[0] + own / 2, null);
+        };
+
+        Run run = run(limiter, 1000, warmingClient);
+
+        // Python's http.server: a listen backlog of 5, one more accepted, one being answered.
+        assertThat(run.mostInFlight()).isLessThanOrEqualTo(7);
+    }
+
+    @Test
     void backsOffWhenLatencyClimbs() {
         ConcurrencyLimiter limiter = adaptive(256);
         // A server whose queue builds above 16 in flight: its latency climbs fivefold.
