@@ -3,6 +3,7 @@ package dev.monitor.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
@@ -26,6 +28,8 @@ import dev.monitor.mock.MockCluster;
 import dev.monitor.mock.MockFleet;
 import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
+import dev.monitor.testing.HostileServer;
+import dev.monitor.testing.Misbehaviour;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.PlainFetch;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,6 +187,29 @@ class ClusterConnectionFaultsTest {
         against("404:4,garbage:5", (endpoint, connection) -> assertThat(
                 connection.snapshot(ip -> null, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1)).servers())
                 .hasSize(10).filteredOn(Server.Measured.class::isInstance).hasSize(1));
+    }
+
+    /**
+     * An answer that ends at its head by HTTP's rules (a 204, a 304, a 1xx) whatever its headers announce: a server
+     * that sends the body they announce anyway leaves it on the connection, where the next request on it would read
+     * it as its own answer. Such a connection is closed after its answer, never handed to the next request.
+     */
+    @ParameterizedTest
+    @EnumSource(names = { "NO_CONTENT_WITH_BODY", "NOT_MODIFIED_WITH_BODY", "INFORMATIONAL_WITH_BODY" })
+    void aConnectionWhoseAnswerWasNotA200NeverCarriesTheNextRequest(Misbehaviour misbehaviour) throws IOException {
+        // The body comes long after the head, and one request at a time with no retry: had the good server's
+        // request gone out on the hostile server's connection, that late body would have been its only answer.
+        try (HostileServer hostile = new HostileServer(Duration.ofMillis(500)).start()) {
+            hostile.onDetails(misbehaviour);
+            try (ClusterConnection connection = reader.connect(URI.create(hostile.url()),
+                    PlainFetch.settings(1, Duration.ofSeconds(5), 0))) {
+                List<Server> servers = connection.servers(List.of(HostileServer.HOSTILE, HostileServer.GOOD),
+                        ip -> null).await().atMost(Duration.ofMinutes(1));
+
+                assertThat(servers).as("the good server, asked right after the hostile one answered")
+                        .contains(new Server.Measured(HostileServer.GOOD, "AuthService", 10, 20));
+            }
+        }
     }
 
     /** Runs {@code check} against a mock of its own: a fleet of 10 with these faults. */
