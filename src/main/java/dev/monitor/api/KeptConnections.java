@@ -9,11 +9,11 @@ import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
 import io.vertx.core.http.HttpClientRequest;
 
 /**
- * A connection is kept for the next request only after a 200, the one answer monitor reads figures from. Any other
- * may have left bytes on it that the next request would take for its own answer: a 204, a 304 or a 1xx ends at its
- * head by HTTP's rules, whatever length its headers announce, so a server that sends a body after such a head
- * anyway would answer the next request, for another server, with it. An error status costs the next request a new
- * connection, which is cheap beside a healthy server reported broken.
+ * A connection is not kept for the next request after an answer that ends at its head by HTTP's rules (a 1xx, a
+ * 204, a 304), whatever length its headers announce: a server that sends a body after such a head anyway leaves it
+ * on the connection, where the next request, for another server, would take it for its own answer. Any other
+ * answer ends where its length or its chunks say, and its connection is kept: closing it too could fail the next
+ * request, which the pool may already have handed it to (a 302 case of HttpFaultsIT once failed so).
  *
  * <p>
  * Registered on every {@link ClusterApi} client; the client runs it once the head of an answer has come, before
@@ -23,7 +23,7 @@ final class KeptConnections implements ClientResponseFilter {
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
-        if (response.getStatus() == 200 || !(request instanceof ClientRequestContextImpl client)) {
+        if (!endsAtItsHead(response.getStatus()) || !(request instanceof ClientRequestContextImpl client)) {
             return;
         }
         HttpClientRequest sent = client.getRestClientRequestContext().getHttpClientRequest();
@@ -31,5 +31,9 @@ final class KeptConnections implements ClientResponseFilter {
             // Closed once this answer ends, so the answer itself is still read as it came; never pooled again.
             sent.connection().shutdown();
         }
+    }
+
+    private static boolean endsAtItsHead(int status) {
+        return status < 200 || status == 204 || status == 304;
     }
 }
