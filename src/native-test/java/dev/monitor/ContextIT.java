@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Secret;
@@ -21,8 +25,16 @@ import dev.monitor.testing.Secret;
 /**
  * Named clusters through the packaged artifact: {@code monitor context add|list|use|remove} round-tripping
  * through the file {@code $MONITOR_CONFIG} names, and runs that take their cluster from a context.
+ *
+ * <p>
+ * Each test has a folder and a config file of its own and only reads the shared mock, so the tests run at once
+ * (each mostly waits for the artifact to start); the one that makes the mock ask for a token runs alone.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = ContextIT.MOCK, mode = ResourceAccessMode.READ)
 class ContextIT {
+
+    static final String MOCK = "ContextIT.mock";
 
     private static final String TOKEN = "ctx-token-71be04";
 
@@ -67,6 +79,7 @@ class ContextIT {
     }
 
     @Test
+    @ResourceLock(value = MOCK, mode = ResourceAccessMode.READ_WRITE)
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
         mock.cluster().requireAuthorization("Bearer " + TOKEN);

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,8 +28,13 @@ import dev.monitor.testing.Misbehaviour;
  * what reaches its stderr is monitor's own lines, never a framework's log line or a stack trace, whatever the
  * server does, and the server is UNKNOWN with a reason in words. A broken chunked body is tried ten times: the REST
  * client has been seen to fail such a request twice, now and then, and the second failure to reach the log.
+ *
+ * <p>
+ * Each case has a server and a folder of its own, so the cases run at once: each mostly waits for the artifact
+ * to start.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Execution(ExecutionMode.CONCURRENT)
 class HttpFaultsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,13 +42,10 @@ class HttpFaultsIT {
     private static final Set<Misbehaviour> BROKEN_CHUNKS = EnumSet.of(Misbehaviour.BAD_CHUNK_SIZE,
             Misbehaviour.CHUNK_WITHOUT_CRLF, Misbehaviour.BAD_SECOND_CHUNK);
 
-    @RegisterExtension
-    static HostileServer hostile = new HostileServer();
-
     @TempDir
     Path temp;
 
-    private ArtifactRun run(String... args) throws Exception {
+    private ArtifactRun run(HostileServer hostile, String... args) throws Exception {
         String[] common = { "--url", hostile.url(), "--snapshot", temp.resolve("snapshot.json").toString(),
                 "--refresh", "--min-healthy", "1", "--retries", "0", "--timeout", "10s" };
         String[] all = new String[common.length + args.length];
@@ -54,33 +57,37 @@ class HttpFaultsIT {
     @ParameterizedTest
     @EnumSource(Misbehaviour.class)
     void aServerThatBreaksHttpLeavesMonitorsOwnLinesOnStderr(Misbehaviour misbehaviour) throws Exception {
-        hostile.onList(null).onDetails(misbehaviour);
+        try (HostileServer hostile = new HostileServer().start()) {
+            hostile.onDetails(misbehaviour);
 
-        for (int round = 0; round < (BROKEN_CHUNKS.contains(misbehaviour) ? 10 : 1); round++) {
-            ArtifactRun run = run("-o", "json");
+            for (int round = 0; round < (BROKEN_CHUNKS.contains(misbehaviour) ? 10 : 1); round++) {
+                ArtifactRun run = run(hostile, "-o", "json");
 
-            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-            assertOnlyMonitorsLines(run.err());
-            JsonNode bad = StreamSupport.stream(JSON.readTree(run.out()).get("servers").spliterator(), false)
-                    .filter(server -> server.get("ip").asText().equals(HostileServer.HOSTILE)).findFirst()
-                    .orElseThrow();
-            assertThat(bad.get("status").asText()).isEqualTo("UNKNOWN");
-            assertInWords(bad.get("reason").asText());
+                assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+                assertOnlyMonitorsLines(run.err());
+                JsonNode bad = StreamSupport.stream(JSON.readTree(run.out()).get("servers").spliterator(), false)
+                        .filter(server -> server.get("ip").asText().equals(HostileServer.HOSTILE)).findFirst()
+                        .orElseThrow();
+                assertThat(bad.get("status").asText()).isEqualTo("UNKNOWN");
+                assertInWords(bad.get("reason").asText());
+            }
         }
     }
 
     @ParameterizedTest
     @EnumSource(Misbehaviour.class)
     void aServerListThatBreaksHttpIsOneLineInWords(Misbehaviour misbehaviour) throws Exception {
-        hostile.onDetails(null).onList(misbehaviour);
+        try (HostileServer hostile = new HostileServer().start()) {
+            hostile.onList(misbehaviour);
 
-        ArtifactRun run = run();
+            ArtifactRun run = run(hostile);
 
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertOnlyMonitorsLines(run.err());
-        assertThat(run.err().lines()).singleElement().asString()
-                .startsWith("monitor: UNKNOWN: cannot list servers at " + hostile.url() + "/servers: ");
-        assertInWords(run.err());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+            assertOnlyMonitorsLines(run.err());
+            assertThat(run.err().lines()).singleElement().asString()
+                    .startsWith("monitor: UNKNOWN: cannot list servers at " + hostile.url() + "/servers: ");
+            assertInWords(run.err());
+        }
     }
 
     private static void assertOnlyMonitorsLines(String err) {

@@ -42,7 +42,7 @@ class UntrustedAnswersIT {
         LaunchResult result = launcher.launch("--port", String.valueOf(htmlPages.port()), "--snapshot",
                 temp.resolve("s.json").toString(), "--retries", "0");
 
-        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(3);
         assertThat(result.getOutput()).isEmpty();
         assertThat(monitorsLines(result)).singleElement().asString()
                 .startsWith("monitor: UNKNOWN: no server listed at ")
@@ -56,7 +56,7 @@ class UntrustedAnswersIT {
         LaunchResult result = launcher.launch("--port", String.valueOf(namedLikeMonitorsWords.port()), "--snapshot",
                 temp.resolve("s.json").toString(), "--retries", "0");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(2);
         assertThat(monitorsLines(result))
                 .containsExactly("monitor: CRITICAL: 1 of 2 services below 2 healthy: (unknown service) 0/2");
     }

@@ -42,7 +42,8 @@ public class ClusterApiFactory {
                 // Kept-alive connections (the default): one TCP (and TLS) handshake per connection, not per request.
                 // A redirect is reported, never followed: following one could carry the secret elsewhere.
                 .followRedirects(false)
-                .register(new ConnectionRelease.Filter());
+                .register(new ConnectionRelease.Filter())
+                .register(new KeptConnections());
         if ("https".equals(endpoint.getScheme())) {
             TlsSettings tls = access.tls();
             builder.tlsConfiguration(new ClusterTlsConfiguration(tls))

@@ -21,6 +21,7 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Shard;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.config.ExporterProperties;
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -48,8 +49,8 @@ import io.prometheus.metrics.model.snapshots.Unit;
 public class PrometheusRenderer implements Renderer {
 
     /** Created timestamps are for counters; there are none here, and the textfile collector refuses timestamps. */
-    private static final ExpositionFormats FORMATS = ExpositionFormats.init(ExporterProperties.builder()
-            .includeCreatedTimestamps(false).build());
+    private static final ExpositionFormats FORMATS = ExpositionFormats.init(PrometheusProperties.builder()
+            .exporterProperties(ExporterProperties.builder().includeCreatedTimestamps(false).build()).build());
 
     private final String version;
     private final boolean perServer;

@@ -55,7 +55,7 @@ class HttpFaultsCommandTest {
                     UNSUPPORTED_VERSION -> malformed + "bad status line";
             case STATUS_LINE_TOO_LONG -> malformed + "status line too long";
             case NO_CONTENT, NO_CONTENT_WITH_BODY -> "empty answer";
-            case NOT_MODIFIED -> "HTTP 304";
+            case NOT_MODIFIED, NOT_MODIFIED_WITH_BODY -> "HTTP 304";
             case INFORMATIONAL_WITH_BODY -> "HTTP 199";
             case CLOSED_AFTER_HEADERS, CLOSED_MID_BODY, CLOSED_BEFORE_FIRST_CHUNK, TRUNCATED_FINAL_CHUNK ->
                 "connection closed by the server before the answer was complete";

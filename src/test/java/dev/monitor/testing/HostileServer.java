@@ -48,9 +48,19 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
     private static final int END_OF_HEAD = 0x0D0A0D0A;
 
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Duration bodyDelay;
     private volatile Misbehaviour onDetails;
     private volatile Misbehaviour onList;
     private ServerSocket socket;
+
+    public HostileServer() {
+        this(BODY_DELAY);
+    }
+
+    /** @param bodyDelay how long after the head of an answer its body comes */
+    public HostileServer(Duration bodyDelay) {
+        this.bodyDelay = bodyDelay;
+    }
 
     /** {@link #HOSTILE} answers as {@code misbehaviour} says from now on; null for well. */
     public HostileServer onDetails(Misbehaviour misbehaviour) {
@@ -129,7 +139,7 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
             if (head < answer.length) {
                 // The body in a packet of its own, as it comes from a real server: the client has begun on the answer
                 // (status and headers) before the body breaks.
-                Thread.sleep(BODY_DELAY);
+                Thread.sleep(bodyDelay);
                 out.write(answer, head, answer.length - head);
                 out.flush();
             }

@@ -25,6 +25,7 @@ public enum Misbehaviour {
     NOT_MODIFIED(body -> "HTTP/1.1 304 Not Modified\r\n\r\n"),
     INFORMATIONAL_WITH_BODY(body -> "HTTP/1.1 199 Whatever\r\n" + json(body) + body),
     NO_CONTENT_WITH_BODY(body -> "HTTP/1.1 204 No Content\r\n" + json(body) + body),
+    NOT_MODIFIED_WITH_BODY(body -> "HTTP/1.1 304 Not Modified\r\n" + json(body) + body),
 
     // The connection closed before the answer was whole.
     CLOSED_AFTER_HEADERS(body -> "HTTP/1.1 200 OK\r\n" + json(body)),

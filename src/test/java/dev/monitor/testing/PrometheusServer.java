@@ -121,7 +121,7 @@ public final class PrometheusServer implements AutoCloseable {
             Map<Map<String, String>, Double> samples = new HashMap<>();
             for (JsonNode sample : body.path("data").path("result")) {
                 Map<String, String> labels = new TreeMap<>();
-                sample.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(),
+                sample.path("metric").properties().forEach(label -> labels.put(label.getKey(),
                         label.getValue().asText()));
                 samples.put(labels, Double.parseDouble(sample.path("value").get(1).asText()));
             }
