@@ -99,6 +99,9 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /** The answer, or for HEAD its headers alone, as long as the answer to a GET. */
+    // Buffer.buffer(ByteBuf) is deprecated in Vert.x 4.5 for its 5.x successor, but it is the one way to send bytes
+    // without copying them per scrape (2.8 MB with --per-server at 10k servers).
+    @SuppressWarnings("deprecation")
     private static void send(HttpServerRequest request, int status, String contentType, byte[] body) {
         HttpServerResponse response = request.response().setStatusCode(status).putHeader("Content-Type", contentType);
         if (request.method() == HttpMethod.HEAD) {
