@@ -39,28 +39,13 @@ if [ ! -x target/monitor ]; then
     exit 3
 fi
 
-work="$(mktemp -d)"
+. bench/mocks.sh
 export XDG_CACHE_HOME="$work"
-mocks=()
-cleanup() {
-    for pid in "${mocks[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
-# Starts `monitor mock-server` with the options and waits for its "listening" line.
+# Starts `monitor mock-server` with the options, and waits until it listens.
 start_mock() { # port options...
     local port=$1; shift
-    target/monitor mock-server --host 127.0.0.1 --port "$port" "$@" 2>"$work/mock-$port.log" >/dev/null &
-    mocks+=($!)
-    for _ in $(seq 200); do
-        grep -q "listening on" "$work/mock-$port.log" && return 0
-        sleep 0.1
-    done
-    echo "bench/concurrency.sh: the mock on port $port did not start:" >&2
-    cat "$work/mock-$port.log" >&2
-    exit 3
+    serve_mock "$port" target/monitor mock-server "$@"
 }
 
 table=()

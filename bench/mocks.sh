@@ -8,19 +8,27 @@ stop_mocks() {
 }
 trap stop_mocks EXIT
 
-# start_mock PORT SERVERS LATENCY-MS COMMAND...: serves the mock cluster API on 127.0.0.1 with COMMAND (a monitor),
-# each server's figures fixed by --seed, and returns once it says it listens.
-start_mock() {
-  local port="$1" servers="$2" latency="$3"
-  shift 3
-  "$@" mock-server --host 127.0.0.1 --port "$port" --servers "$servers" --latency-ms "$latency" --seed 1 \
-    2>"$work/mock-$port.log" >/dev/null &
+# serve_mock PORT COMMAND...: runs COMMAND (a `monitor mock-server` with its options) on 127.0.0.1:PORT and returns
+# once it says it listens; it is stopped when the benchmark exits.
+serve_mock() {
+  local port="$1"
+  shift
+  "$@" --host 127.0.0.1 --port "$port" 2>"$work/mock-$port.log" >/dev/null &
   mocks+=($!)
   for _ in $(seq 200); do
-    grep -q "listening on" "$work/mock-$port.log" && return 0
+    # -s: the log may not exist yet, until the mock's shell has opened it.
+    grep -qs "listening on" "$work/mock-$port.log" && return 0
     sleep 0.1
   done
   echo "bench: the mock on port $port did not start:" >&2
   cat "$work/mock-$port.log" >&2
   exit 3
+}
+
+# start_mock PORT SERVERS LATENCY-MS COMMAND...: serves the mock cluster API with COMMAND (a monitor), each server's
+# figures fixed by --seed.
+start_mock() {
+  local port="$1" servers="$2" latency="$3"
+  shift 3
+  serve_mock "$port" "$@" mock-server --servers "$servers" --latency-ms "$latency" --seed 1
 }
