@@ -2,7 +2,6 @@ package dev.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.testing.FreePort;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -190,10 +190,7 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void anUnreachableApiTakesTheStateAskedFor(QuarkusMainLauncher launcher) throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = FreePort.any();
         for (String[] state : List.of(new String[] { "unknown", "3", "UNKNOWN" },
                 new String[] { "critical", "2", "CRITICAL" }, new String[] { "warning", "1", "WARNING" })) {
             LaunchResult result = launcher.launch("--snapshot", temp.resolve("none.json").toString(),

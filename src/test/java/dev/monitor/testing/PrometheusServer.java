@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,7 +62,7 @@ public final class PrometheusServer implements AutoCloseable {
                 "scrape_configs", List.of(Map.of("job_name", "monitor",
                         "static_configs", List.of(Map.of("targets", targets)))));
         Files.writeString(config, new ObjectMapper().writeValueAsString(configuration));
-        int port = freePort();
+        int port = FreePort.any();
         Path log = folder.resolve("prometheus.log");
         Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + folder.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
@@ -83,11 +82,6 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private boolean ready() {
         try {

@@ -1,8 +1,6 @@
 package dev.monitor.testing;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ public final class ServeInProcess implements AutoCloseable {
 
     /** {@code monitor serve ARGS --listen 127.0.0.1:PORT}, on a free port, and waits until it answers. */
     public static ServeInProcess start(QuarkusMainLauncher launcher, String... args) {
-        int port = freePort();
+        int port = FreePort.any();
         List<String> all = new ArrayList<>(List.of("serve"));
         all.addAll(Arrays.asList(args));
         all.addAll(List.of("--listen", "127.0.0.1:" + port));
@@ -75,13 +73,6 @@ public final class ServeInProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** {@code http://127.0.0.1:PORT/path}. */
     public URI uri(String path) {
