@@ -238,7 +238,9 @@ public final class ClusterConnection implements AutoCloseable {
                     .failWith(() -> new DeadlineExceededException(settings.timeout()))
                     .onTermination().invoke((item, failure, cancelled) -> permit.end(failure, cancelled)));
             if (settings.retries() == 0) {
-                return attempt;
+                // Not a retry: a kept connection the server closed while it waited in the pool looks exactly so,
+                // and the request never reached the server. Sent once more on a new connection, as HTTP clients do.
+                return attempt.onFailure(FailureReasons::isClosedBeforeAnswer).retry().atMost(1);
             }
             Predicate<Throwable> retryable = failure -> FailureReasons.isTransient(failure)
                     && RetryAfter.fitsIn(failure, settings.timeout());

@@ -38,6 +38,10 @@ class KeepAliveTest {
     static MockClusterExtension dropping = new MockClusterExtension(dropsReusedConnections(new MockFleet(20)));
 
     @RegisterExtension
+    static MockClusterExtension droppingWithoutRetries = new MockClusterExtension(
+            dropsReusedConnections(new MockFleet(20)));
+
+    @RegisterExtension
     static MockClusterExtension droppingFleet = new MockClusterExtension(dropsReusedConnections(new MockFleet(150)));
 
     @RegisterExtension
@@ -78,6 +82,19 @@ class KeepAliveTest {
         assertThat(result.getOutput()).doesNotContain("UNKNOWN");
         assertThat(dropping.cluster().connectionCount()).as("a new connection for each server's retry")
                 .isEqualTo(21);
+    }
+
+    @Test
+    void withoutRetriesAKeptConnectionClosedUnansweredIsStillSentAgainOnANewOne(QuarkusMainLauncher launcher) {
+        // --retries 0 forbids asking a server again after it failed; a request the server never saw is not that.
+        LaunchResult result = launcher.launch("--port", String.valueOf(droppingWithoutRetries.port()),
+                "--concurrency", "1", "--retries", "0", "--refresh", "--printservers", "--snapshot",
+                temp.resolve("snapshot.json").toString());
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(ExpectedFleet.allAt(20, 50).exitCode());
+        assertThat(result.getOutput()).doesNotContain("UNKNOWN");
+        assertThat(droppingWithoutRetries.cluster().connectionCount())
+                .as("a new connection for each server's second sending").isEqualTo(21);
     }
 
     @Test
