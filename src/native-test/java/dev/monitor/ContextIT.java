@@ -10,14 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Secret;
@@ -28,26 +25,22 @@ import dev.monitor.testing.Secret;
  *
  * <p>
  * Each test has a folder and a config file of its own and only reads the shared mock, so the tests run at once
- * (each mostly waits for the artifact to start); the one that makes the mock ask for a token runs alone.
+ * (each mostly waits for the artifact to start); the one whose mock asks for a token has a mock of its own.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = ContextIT.MOCK, mode = ResourceAccessMode.READ)
 class ContextIT {
-
-    static final String MOCK = "ContextIT.mock";
 
     private static final String TOKEN = "ctx-token-71be04";
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(20, 50);
 
+    /** Asks for {@link #TOKEN}: a mock of its own, so that the tests on {@link #mock} need not wait for it. */
+    @RegisterExtension
+    static MockClusterExtension guarded = new MockClusterExtension(20, 50);
+
     @TempDir
     Path temp;
-
-    @AfterEach
-    void openAgain() {
-        mock.cluster().requireAuthorization(null);
-    }
 
     private ArtifactRun monitor(String... args) throws Exception {
         return ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString()), args);
@@ -79,12 +72,11 @@ class ContextIT {
     }
 
     @Test
-    @ResourceLock(value = MOCK, mode = ResourceAccessMode.READ_WRITE)
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
-        mock.cluster().requireAuthorization("Bearer " + TOKEN);
+        guarded.cluster().requireAuthorization("Bearer " + TOKEN);
 
-        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--token-file", token.toString(),
+        assertThat(monitor("context", "add", "prod", "--url", guarded.url(), "--token-file", token.toString(),
                 "--min-healthy", "50%", "--expect-service", "AuthService").exitCode()).isZero();
         assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode()).isZero();
 
@@ -94,7 +86,8 @@ class ContextIT {
         Secret.token(TOKEN).assertNotIn(config().toString(), file);
         assertThat(file).as("lab's --min-healthy was not given: no default is saved as if it had been")
                 .doesNotContain("min-healthy: '2'");
-        assertThat(monitor("context", "list").out()).isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + mock.url() + "\n");
+        assertThat(monitor("context", "list").out())
+                .isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + guarded.url() + "\n");
 
         ArtifactRun current = check();
         assertThat(current.exitCode()).as(current.err()).isZero();
@@ -114,7 +107,7 @@ class ContextIT {
         assertThat(fromEnvironment.exitCode()).as("$MONITOR_CONTEXT picks prod for one run").isZero();
 
         assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
-        assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + mock.url() + "\n");
+        assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + guarded.url() + "\n");
         // Every run's stdout and stderr are kept under temp too, beside the contexts file and the snapshots.
         Secret.token(TOKEN).assertNotInFilesUnder(temp, token);
     }
