@@ -3,6 +3,7 @@ package dev.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,17 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-
 /**
- * The packaged artifact with its default concurrency (auto) against the two kinds of server it must serve well: one
- * that answers one connection at a time behind an accept queue of 5, in HTTP/1.0 (Python's http.server), and the
- * fast mock behind 20 ms. Every server is fetched; {@code --min-healthy 0} takes the random figures out of the
- * verdict, so that the exit code says only that: 0 when every server answered.
+ * The packaged artifact ({@code target/monitor}) with its default concurrency (auto) against the two kinds of server
+ * it must serve well: one that answers one connection at a time behind an accept queue of 5, in HTTP/1.0 (Python's
+ * http.server), and the fast mock behind 20 ms. Every server is fetched; {@code --min-healthy 0} takes the random
+ * figures out of the verdict, so that the exit code says only that: 0 when every server answered.
  */
-@QuarkusMainIntegrationTest
 @Timeout(180)
 class AdaptiveConcurrencyIT {
 
@@ -39,27 +35,27 @@ class AdaptiveConcurrencyIT {
     Path temp;
 
     @Test
-    void theDefaultFetchesEveryServerOfAOneAtATimeServerWithASmallQueue(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--port", String.valueOf(oneAtATime.port()), "--refresh",
-                "--printservers", "--min-healthy", "0", "--verbose", "--snapshot", temp.resolve("s.json").toString());
+    void theDefaultFetchesEveryServerOfAOneAtATimeServerWithASmallQueue() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(oneAtATime.port()),
+                "--refresh", "--printservers", "--min-healthy", "0", "--verbose", "--snapshot",
+                temp.resolve("s.json").toString());
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
-        assertThat(result.getOutput()).doesNotContain("UNKNOWN").contains("10.58.1.150");
-        assertThat(result.getErrorOutput()).contains("fetched 150 servers", "at concurrency auto (at most 256)");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).doesNotContain("UNKNOWN").contains("10.58.1.150");
+        assertThat(result.err()).contains("fetched 150 servers", "at concurrency auto (at most 256)");
     }
 
     @Test
-    void theDefaultFetchesEveryServerOfTheFastMockAndGrowsPastItsStart(QuarkusMainLauncher launcher)
-            throws Exception {
-        LaunchResult result = launcher.launch("--port", String.valueOf(fast.port()), "--refresh", "-o", "json",
-                "--min-healthy", "0", "--verbose", "--snapshot", temp.resolve("s.json").toString());
+    void theDefaultFetchesEveryServerOfTheFastMockAndGrowsPastItsStart() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(fast.port()), "--refresh", "-o",
+                "json", "--min-healthy", "0", "--verbose", "--snapshot", temp.resolve("s.json").toString());
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
-        JsonNode counts = new ObjectMapper().readTree(result.getOutput()).get("counts");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode counts = new ObjectMapper().readTree(result.out()).get("counts");
         assertThat(counts.get("servers").asInt()).isEqualTo(2000);
         assertThat(counts.get("unknown").asInt()).isZero();
-        Matcher peak = Pattern.compile("the limit started at 4, peaked at (\\d+)").matcher(result.getErrorOutput());
-        assertThat(peak.find()).as(result.getErrorOutput()).isTrue();
+        Matcher peak = Pattern.compile("the limit started at 4, peaked at (\\d+)").matcher(result.err());
+        assertThat(peak.find()).as(result.err()).isTrue();
         assertThat(Integer.parseInt(peak.group(1))).as("the limit, behind 20 ms").isGreaterThan(8);
     }
 }

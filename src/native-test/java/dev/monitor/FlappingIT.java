@@ -6,21 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-
 /**
- * {@code --for} across separate runs of the packaged artifact, as cron runs it: each run is its own process,
- * so only the history file carries the count. {@code --cpu-limit 0} makes every server unhealthy, so every
- * service is below its minimum on every fetch.
+ * {@code --for} across separate runs of the packaged artifact ({@code target/monitor}), as cron runs it: each run
+ * is its own process, so only the history file carries the count. {@code --cpu-limit 0} makes every server
+ * unhealthy, so every service is below its minimum on every fetch.
  */
-@QuarkusMainIntegrationTest
 class FlappingIT {
 
     private static final Duration PATIENCE = Duration.ofMinutes(1);
@@ -38,21 +34,25 @@ class FlappingIT {
         return args;
     }
 
+    private ArtifactRun run(List<String> args) throws Exception {
+        return ArtifactRun.of(temp, Map.of(), args.toArray(String[]::new));
+    }
+
     @Test
-    void threeFreshRunsBelowTheMinimumAreWarningWarningCritical(QuarkusMainLauncher launcher) {
-        LaunchResult first = launcher.launch(args("--refresh").toArray(String[]::new));
-        LaunchResult second = launcher.launch(args("--refresh").toArray(String[]::new));
-        LaunchResult third = launcher.launch(args("--refresh").toArray(String[]::new));
+    void threeFreshRunsBelowTheMinimumAreWarningWarningCritical() throws Exception {
+        ArtifactRun first = run(args("--refresh"));
+        ArtifactRun second = run(args("--refresh"));
+        ArtifactRun third = run(args("--refresh"));
 
-        assertThat(first.exitCode()).as(first.getErrorOutput()).isEqualTo(1);
-        assertThat(first.getErrorOutput()).contains("breach 1 of 3");
-        assertThat(second.exitCode()).as(second.getErrorOutput()).isEqualTo(1);
-        assertThat(second.getErrorOutput()).contains("breach 2 of 3");
-        assertThat(third.exitCode()).as(third.getErrorOutput()).isEqualTo(2);
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
+        assertThat(first.err()).contains("breach 1 of 3");
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(1);
+        assertThat(second.err()).contains("breach 2 of 3");
+        assertThat(third.exitCode()).as(third.err()).isEqualTo(2);
 
-        LaunchResult history = launcher.launch(args("--history").toArray(String[]::new));
-        assertThat(history.exitCode()).as(history.getErrorOutput()).isZero();
-        assertThat(history.getOutput()).contains("the last 3 of 3 fresh fetches")
+        ArtifactRun history = run(args("--history"));
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).contains("the last 3 of 3 fresh fetches")
                 .as("the run's verdicts, in the row without a service").containsPattern("(?m)^ +WWC$")
                 .containsPattern("(?m)AuthService +CCC +0/\\d+ +3 *$");
     }

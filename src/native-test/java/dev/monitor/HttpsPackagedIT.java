@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,15 +23,11 @@ import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.Secret;
 import dev.monitor.testing.TempFolders;
 import dev.monitor.testing.TestCertificates;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
- * The packaged artifact (native binary under {@code -Dnative}) over HTTPS with a bearer token, against
- * {@code monitor mock-server --tls-cert --tls-key --token-file} in its own process.
+ * The packaged artifact ({@code target/monitor}, the native binary under {@code -Dnative}) over HTTPS with a bearer
+ * token, against {@code monitor mock-server --tls-cert --tls-key --token-file} in its own process.
  */
-@QuarkusMainIntegrationTest
 class HttpsPackagedIT {
 
     private static final String TOKEN = "it-token-5c2e9a";
@@ -71,35 +68,36 @@ class HttpsPackagedIT {
     }
 
     @Test
-    void verifiedTlsAndTheTokenReadTheCluster(QuarkusMainLauncher launcher) throws IOException {
+    void verifiedTlsAndTheTokenReadTheCluster() throws Exception {
         Path snapshot = temp.resolve("s.json");
-        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--cacert",
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--url", "https://localhost:" + mock.port(), "--cacert",
                 CERTIFICATES.ca().toString(), "--token-file", TOKEN_FILE.toString(), "--snapshot",
                 snapshot.toString(), "--avg", "--verbose");
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(FLEET.exitCode());
-        assertThat(result.getOutput()).contains("AVG CPU");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(FLEET.exitCode());
+        assertThat(result.out()).contains("AVG CPU");
         assertThat(snapshot).isRegularFile();
-        Secret.token(TOKEN).assertNotIn(result);
+        Secret.token(TOKEN).assertNotIn("stdout", result.out());
+        Secret.token(TOKEN).assertNotIn("stderr", result.err());
         Secret.token(TOKEN).assertNotInFilesUnder(temp);
     }
 
     @Test
-    void withoutTheCaTheCertificateIsRefused(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--token-file",
+    void withoutTheCaTheCertificateIsRefused() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--url", "https://localhost:" + mock.port(), "--token-file",
                 TOKEN_FILE.toString(), "--snapshot", temp.resolve("s.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.getErrorOutput()).contains("not trusted").contains("--cacert");
+        assertThat(result.err()).contains("not trusted").contains("--cacert");
     }
 
     @Test
-    void withoutTheTokenAuthenticationFails(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--url", "https://localhost:" + mock.port(), "--cacert",
+    void withoutTheTokenAuthenticationFails() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--url", "https://localhost:" + mock.port(), "--cacert",
                 CERTIFICATES.ca().toString(), "--snapshot", temp.resolve("s.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.getErrorOutput()).contains("authentication failed")
+        assertThat(result.err()).contains("authentication failed")
                 .contains("https://localhost:" + mock.port());
     }
 

@@ -21,15 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.ExpectedFleet;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
- * The packaged artifact, run as users run it, against {@code monitor mock-server} in its own process, seeded so
- * that every figure, row and exit code is known in advance ({@link ExpectedFleet}).
+ * The packaged artifact, run as users run it ({@code target/monitor}), against {@code monitor mock-server} in its own
+ * process, seeded so that every figure, row and exit code is known in advance ({@link ExpectedFleet}).
  */
-@QuarkusMainIntegrationTest
 class PackagedMonitorIT {
 
     private static final ExpectedFleet FLEET = ExpectedFleet.seeded(150, 7);
@@ -41,19 +37,19 @@ class PackagedMonitorIT {
     Path temp;
 
     @Test
-    void everyReportOfTheSeedRunsAgainstTheMockServer(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--port", String.valueOf(mock.port()), "--printservers", "--avg",
-                "--unhealthyservices", "--snapshot", temp.resolve("s.json").toString());
+    void everyReportOfTheSeedRunsAgainstTheMockServer() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(mock.port()), "--printservers",
+                "--avg", "--unhealthyservices", "--snapshot", temp.resolve("s.json").toString());
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(FLEET.exitCode());
-        List<String> rows = result.getOutputStream().stream().map(String::strip)
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(FLEET.exitCode());
+        List<String> rows = result.out().lines().map(String::strip)
                 .filter(line -> line.startsWith("10.58.")).toList();
         assertThat(rows).as("--printservers: IP, service, status, cpu, memory")
                 .map(row -> String.join(" ", row.split("\\s+")))
                 .containsExactlyInAnyOrderElementsOf(FLEET.addresses().stream().map(ip -> String.join(" ", ip,
                         ExpectedFleet.service(ip), FLEET.healthy(ip, 80) ? "Healthy" : "Unhealthy",
                         FLEET.cpu(ip) + "%", FLEET.memory(ip) + "%")).toList());
-        assertThat(result.getOutput()).contains("AVG CPU").contains(FLEET.exitCode() == 0 ? "All services healthy"
+        assertThat(result.out()).contains("AVG CPU").contains(FLEET.exitCode() == 0 ? "All services healthy"
                 : "Services with fewer than 2");
         assertThat(Files.exists(temp.resolve("s.json"))).isTrue();
     }
@@ -93,46 +89,46 @@ class PackagedMonitorIT {
     }
 
     @Test
-    void unreachableApiExitsThree(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--port", "1", "--retries", "0", "--snapshot",
+    void unreachableApiExitsThree() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", "1", "--retries", "0", "--snapshot",
                 temp.resolve("none.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.getErrorOutput()).contains("connection refused");
+        assertThat(result.err()).contains("connection refused");
     }
 
     @Test
-    void aSnapshotPathThatIsTheRootIsAUsageErrorInOneLine(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--snapshot", "/", "--port", String.valueOf(mock.port()),
+    void aSnapshotPathThatIsTheRootIsAUsageErrorInOneLine() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--snapshot", "/", "--port", String.valueOf(mock.port()),
                 "--unhealthyservices");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        // The launcher of this test adds Quarkus' start and stop lines around the command's own.
-        assertThat(result.getErrorStream()).filteredOn(line -> !line.contains("INFO  [io.quarkus]")).containsExactly(
+        assertThat(result.err().lines()).containsExactly(
                 "monitor: --snapshot / names a directory; name the file to keep the snapshot in",
                 "Try 'monitor --help' for more information.");
     }
 
     @Test
-    void handEditedFilesAreSaidInTheirOwnTerms(QuarkusMainLauncher launcher) throws IOException {
+    void handEditedFilesAreSaidInTheirOwnTerms() throws Exception {
         Path snapshot = temp.resolve("edited.json");
         Path history = temp.resolve("edited.history.json");
         String[] args = { "--snapshot", snapshot.toString(), "--port", String.valueOf(mock.port()), "--for", "3" };
-        assertThat(launcher.launch(concat(args, "--refresh")).exitCode()).as("a first breach is held back by --for 3")
+        assertThat(ArtifactRun.of(temp, Map.of(), concat(args, "--refresh")).exitCode())
+                .as("a first breach is held back by --for 3")
                 .isEqualTo(FLEET.exitCode() == 2 ? 1 : 0);
         Files.writeString(history, Files.readString(history).replaceFirst("\"verdict\":\"[A-Z]+\"",
                 "\"verdict\":\"FINE\""));
         Files.writeString(snapshot, Files.readString(snapshot).replaceFirst("\"cpu\":\\d+", "\"cpu\":\"x\""));
 
-        LaunchResult result = launcher.launch(concat(args, "--max-age", "1h"));
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), concat(args, "--max-age", "1h"));
 
-        assertThat(result.getErrorStream()).contains("monitor: warning: the verdict history " + history
+        assertThat(result.err().lines()).contains("monitor: warning: the verdict history " + history
                 + " is unreadable (verdict of fetch 1 is \"FINE\", not OK, WARNING, CRITICAL, UNKNOWN); going on "
                 + "without it");
-        assertThat(result.getErrorStream()).anyMatch(line -> line.matches("monitor: warning: the snapshot "
+        assertThat(result.err().lines()).anyMatch(line -> line.matches("monitor: warning: the snapshot "
                 + Pattern.quote(snapshot.toString()) + " is unreadable \\(cpu of 10\\.58\\.\\d+\\.\\d+ is \"x\", "
                 + "not a whole number\\); fetching afresh"));
-        assertThat(result.getErrorOutput()).doesNotContain("Exception").doesNotContain("No enum constant")
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("No enum constant")
                 .doesNotContain("Current token");
     }
 

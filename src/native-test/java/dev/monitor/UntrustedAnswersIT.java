@@ -4,7 +4,6 @@ import static dev.monitor.testing.CannedClusterExtension.details;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.CannedClusterExtension;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
-/** The packaged artifact against clusters whose answers must never read as healthy. */
-@QuarkusMainIntegrationTest
+/** The packaged artifact ({@code target/monitor}) against clusters whose answers must never read as healthy. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class UntrustedAnswersIT {
 
@@ -38,13 +33,13 @@ class UntrustedAnswersIT {
     Path temp;
 
     @Test
-    void serversThatAllAnswerAnHtmlPageAreNoDataNotAHealthyCluster(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--port", String.valueOf(htmlPages.port()), "--snapshot",
+    void serversThatAllAnswerAnHtmlPageAreNoDataNotAHealthyCluster() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(htmlPages.port()), "--snapshot",
                 temp.resolve("s.json").toString(), "--retries", "0");
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(3);
-        assertThat(result.getOutput()).isEmpty();
-        assertThat(monitorsLines(result)).singleElement().asString()
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).singleElement().asString()
                 .startsWith("monitor: UNKNOWN: no server listed at ")
                 .endsWith("/servers gave usable figures: malformed JSON: Unexpected character ('<' (code 60)) "
                         + "(150 of 150)");
@@ -52,17 +47,12 @@ class UntrustedAnswersIT {
     }
 
     @Test
-    void aServiceNamedUnknownServiceIsJudged(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--port", String.valueOf(namedLikeMonitorsWords.port()), "--snapshot",
-                temp.resolve("s.json").toString(), "--retries", "0");
+    void aServiceNamedUnknownServiceIsJudged() throws Exception {
+        ArtifactRun result = ArtifactRun.of(temp, Map.of(), "--port", String.valueOf(namedLikeMonitorsWords.port()),
+                "--snapshot", temp.resolve("s.json").toString(), "--retries", "0");
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(2);
-        assertThat(monitorsLines(result))
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines())
                 .containsExactly("monitor: CRITICAL: 1 of 2 services below 2 healthy: (unknown service) 0/2");
-    }
-
-    /** stderr without the log lines the test launcher has Quarkus add. */
-    private static List<String> monitorsLines(LaunchResult result) {
-        return result.getErrorStream().stream().filter(line -> !line.contains(" INFO  [io.quarkus]")).toList();
     }
 }
