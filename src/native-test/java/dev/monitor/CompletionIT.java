@@ -17,8 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** {@code monitor completion bash}, sourced by a real bash, completing as it would on Tab. */
+/**
+ * {@code monitor completion bash}, sourced by a real bash, completing as it would on Tab.
+ *
+ * <p>
+ * Each test has a folder, a script and files of its own and only reads the shared mock, so the tests run at once:
+ * each mostly waits for bash and the artifact to start.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class CompletionIT {
 
     @RegisterExtension

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import dev.monitor.testing.SpecialFiles;
 
@@ -27,6 +29,7 @@ import dev.monitor.testing.SpecialFiles;
  * seconds, with the documented code.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Execution(ExecutionMode.CONCURRENT)
 class InputLimitsIT {
 
     /** Far more than any cap takes to read: a run that grew its heap would take longer, or fail otherwise. */
