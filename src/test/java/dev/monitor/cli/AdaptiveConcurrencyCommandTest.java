@@ -16,18 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * {@code --concurrency auto}, the default, through the real command against the mock over a real socket: an API
  * that turns requests away above a limit of its own, the limit in force as {@code --verbose}, JSON and Prometheus
  * tell it, and the options' bad values.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(120)
 class AdaptiveConcurrencyCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     /**
      * Answers in 100 ms, and 429 at once to a request that finds 16 others being answered. A latency well above a
@@ -48,7 +50,7 @@ class AdaptiveConcurrencyCommandTest {
     Path temp;
 
     @Test
-    void theDefaultFetchesEveryServerOfAnApiThatAnswers429AboveSixteenInFlight(QuarkusMainLauncher launcher) {
+    void theDefaultFetchesEveryServerOfAnApiThatAnswers429AboveSixteenInFlight() {
         LaunchResult result = launcher.launch("--url", limited.url(), "--refresh", "--printservers", "--verbose",
                 "--snapshot", temp.resolve("s.json").toString());
 
@@ -60,7 +62,7 @@ class AdaptiveConcurrencyCommandTest {
     }
 
     @Test
-    void jsonAndPrometheusReportThePeakConcurrencyOfTheFetchAlsoFromTheSavedSnapshot(QuarkusMainLauncher launcher)
+    void jsonAndPrometheusReportThePeakConcurrencyOfTheFetchAlsoFromTheSavedSnapshot()
             throws Exception {
         String snapshot = temp.resolve("s.json").toString();
 
@@ -77,7 +79,7 @@ class AdaptiveConcurrencyCommandTest {
     }
 
     @Test
-    void maxConcurrencyBoundsTheAutomaticLimit(QuarkusMainLauncher launcher) {
+    void maxConcurrencyBoundsTheAutomaticLimit() {
         LaunchResult result = launcher.launch("--url", bounded.url(), "--max-concurrency", "5", "--refresh",
                 "--verbose", "--snapshot", temp.resolve("s.json").toString());
 
@@ -87,7 +89,7 @@ class AdaptiveConcurrencyCommandTest {
     }
 
     @Test
-    void aConcurrencyThatIsNeitherANumberNorAutoIsAUsageError(QuarkusMainLauncher launcher) {
+    void aConcurrencyThatIsNeitherANumberNorAutoIsAUsageError() {
         for (List<String> bad : List.of(List.of("--concurrency", "lots"), List.of("--concurrency", "0"),
                 List.of("--max-concurrency", "0"), List.of("--concurrency", "8", "--max-concurrency", "16"))) {
             List<String> args = new ArrayList<>(List.of("--url", bounded.url(), "--refresh"));

@@ -29,18 +29,20 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Saved times ahead of the clock, after clock skew or an edited file: the snapshot and the verdict history as the
  * real command treats them, against the mock over a real socket. Neither may keep old data fresh, nor hold a
  * breach back.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClockSkewCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     /** Every figure 50%: every server healthy, OK. */
     @RegisterExtension
@@ -88,7 +90,7 @@ class ClockSkewCommandTest {
     }
 
     @Test
-    void aSnapshotDatedMoreThanAMinuteAheadOfTheClockIsFetchedAfreshWithOneWarning(QuarkusMainLauncher launcher)
+    void aSnapshotDatedMoreThanAMinuteAheadOfTheClockIsFetchedAfreshWithOneWarning()
             throws IOException {
         saveSnapshot(healthy, Instant.now().plusSeconds(30), 99);
         int requests = healthy.cluster().requestCount();
@@ -114,7 +116,7 @@ class ClockSkewCommandTest {
     }
 
     @Test
-    void aSnapshotDatedAheadNeverStandsInForAnApiThatCannotBeRead(QuarkusMainLauncher launcher) throws IOException {
+    void aSnapshotDatedAheadNeverStandsInForAnApiThatCannotBeRead() throws IOException {
         Instant ahead = Instant.now().plus(Duration.ofDays(365));
         saveSnapshot(unreachable, ahead, 10);
 
@@ -149,7 +151,7 @@ class ClockSkewCommandTest {
     }
 
     @Test
-    void aHistoryWithAFetchDatedAheadIsSetAsideAndTheRunJudgedAtOnce(QuarkusMainLauncher launcher)
+    void aHistoryWithAFetchDatedAheadIsSetAsideAndTheRunJudgedAtOnce()
             throws IOException {
         // Two breaches before this fetch, the second dated a day ahead: left out, it would hold this third back.
         Instant ahead = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -176,7 +178,7 @@ class ClockSkewCommandTest {
     }
 
     @Test
-    void aFetchInTheHistoryAheadByLessThanAMinuteCountsTowardsTheBreach(QuarkusMainLauncher launcher)
+    void aFetchInTheHistoryAheadByLessThanAMinuteCountsTowardsTheBreach()
             throws IOException {
         // The clock was set back by 30 seconds after the last fetch: it still came before this one.
         saveHistory(down, Instant.now().minusSeconds(60), Instant.now().plusSeconds(30));

@@ -31,9 +31,9 @@ import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.Secret;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -42,8 +42,10 @@ import io.vertx.core.http.HttpServer;
  * and appears nowhere else, in no form ({@link Secret}): not in stdout, stderr, {@code --verbose}, the snapshot,
  * the history or {@code --output-file}.
  */
-@QuarkusMainTest
+@QuarkusTest
 class CredentialsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final String TOKEN = "tok-8f3a2c91d4e7b6a5";
 
@@ -73,7 +75,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void theTokenFromAFileReachesTheApiAndNothingElse(QuarkusMainLauncher launcher) throws Exception {
+    void theTokenFromAFileReachesTheApiAndNothingElse() throws Exception {
         Path tokenFile = file("token", TOKEN + "\n");
         int before = mock.cluster().requestCount();
 
@@ -96,7 +98,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void withoutTheTokenAuthenticationFailsWithTheUrlAndExitThree(QuarkusMainLauncher launcher) {
+    void withoutTheTokenAuthenticationFailsWithTheUrlAndExitThree() {
         LaunchResult result = run(launcher, "--url", mock.url());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -104,7 +106,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aMissingTokenFileIsAUsageErrorInWords(QuarkusMainLauncher launcher) {
+    void aMissingTokenFileIsAUsageErrorInWords() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", "/nonexistent/token");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -114,7 +116,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aWrongTokenFailsWithoutShowingIt(QuarkusMainLauncher launcher) throws Exception {
+    void aWrongTokenFailsWithoutShowingIt() throws Exception {
         Path wrong = file("wrong", "not-the-token-42");
         LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", wrong.toString(), "--verbose",
                 "-o", "json", "--output-file", temp.resolve("report.json").toString());
@@ -127,7 +129,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void basicAuthenticationIsSentFromItsFile(QuarkusMainLauncher launcher) throws Exception {
+    void basicAuthenticationIsSentFromItsFile() throws Exception {
         mock.cluster().requireAuthorization("Basic "
                 + Base64.getEncoder().encodeToString("ops:pa55:word".getBytes(StandardCharsets.UTF_8)));
 
@@ -145,7 +147,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void unusableSecretsAreUsageErrorsThatDoNotQuoteThem(QuarkusMainLauncher launcher) throws Exception {
+    void unusableSecretsAreUsageErrorsThatDoNotQuoteThem() throws Exception {
         String basic = file("basic", "no-colon-secret").toString();
         for (String[] args : List.of(
                 new String[] { "--token-file", temp.resolve("missing").toString() },
@@ -161,7 +163,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aRedirectToAnotherOriginIsNotFollowedAndTheTokenStaysHome(QuarkusMainLauncher launcher) throws Exception {
+    void aRedirectToAnotherOriginIsNotFollowedAndTheTokenStaysHome() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             List<String> elsewhere = new CopyOnWriteArrayList<>();
@@ -193,7 +195,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aSecretThatCannotTravelInAHeaderIsRefusedInOneLineThatDoesNotQuoteIt(QuarkusMainLauncher launcher)
+    void aSecretThatCannotTravelInAHeaderIsRefusedInOneLineThatDoesNotQuoteIt()
             throws Exception {
         // A control character, DEL, a line break (ending the header), a folded line (continuing it), a space, and
         // a letter that is not ASCII: each as the whole secret's middle, with a distinct start and end to look for.
@@ -227,7 +229,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aServerThatEchoesTheSecretInAHeaderHasItHiddenInEveryReport(QuarkusMainLauncher launcher) throws Exception {
+    void aServerThatEchoesTheSecretInAHeaderHasItHiddenInEveryReport() throws Exception {
         String password = "pw-0b7e55a1";
         String encoded = base64("ops:" + password);
         Vertx vertx = Vertx.vertx();
@@ -256,7 +258,7 @@ class CredentialsCommandTest {
     }
 
     @Test
-    void aSecretSentOverPlainHttpToAnotherHostIsWarnedOfInOneLine(QuarkusMainLauncher launcher) throws Exception {
+    void aSecretSentOverPlainHttpToAnotherHostIsWarnedOfInOneLine() throws Exception {
         Optional<InetAddress> address = NetworkInterface.networkInterfaces()
                 .filter(CredentialsCommandTest::isUp)
                 .flatMap(NetworkInterface::inetAddresses)

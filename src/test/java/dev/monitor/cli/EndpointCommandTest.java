@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.Launches;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -25,9 +25,11 @@ import io.vertx.core.http.HttpServer;
  * Where the requests go: to the host, port and path the user gave, each of them, over a real socket to a server
  * that records what reached it. A {@code --host} that would move a request elsewhere is refused before any goes.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EndpointCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final List<String> REACHED = new CopyOnWriteArrayList<>();
     private static Vertx vertx;
@@ -72,7 +74,7 @@ class EndpointCommandTest {
     }
 
     @Test
-    void theRequestGoesToTheHostPortAndPathGiven(QuarkusMainLauncher launcher) {
+    void theRequestGoesToTheHostPortAndPathGiven() {
         String port = String.valueOf(ipv4.actualPort());
         String port6 = String.valueOf(ipv6.actualPort());
 
@@ -87,7 +89,7 @@ class EndpointCommandTest {
     }
 
     @Test
-    void aHostThatWouldMoveTheRequestElsewhereIsRefusedBeforeAnyGoes(QuarkusMainLauncher launcher) {
+    void aHostThatWouldMoveTheRequestElsewhereIsRefusedBeforeAnyGoes() {
         String port = String.valueOf(ipv4.actualPort());
         // As a URL, each would lose the port (to port 80) or the host: "http://127.0.0.1#:PORT/servers".
         for (String host : List.of("127.0.0.1#", "127.0.0.1/", "127.0.0.1?", "evil@127.0.0.1", "127.0.0.1:80")) {

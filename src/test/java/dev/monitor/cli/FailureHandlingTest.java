@@ -34,9 +34,9 @@ import dev.monitor.snapshot.Server;
 import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command against a cluster API that misbehaves in every way docs/api.md lists, over real sockets
@@ -44,8 +44,10 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
  * snapshot keeps. Every well-behaved figure is 50%, so verdicts are certain.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-@QuarkusMainTest
+@QuarkusTest
 class FailureHandlingTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension faulty = new MockClusterExtension(150, 50,
@@ -105,7 +107,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void everyFaultOfAServerIsShownUnknownWithItsReasonAndTheRunIsAWarning(QuarkusMainLauncher launcher) {
+    void everyFaultOfAServerIsShownUnknownWithItsReasonAndTheRunIsAWarning() {
         FaultPlan faults = faulty.cluster().faults();
 
         // The escape servers name services of their own, with one server each.
@@ -131,7 +133,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void theSnapshotKeepsEveryUnknownServerWithItsReason(QuarkusMainLauncher launcher) {
+    void theSnapshotKeepsEveryUnknownServerWithItsReason() {
         FaultPlan faults = faulty.cluster().faults();
 
         run(launcher, faulty, "--printservers");
@@ -149,7 +151,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aServerThatFailsKeepsTheServiceItHadInTheLastSnapshot(QuarkusMainLauncher launcher) throws IOException {
+    void aServerThatFailsKeepsTheServiceItHadInTheLastSnapshot() throws IOException {
         String failing = faulty.cluster().faults().hits(Fault.HTTP_500).getFirst();
         URI endpoint = URI.create("http://localhost:" + faulty.port());
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofHours(1)),
@@ -163,7 +165,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void tenHungServersAmongAThousandCostOneServersBudgetNotTen(QuarkusMainLauncher launcher) {
+    void tenHungServersAmongAThousandCostOneServersBudgetNotTen() {
         Duration timeout = Duration.ofSeconds(3);
         int retries = 2;
         Duration budget = timeout.multipliedBy(retries + 1);
@@ -191,7 +193,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void anEmptyServerListIsUnknownWithOneClearLine(QuarkusMainLauncher launcher) {
+    void anEmptyServerListIsUnknownWithOneClearLine() {
         LaunchResult result = run(launcher, empty, "--printservers");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -202,7 +204,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aServerListThatCannotBeHadIsUnknownWithItsReason(QuarkusMainLauncher launcher) {
+    void aServerListThatCannotBeHadIsUnknownWithItsReason() {
         int listRequests = listFails.cluster().requestCount("/servers");
         Map<MockClusterExtension, String> reasons = Map.of(listFails, "HTTP 500", listHangs, "timed out after 3s",
                 listHuge, "answer larger than 64 MiB");
@@ -219,7 +221,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void everyMachineFormatGivesAnUnreadableListTheVerdictOfTheExitCode(QuarkusMainLauncher launcher)
+    void everyMachineFormatGivesAnUnreadableListTheVerdictOfTheExitCode()
             throws IOException {
         Map<String, Integer> exitCodes = Map.of("unknown", 3, "critical", 2, "warning", 1);
         Map<MockClusterExtension, String> reasons = Map.of(listFails, "HTTP 500", empty, "the cluster lists no servers");
@@ -258,7 +260,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void whenTheListFailsARecentSnapshotIsShownStaleWithItsAge(QuarkusMainLauncher launcher) throws IOException {
+    void whenTheListFailsARecentSnapshotIsShownStaleWithItsAge() throws IOException {
         URI endpoint = URI.create("http://localhost:" + listFails.port());
         Snapshot old = new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(5)),
                 List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10),
@@ -275,7 +277,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void aSnapshotOlderThanMaxStaleIsNotShown(QuarkusMainLauncher launcher) throws IOException {
+    void aSnapshotOlderThanMaxStaleIsNotShown() throws IOException {
         URI endpoint = URI.create("http://localhost:" + listFails.port());
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(30)),
                 List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10))));
@@ -288,7 +290,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void whenNoServerAnswersTheLastGoodSnapshotStandsInAndIsKept(QuarkusMainLauncher launcher) throws IOException {
+    void whenNoServerAnswersTheLastGoodSnapshotStandsInAndIsKept() throws IOException {
         URI endpoint = URI.create("http://localhost:" + noServerAnswers.port());
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(5)),
                 List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10),
@@ -307,7 +309,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void whenNoServerAnswersAndNoSnapshotIsRecentTheUnreachableStateApplies(QuarkusMainLauncher launcher)
+    void whenNoServerAnswersAndNoSnapshotIsRecentTheUnreachableStateApplies()
             throws IOException {
         URI endpoint = URI.create("http://localhost:" + noServerAnswers.port());
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(30)),

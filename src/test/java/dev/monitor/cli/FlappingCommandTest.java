@@ -23,17 +23,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 
 /**
  * {@code --for N} and {@code --history}, run after run against the real mock, whose every figure the test sets:
  * at 50% every server is healthy; at 90% none is, so each of the ten services is below its minimum of 2.
  */
-@QuarkusMainTest
+@QuarkusTest
 class FlappingCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final int HEALTHY = 50;
     private static final int DOWN = 90;
@@ -69,7 +71,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aServiceBelowItsMinimumIsCriticalOnlyAfterNFreshFetchesInARow(QuarkusMainLauncher launcher) {
+    void aServiceBelowItsMinimumIsCriticalOnlyAfterNFreshFetchesInARow() {
         LaunchResult first = fetch(launcher, DOWN, "--for", "3");
         LaunchResult second = fetch(launcher, DOWN, "--for", "3");
         LaunchResult third = fetch(launcher, DOWN, "--for", "3");
@@ -87,7 +89,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void withoutForABreachIsCriticalAtOnce(QuarkusMainLauncher launcher) {
+    void withoutForABreachIsCriticalAtOnce() {
         LaunchResult result = fetch(launcher, DOWN);
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -95,7 +97,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void anExpectedServiceHeldBackStillSaysItIsMissing(QuarkusMainLauncher launcher) {
+    void anExpectedServiceHeldBackStillSaysItIsMissing() {
         LaunchResult table = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService");
         LaunchResult nagios = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService",
                 "-o", "nagios");
@@ -109,7 +111,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aRunServedFromTheSnapshotDoesNotCount(QuarkusMainLauncher launcher) throws IOException {
+    void aRunServedFromTheSnapshotDoesNotCount() throws IOException {
         assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
 
         LaunchResult cached = run(launcher, "--for", "2");
@@ -121,7 +123,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aStaleSnapshotShownWhileTheApiIsDownDoesNotCount(QuarkusMainLauncher launcher) throws IOException {
+    void aStaleSnapshotShownWhileTheApiIsDownDoesNotCount() throws IOException {
         FIGURES.set(DOWN);
         Vertx vertx = Vertx.vertx();
         int port = new MockCluster(30, Duration.ZERO, FIGURES::get).start(vertx, "127.0.0.1", 0)
@@ -139,7 +141,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aFreshFetchAtOrAboveTheMinimumResetsTheCount(QuarkusMainLauncher launcher) {
+    void aFreshFetchAtOrAboveTheMinimumResetsTheCount() {
         assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
         assertThat(fetch(launcher, HEALTHY, "--for", "2").exitCode()).isZero();
 
@@ -151,7 +153,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void theHistoryOutlivesTheSnapshot(QuarkusMainLauncher launcher) throws IOException {
+    void theHistoryOutlivesTheSnapshot() throws IOException {
         assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
         Files.delete(snapshot);
 
@@ -159,7 +161,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void jsonShowsTheHeldBackBreachPerService(QuarkusMainLauncher launcher) throws IOException {
+    void jsonShowsTheHeldBackBreachPerService() throws IOException {
         JsonNode report = JSON.readTree(fetch(launcher, DOWN, "--for", "3", "-o", "json").getOutput());
 
         assertThat(report.get("verdict").asText()).isEqualTo("WARNING");
@@ -172,7 +174,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void prometheusHasEveryServicesBreachGaugesUnderForAtZeroWhileHealthy(QuarkusMainLauncher launcher) {
+    void prometheusHasEveryServicesBreachGaugesUnderForAtZeroWhileHealthy() {
         List<String> healthy = fetch(launcher, HEALTHY, "--for", "3", "-o", "prometheus").getOutputStream();
         List<String> down = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus").getOutputStream();
         List<String> once = fetch(launcher, DOWN, "-o", "prometheus").getOutputStream();
@@ -186,7 +188,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void prometheusUnderForWithAHistoryThatCannotBeReadIsCriticalAtOnceWithoutBreachGauges(QuarkusMainLauncher launcher)
+    void prometheusUnderForWithAHistoryThatCannotBeReadIsCriticalAtOnceWithoutBreachGauges()
             throws IOException {
         Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
         LaunchResult corrupt = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus");
@@ -205,7 +207,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void everyFreshFetchIsRecordedWithItsVerdictAndEachService(QuarkusMainLauncher launcher) throws IOException {
+    void everyFreshFetchIsRecordedWithItsVerdictAndEachService() throws IOException {
         fetch(launcher, HEALTHY);
         fetch(launcher, DOWN, "--for", "2");
 
@@ -221,7 +223,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void theHistoryKeepsTheLastHundredFetches(QuarkusMainLauncher launcher) throws IOException {
+    void theHistoryKeepsTheLastHundredFetches() throws IOException {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         StringBuilder fetches = new StringBuilder();
         for (int i = 0; i < 100; i++) {
@@ -240,7 +242,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aCorruptHistoryIsSaidSetAsideAndTheRunIsJudgedAtOnce(QuarkusMainLauncher launcher) throws IOException {
+    void aCorruptHistoryIsSaidSetAsideAndTheRunIsJudgedAtOnce() throws IOException {
         String corrupt = "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":";
         Files.writeString(history, corrupt);
         Path aside = history.resolveSibling(history.getFileName() + ".unreadable");
@@ -264,7 +266,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void aHistoryThatCannotBeKeptNeverHoldsABreachBackForEver(QuarkusMainLauncher launcher) throws IOException {
+    void aHistoryThatCannotBeKeptNeverHoldsABreachBackForEver() throws IOException {
         Files.createDirectory(history);
 
         List<Integer> exits = List.of(fetch(launcher, DOWN, "--for", "3").exitCode(),
@@ -275,7 +277,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void historyShowsEachServicesRecentStatesAndItsStreak(QuarkusMainLauncher launcher) {
+    void historyShowsEachServicesRecentStatesAndItsStreak() {
         fetch(launcher, HEALTHY, "--for", "3");
         fetch(launcher, DOWN, "--for", "3");
         fetch(launcher, DOWN, "--for", "3");
@@ -298,7 +300,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void historyWithNoFreshFetchYetIsUnknown(QuarkusMainLauncher launcher) {
+    void historyWithNoFreshFetchYetIsUnknown() {
         LaunchResult result = run(launcher, "--history");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -308,7 +310,7 @@ class FlappingCommandTest {
     }
 
     @Test
-    void badUsesOfForAndHistoryAreUsageErrors(QuarkusMainLauncher launcher) {
+    void badUsesOfForAndHistoryAreUsageErrors() {
         for (String[] args : List.of(new String[] { "--for", "0" }, new String[] { "--for", "101" },
                 new String[] { "--for", "x" }, new String[] { "--history", "--avg" },
                 new String[] { "--history", "--watch", "5" }, new String[] { "--history", "-o", "json" })) {

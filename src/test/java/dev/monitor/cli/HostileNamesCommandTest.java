@@ -23,18 +23,20 @@ import dev.monitor.mock.Fault;
 import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command against the mock over a real socket, its servers naming their services with invisible and
  * direction-changing characters and as spreadsheet formulas, and its list holding entries that look like
  * 10.58.1.1: every format shows each hidden character as its code, and CSV makes a formula text.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class HostileNamesCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50, "invisible:8,formula:5,lookalike");
@@ -64,7 +66,7 @@ class HostileNamesCommandTest {
     }
 
     @Test
-    void csvShowsEachHiddenCharacterAsItsCodeAndMakesFormulasText(QuarkusMainLauncher launcher) throws Exception {
+    void csvShowsEachHiddenCharacterAsItsCodeAndMakesFormulasText() throws Exception {
         LaunchResult result = run(launcher, "--printservers", "-o", "csv");
 
         HIDDEN.forEach(hidden -> assertThat(result.getOutput()).doesNotContain(hidden));
@@ -81,7 +83,7 @@ class HostileNamesCommandTest {
     }
 
     @Test
-    void entriesThatLookLikeAnAddressAreUnknownRowsShownWithTheirCodesAndNeverRequested(QuarkusMainLauncher launcher)
+    void entriesThatLookLikeAnAddressAreUnknownRowsShownWithTheirCodesAndNeverRequested()
             throws Exception {
         LaunchResult result = run(launcher, "--printservers", "-o", "csv");
 
@@ -99,7 +101,7 @@ class HostileNamesCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "table", "json", "prometheus", "nagios" })
-    void everyOtherFormatAndTheSummaryShowTheCodes(String format, QuarkusMainLauncher launcher) {
+    void everyOtherFormatAndTheSummaryShowTheCodes(String format) {
         LaunchResult result = run(launcher, "--printservers", "--avg", "--unhealthyservices", "-o", format);
 
         assertThat(result.exitCode()).as("one-server services below 2 healthy").isEqualTo(2);
@@ -114,7 +116,7 @@ class HostileNamesCommandTest {
     }
 
     @Test
-    void aServiceNamedAsItIsShownOrPastedWithItsHiddenCharacterIsTheClustersService(QuarkusMainLauncher launcher) {
+    void aServiceNamedAsItIsShownOrPastedWithItsHiddenCharacterIsTheClustersService() {
         List<String> invisible = mock.cluster().faults().hits(Fault.INVISIBLE);
         String pasted = "\u202e" + MockFleet.serviceOf(invisible.get(1));
         String typed = SHOWN_INVISIBLE.getFirst().apply(MockFleet.serviceOf(invisible.getFirst()));

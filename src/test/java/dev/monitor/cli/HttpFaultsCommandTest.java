@@ -21,18 +21,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.monitor.testing.HostileServer;
 import dev.monitor.testing.Misbehaviour;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command against a server that breaks HTTP itself ({@link HostileServer}), over a real socket: each
  * misbehaviour makes that server UNKNOWN, or the API unavailable, with a reason in monitor's words (never Java's,
  * never a header's value), and is tried again only when trying again could help.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HttpFaultsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,8 +93,7 @@ class HttpFaultsCommandTest {
 
     @ParameterizedTest
     @EnumSource(Misbehaviour.class)
-    void aServerThatBreaksHttpIsUnknownWithAReasonInWordsAndIsTriedAgainOnlyWhenCutShort(Misbehaviour misbehaviour,
-            QuarkusMainLauncher launcher) throws Exception {
+    void aServerThatBreaksHttpIsUnknownWithAReasonInWordsAndIsTriedAgainOnlyWhenCutShort(Misbehaviour misbehaviour) throws Exception {
         hostile.onList(null).onDetails(misbehaviour);
         String path = "/" + HostileServer.HOSTILE;
         int before = hostile.requestCount(path);
@@ -117,7 +118,7 @@ class HttpFaultsCommandTest {
 
     @ParameterizedTest
     @EnumSource(Misbehaviour.class)
-    void aServerListThatBreaksHttpIsSaidInWords(Misbehaviour misbehaviour, QuarkusMainLauncher launcher) {
+    void aServerListThatBreaksHttpIsSaidInWords(Misbehaviour misbehaviour) {
         hostile.onDetails(null).onList(misbehaviour);
 
         LaunchResult result = run(launcher);

@@ -23,17 +23,19 @@ import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command over a fresh snapshot of 100,000 one-server services, none healthy: its answers stay readable. The
  * mock stands for the API the snapshot is of, and is never asked.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LargeClusterOutputCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final int SERVICES = 100_000;
     private static final String SUMMARY = "100000 of 100000 services below 2 healthy: S000001 0/1, S000002 0/1, "
@@ -63,7 +65,7 @@ class LargeClusterOutputCommandTest {
     }
 
     @Test
-    void nagiosOutputFitsWhatNagiosKeeps(QuarkusMainLauncher launcher) {
+    void nagiosOutputFitsWhatNagiosKeeps() {
         int requests = mock.cluster().requestCount();
 
         LaunchResult result = run(launcher, "-o", "nagios");
@@ -78,7 +80,7 @@ class LargeClusterOutputCommandTest {
     }
 
     @Test
-    void theSummaryOnStderrIsOneShortLine(QuarkusMainLauncher launcher) {
+    void theSummaryOnStderrIsOneShortLine() {
         LaunchResult result = run(launcher, "--unhealthyservices");
 
         assertThat(result.exitCode()).isEqualTo(2);

@@ -16,17 +16,19 @@ import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Secret;
 import dev.monitor.testing.Launches;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The real command, run in-process against the mock cluster API over a real socket. Every figure of this
  * mock is 50%, so each verdict is certain: at the default limits (80) every server is healthy, at a limit
  * of 50 or below none is.
  */
-@QuarkusMainTest
+@QuarkusTest
 class MonitorCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50);
@@ -39,7 +41,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void printServersListsEveryServerSortedByServiceThenAddress(QuarkusMainLauncher launcher) {
+    void printServersListsEveryServerSortedByServiceThenAddress() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers");
 
         assertThat(result.exitCode()).isZero();
@@ -66,7 +68,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void serverAboveTheCpuLimitIsUnhealthyAndItsServiceCritical(QuarkusMainLauncher launcher) {
+    void serverAboveTheCpuLimitIsUnhealthyAndItsServiceCritical() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers",
                 "--unhealthyservices", "--cpu-limit=50");
 
@@ -77,7 +79,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void averagesCountEveryServerOncePerServiceWithTwoDecimals(QuarkusMainLauncher launcher) {
+    void averagesCountEveryServerOncePerServiceWithTwoDecimals() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg");
 
         assertThat(result.exitCode()).isZero();
@@ -95,7 +97,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void unhealthyServicesSaysAllHealthyAndExitsZeroWhenNoneIsBelowTheMinimum(QuarkusMainLauncher launcher) {
+    void unhealthyServicesSaysAllHealthyAndExitsZeroWhenNoneIsBelowTheMinimum() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices");
 
         assertThat(result.exitCode()).isZero();
@@ -104,7 +106,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void unhealthyServicesListsServicesBelowMinHealthyWithCounts(QuarkusMainLauncher launcher) {
+    void unhealthyServicesListsServicesBelowMinHealthyWithCounts() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices", "--min-healthy", "16");
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -119,7 +121,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void noReportFlagRunsTheHealthGate(QuarkusMainLauncher launcher) {
+    void noReportFlagRunsTheHealthGate() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()));
 
         assertThat(result.exitCode()).isZero();
@@ -127,7 +129,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void urlWorksInsteadOfPort(QuarkusMainLauncher launcher) {
+    void urlWorksInsteadOfPort() {
         LaunchResult result = run(launcher, "--url", mock.url() + "/", "--avg");
 
         assertThat(result.exitCode()).as("every figure 50%: all healthy").isZero();
@@ -135,7 +137,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aYoungSnapshotIsReusedWithoutAskingTheApi(QuarkusMainLauncher launcher) {
+    void aYoungSnapshotIsReusedWithoutAskingTheApi() {
         run(launcher, "--port", String.valueOf(mock.port()), "--avg");
         int requests = mock.cluster().requestCount();
 
@@ -148,7 +150,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void anOldSnapshotIsReplacedByAFreshFetch(QuarkusMainLauncher launcher) {
+    void anOldSnapshotIsReplacedByAFreshFetch() {
         run(launcher, "--port", String.valueOf(mock.port()), "--avg");
         int requests = mock.cluster().requestCount();
 
@@ -157,7 +159,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void verboseExplainsTheCacheDecisionOnStderrOnly(QuarkusMainLauncher launcher) {
+    void verboseExplainsTheCacheDecisionOnStderrOnly() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--verbose");
 
         assertThat(result.getErrorOutput()).contains("fetched 150 servers").contains("saved the snapshot");
@@ -165,7 +167,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void missingPortIsAUsageErrorWithExitThree(QuarkusMainLauncher launcher) {
+    void missingPortIsAUsageErrorWithExitThree() {
         LaunchResult result = launcher.launch("--avg");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -174,7 +176,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void usageErrorsExitThreeWithOneLineAndTouchNoSnapshot(QuarkusMainLauncher launcher) {
+    void usageErrorsExitThreeWithOneLineAndTouchNoSnapshot() {
         for (String[] args : List.of(
                 new String[] { "--port", "70000" },
                 new String[] { "--port", "1", "--cpu-limit", "-5" },
@@ -198,20 +200,20 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aSecondServiceWatchIsAUsageErrorNotIgnored(QuarkusMainLauncher launcher) {
+    void aSecondServiceWatchIsAUsageErrorNotIgnored() {
         assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--service", "AuthService", "2",
                 "--service", "GeoService", "2"),
                 "--service watches one service: give it once, not for AuthService and GeoService");
     }
 
     @Test
-    void hostBesideUrlIsAUsageErrorAsPortIs(QuarkusMainLauncher launcher) {
+    void hostBesideUrlIsAUsageErrorAsPortIs() {
         assertUsageError(run(launcher, "--url", mock.url(), "--host", "cluster.example"),
                 "--url and --host cannot be combined: put the host in the URL");
     }
 
     @Test
-    void durationsBeyondTheirBoundAreUsageErrorsNotOverflows(QuarkusMainLauncher launcher) {
+    void durationsBeyondTheirBoundAreUsageErrorsNotOverflows() {
         String tooLong = "'999999999h' is longer than a year (8760h), the most a duration can be";
         assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--timeout", "999999999h"),
                 "Invalid value for option '--timeout': " + tooLong);
@@ -226,7 +228,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void numbersInOtherDigitsThanAsciiAreUsageErrorsAndAskNothing(QuarkusMainLauncher launcher) {
+    void numbersInOtherDigitsThanAsciiAreUsageErrorsAndAskNothing() {
         int requests = mock.cluster().requestCount();
         String port = String.valueOf(mock.port());
         // Java's parsers read any script's digits: --port ٨٠٨٠ was port 8080, --for ３ was 3, --rate 5d was 5.
@@ -259,7 +261,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void unreachableApiIsUnknownWithExitThreeAndAReason(QuarkusMainLauncher launcher) {
+    void unreachableApiIsUnknownWithExitThreeAndAReason() {
         LaunchResult result = run(launcher, "--port", "1", "--retries", "0");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -268,7 +270,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void unknownServiceNameIsAnErrorListingTheKnownOnes(QuarkusMainLauncher launcher) {
+    void unknownServiceNameIsAnErrorListingTheKnownOnes() {
         LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--service", "NoSuchService", "1");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -277,7 +279,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void configurationSetsADefaultThatAFlagOverrides(QuarkusMainLauncher launcher) {
+    void configurationSetsADefaultThatAFlagOverrides() {
         System.setProperty("monitor.min-healthy", "1000");
         try {
             LaunchResult fromConfig = run(launcher, "--port", String.valueOf(mock.port()));
@@ -293,7 +295,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void helpListsEveryOptionWithItsDefault(QuarkusMainLauncher launcher) {
+    void helpListsEveryOptionWithItsDefault() {
         LaunchResult result = launcher.launch("--help");
 
         assertThat(result.exitCode()).isZero();
@@ -304,7 +306,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void helpGroupsTheOptionsUnderHeadingsWithExamples(QuarkusMainLauncher launcher) {
+    void helpGroupsTheOptionsUnderHeadingsWithExamples() {
         String help = launcher.launch("--help").getOutput();
 
         assertThat(help).containsSubsequence("Reports:", "--printservers", "--watch", "Connection:", "--port",
@@ -315,7 +317,7 @@ class MonitorCommandTest {
 
     @Test
     @Timeout(60) // a shape that were served would serve until killed
-    void mockServerShapesItCannotServeAreUsageErrors(QuarkusMainLauncher launcher) {
+    void mockServerShapesItCannotServeAreUsageErrors() {
         for (List<String> bad : List.of(List.of("--http10"), List.of("--workers", "0"),
                 List.of("--workers", "1", "--faults", "500"), List.of("--backlog", "0"),
                 List.of("--max-in-flight", "0"), List.of("--unhealthy", "NoSuchService"))) {
@@ -330,7 +332,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aMockServerOnATakenPortSaysSoInOneLine(QuarkusMainLauncher launcher) {
+    void aMockServerOnATakenPortSaysSoInOneLine() {
         LaunchResult result = launcher.launch("mock-server", "--host", "127.0.0.1", "--port", String.valueOf(mock.port()));
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -340,7 +342,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aUrlWithCredentialsOrAQueryIsRefusedRatherThanDroppedInSilence(QuarkusMainLauncher launcher) {
+    void aUrlWithCredentialsOrAQueryIsRefusedRatherThanDroppedInSilence() {
         LaunchResult credentials = launcher.launch("--url", "http://ops:s3cret@127.0.0.1:" + mock.port());
         LaunchResult query = launcher.launch("--url", mock.url() + "/?region=eu");
 
@@ -353,7 +355,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void aMockFaultThatHitsNoServerIsRefused(QuarkusMainLauncher launcher) {
+    void aMockFaultThatHitsNoServerIsRefused() {
         LaunchResult result = launcher.launch("mock-server", "--port", "0", "--faults", "500:0");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -362,7 +364,7 @@ class MonitorCommandTest {
     }
 
     @Test
-    void versionPrintsTheVersion(QuarkusMainLauncher launcher) {
+    void versionPrintsTheVersion() {
         LaunchResult result = launcher.launch("--version");
 
         assertThat(result.exitCode()).isZero();

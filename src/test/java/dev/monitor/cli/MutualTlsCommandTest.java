@@ -9,13 +9,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.HttpsMockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code --cert} and {@code --key} against the mock served over TLS that requires a client certificate. */
-@QuarkusMainTest
+@QuarkusTest
 class MutualTlsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, true);
@@ -24,7 +26,7 @@ class MutualTlsCommandTest {
     Path temp;
 
     @Test
-    void theClientCertificateOpensTheApi(QuarkusMainLauncher launcher) {
+    void theClientCertificateOpensTheApi() {
         LaunchResult result = launcher.launch("--snapshot", temp.resolve("s.json").toString(), "--url", mock.url(),
                 "--cacert", mock.certificates().ca().toString(),
                 "--cert", mock.certificates().clientCert().toString(),
@@ -35,7 +37,7 @@ class MutualTlsCommandTest {
     }
 
     @Test
-    void withoutAClientCertificateTheApiCannotBeRead(QuarkusMainLauncher launcher) {
+    void withoutAClientCertificateTheApiCannotBeRead() {
         LaunchResult result = launcher.launch("--snapshot", temp.resolve("s.json").toString(), "--url", mock.url(),
                 "--cacert", mock.certificates().ca().toString(), "--retries", "0");
 

@@ -25,16 +25,18 @@ import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.SpecialFiles;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * {@code --output} and its companions, through the real command against the mock over a real socket. The
  * mock's figures are random but seeded, so the verdict varies while each run is reproducible.
  */
-@QuarkusMainTest
+@QuarkusTest
 class OutputFormatsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(MockCluster.random(60, Duration.ZERO, 42L));
@@ -48,7 +50,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void jsonIsTheOnlyThingOnStdoutAndItsVerdictIsTheExitCode(QuarkusMainLauncher launcher) throws Exception {
+    void jsonIsTheOnlyThingOnStdoutAndItsVerdictIsTheExitCode() throws Exception {
         LaunchResult result = run(launcher, "-o", "json", "--printservers", "--avg");
 
         JsonNode document = new ObjectMapper().readTree(result.getOutput());
@@ -57,12 +59,12 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void formatNamesAreAcceptedInAnyCase(QuarkusMainLauncher launcher) {
+    void formatNamesAreAcceptedInAnyCase() {
         assertThat(run(launcher, "--output", "NAGIOS").getOutput()).startsWith("MONITOR ");
     }
 
     @Test
-    void csvWithTwoReportsIsAUsageErrorThatSaysSo(QuarkusMainLauncher launcher) {
+    void csvWithTwoReportsIsAUsageErrorThatSaysSo() {
         int requests = mock.cluster().requestCount();
         LaunchResult result = run(launcher, "-o", "csv", "--printservers", "--avg");
 
@@ -75,7 +77,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void unknownFormatIsAUsageError(QuarkusMainLauncher launcher) {
+    void unknownFormatIsAUsageError() {
         LaunchResult result = run(launcher, "-o", "yaml");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -83,7 +85,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void nagiosPrintsItsUnknownLineWhenTheApiIsUnreachable(QuarkusMainLauncher launcher) {
+    void nagiosPrintsItsUnknownLineWhenTheApiIsUnreachable() {
         LaunchResult result = launcher.launch("--port", "1", "--retries", "0", "-o", "nagios", "--snapshot",
                 temp.resolve("none.json").toString());
 
@@ -93,7 +95,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileGetsTheReportAtomicallyAndStdoutStaysEmpty(QuarkusMainLauncher launcher) throws Exception {
+    void outputFileGetsTheReportAtomicallyAndStdoutStaysEmpty() throws Exception {
         Path metrics = temp.resolve("monitor.prom");
         Files.writeString(metrics, "old");
 
@@ -109,7 +111,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileThatIsAFifoIsWrittenIntoAndItsReaderGetsTheReport(QuarkusMainLauncher launcher) throws Exception {
+    void outputFileThatIsAFifoIsWrittenIntoAndItsReaderGetsTheReport() throws Exception {
         Path fifo = SpecialFiles.fifo(temp.resolve("monitor.fifo"));
         // A thread of its own: opening the FIFO blocks it until monitor opens the other end.
         FutureTask<String> reader = new FutureTask<>(() -> Files.readString(fifo));
@@ -126,7 +128,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileThatIsACharacterDeviceIsWrittenIntoAndStaysADevice(QuarkusMainLauncher launcher) throws Exception {
+    void outputFileThatIsACharacterDeviceIsWrittenIntoAndStaysADevice() throws Exception {
         Path device = SpecialFiles.nullDevice(temp.resolve("null"));
 
         LaunchResult result = run(launcher, "-o", "prometheus", "--output-file", device.toString());
@@ -140,7 +142,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileThroughALinkToAFileReplacesTheFileAndKeepsTheLink(QuarkusMainLauncher launcher) throws Exception {
+    void outputFileThroughALinkToAFileReplacesTheFileAndKeepsTheLink() throws Exception {
         Path target = Files.writeString(temp.resolve("monitor.prom"), "old");
         Path link = Files.createSymbolicLink(temp.resolve("link.prom"), target.getFileName());
 
@@ -152,7 +154,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileReplacedKeepsThePermissionsItHad(QuarkusMainLauncher launcher) throws Exception {
+    void outputFileReplacedKeepsThePermissionsItHad() throws Exception {
         Path restricted = Files.writeString(temp.resolve("restricted.prom"), "x");
         Files.setPosixFilePermissions(restricted, PosixFilePermissions.fromString("rw-------"));
         // Group-writable: a umask of 022 (the usual) would take that bit from a new file, not from this one.
@@ -169,7 +171,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void newOutputFileIsReadableByAllLessWhatTheUmaskTakes(QuarkusMainLauncher launcher) throws Exception {
+    void newOutputFileIsReadableByAllLessWhatTheUmaskTakes() throws Exception {
         Path created = temp.resolve("monitor.prom");
 
         run(launcher, "-o", "prometheus", "--output-file", created.toString());
@@ -181,7 +183,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileThatIsTheSnapshotOrItsHistoryIsAUsageErrorThatLeavesThemAsTheyWere(QuarkusMainLauncher launcher)
+    void outputFileThatIsTheSnapshotOrItsHistoryIsAUsageErrorThatLeavesThemAsTheyWere()
             throws Exception {
         Path snapshot = temp.resolve("snapshot.json");
         Path history = temp.resolve("snapshot.history.json");
@@ -210,7 +212,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileThatIsADirectoryIsAUsageError(QuarkusMainLauncher launcher) {
+    void outputFileThatIsADirectoryIsAUsageError() {
         LaunchResult result = run(launcher, "--output-file", temp.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -218,7 +220,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void outputFileInAMissingDirectoryIsOneLineNamingTheDirectory(QuarkusMainLauncher launcher) {
+    void outputFileInAMissingDirectoryIsOneLineNamingTheDirectory() {
         Path directory = temp.resolve("missing");
 
         LaunchResult result = run(launcher, "--output-file", directory.resolve("monitor.prom").toString());
@@ -230,7 +232,7 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void watchIntervalsBelowTheMinimumAndTwoLiveViewsAreUsageErrors(QuarkusMainLauncher launcher) {
+    void watchIntervalsBelowTheMinimumAndTwoLiveViewsAreUsageErrors() {
         LaunchResult zero = run(launcher, "--watch", "0");
         assertThat(zero.exitCode()).isEqualTo(3);
         assertThat(zero.getErrorOutput()).contains("--watch SECONDS: SECONDS must be a whole number, at least 1");
@@ -241,14 +243,14 @@ class OutputFormatsCommandTest {
     }
 
     @Test
-    void tableHasNoColourWhenStdoutIsNotATerminal(QuarkusMainLauncher launcher) {
+    void tableHasNoColourWhenStdoutIsNotATerminal() {
         LaunchResult result = run(launcher, "--printservers");
 
         assertThat(result.getOutput()).contains("Healthy").doesNotContain("\u001B");
     }
 
     @Test
-    void sortByCpuOrdersTheServerRowsNumerically(QuarkusMainLauncher launcher) {
+    void sortByCpuOrdersTheServerRowsNumerically() {
         LaunchResult result = run(launcher, "--printservers", "--sort-by", "cpu", "--no-headers");
 
         List<Integer> cpu = result.getOutputStream().stream()

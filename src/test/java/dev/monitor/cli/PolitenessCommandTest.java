@@ -18,14 +18,16 @@ import dev.monitor.mock.Fault;
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code --rate} as the mock observes it, and {@code --deadline} against a mock with servers that never answer. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-@QuarkusMainTest
+@QuarkusTest
 class PolitenessCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(30, 50);
@@ -65,7 +67,7 @@ class PolitenessCommandTest {
     }
 
     @Test
-    void rateBoundsTheRequestsTheApiSeesInAnySecond(QuarkusMainLauncher launcher) {
+    void rateBoundsTheRequestsTheApiSeesInAnySecond() {
         List<Long> unpaced = arrivalsOf(launcher);
         List<Long> paced = arrivalsOf(launcher, "--rate", "10");
 
@@ -84,7 +86,7 @@ class PolitenessCommandTest {
     }
 
     @Test
-    void theDeadlineReportsWhatWasFetchedAndTheRestAsUnknown(QuarkusMainLauncher launcher) {
+    void theDeadlineReportsWhatWasFetchedAndTheRestAsUnknown() {
         List<String> hung = hanging.cluster().faults().hits(Fault.TIMEOUT);
         // Every server in flight at once, so that what the deadline cuts off is the hung servers and nothing else:
         // under --concurrency auto, ten hung servers in a row hold the first places for a second each.
@@ -106,7 +108,7 @@ class PolitenessCommandTest {
     }
 
     @Test
-    void aTimeoutIsReportedAsItWasGivenNotRoundedDown(QuarkusMainLauncher launcher) {
+    void aTimeoutIsReportedAsItWasGivenNotRoundedDown() {
         LaunchResult result = launcher.launch("--snapshot", temp.resolve("t.json").toString(), "--url",
                 slower.url(), "--timeout", "1500ms", "--retries", "0");
 
@@ -116,7 +118,7 @@ class PolitenessCommandTest {
     }
 
     @Test
-    void rateZeroIsSaidAsGiven(QuarkusMainLauncher launcher) {
+    void rateZeroIsSaidAsGiven() {
         LaunchResult result = launcher.launch("--url", mock.url(), "--rate", "0");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -125,7 +127,7 @@ class PolitenessCommandTest {
     }
 
     @Test
-    void badPacingIsAUsageError(QuarkusMainLauncher launcher) {
+    void badPacingIsAUsageError() {
         for (String[] args : List.of(new String[] { "--rate", "0" }, new String[] { "--rate", "fast" },
                 new String[] { "--deadline", "0" })) {
             LaunchResult result = launcher.launch(concat(args, "--url", mock.url()));

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -25,8 +25,10 @@ import io.vertx.core.http.HttpServer;
  * servers. The client waits as asked when the wait fits in {@code --timeout}, and does not retry otherwise.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-@QuarkusMainTest
+@QuarkusTest
 class RetryAfterCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;
@@ -66,7 +68,7 @@ class RetryAfterCommandTest {
     }
 
     @Test
-    void aWaitWithinTheTimeoutIsHonoured(QuarkusMainLauncher launcher) {
+    void aWaitWithinTheTimeoutIsHonoured() {
         retryAfter = "2";
 
         LaunchResult result = run(launcher);
@@ -78,7 +80,7 @@ class RetryAfterCommandTest {
     }
 
     @Test
-    void aWaitBeyondTheTimeoutIsNotRetried(QuarkusMainLauncher launcher) {
+    void aWaitBeyondTheTimeoutIsNotRetried() {
         retryAfter = "60";
 
         LaunchResult result = run(launcher);

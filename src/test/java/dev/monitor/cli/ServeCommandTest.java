@@ -24,18 +24,20 @@ import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Scrape;
 import dev.monitor.testing.ServeInProcess;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 
 /**
  * {@code monitor serve}, the real command in-process, scraped over a real socket while it fetches from the mock
  * cluster API over another: what a scrape gets before, during and after a fetch, and when the API goes away.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(120)
 class ServeCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     /** What Prometheus 2.42 sends when it scrapes. */
     private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
@@ -77,7 +79,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void readyAndMetricsAnswer503UntilTheFirstFetchHasCompleted(QuarkusMainLauncher launcher) {
+    void readyAndMetricsAnswer503UntilTheFirstFetchHasCompleted() {
         try (ServeInProcess serve = serve(launcher, slow)) {
             Scrape ready = Scrape.get(serve.uri("/-/ready"));
             Scrape metrics = metrics(serve);
@@ -104,7 +106,7 @@ class ServeCommandTest {
      * of it, each unhealthy, never some of each.
      */
     @Test
-    void aScrapeDuringAFetchGetsThePreviousFetchWholeAndStartsNone(QuarkusMainLauncher launcher) {
+    void aScrapeDuringAFetchGetsThePreviousFetchWholeAndStartsNone() {
         FIGURES.set(50);
         try (ServeInProcess serve = serve(launcher, slow, "--per-server")) {
             awaitReady(serve);
@@ -142,7 +144,7 @@ class ServeCommandTest {
      * whatever the scrapes: the mock never has two requests in flight, and is asked for its list once a fetch.
      */
     @Test
-    void fetchesNeverOverlapAndScrapesAskTheApiNothing(QuarkusMainLauncher launcher) {
+    void fetchesNeverOverlapAndScrapesAskTheApiNothing() {
         try (ServeInProcess serve = serve(launcher, oneServer)) {
             awaitReady(serve);
             int lists = oneServer.cluster().requestCount("/servers");
@@ -161,7 +163,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void theScrapersAcceptHeaderChoosesOpenMetricsOrTheTextFormat(QuarkusMainLauncher launcher) {
+    void theScrapersAcceptHeaderChoosesOpenMetricsOrTheTextFormat() {
         try (ServeInProcess serve = serve(launcher, fast)) {
             awaitReady(serve);
             Scrape openMetrics = Scrape.request("GET", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
@@ -181,7 +183,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void onlyItsThreeEndpointsAnswerAndOnlyToGetAndHead(QuarkusMainLauncher launcher) {
+    void onlyItsThreeEndpointsAnswerAndOnlyToGetAndHead() {
         try (ServeInProcess serve = serve(launcher, fast)) {
             awaitReady(serve);
             for (String path : List.of("/", "/metrics/", "/metric", "/-/healthy/x", "/api/v1/query", "/favicon.ico",
@@ -204,7 +206,7 @@ class ServeCommandTest {
      * stay, growing old, with {@code monitor_up 0}; stderr says so once per cause, not once per fetch.
      */
     @Test
-    void theApiGoneKeepsTheLastFiguresWithUpZeroAndTheirGrowingAge(QuarkusMainLauncher launcher) {
+    void theApiGoneKeepsTheLastFiguresWithUpZeroAndTheirGrowingAge() {
         Vertx vertx = Vertx.vertx();
         MockCluster cluster = new MockCluster(30, Duration.ZERO, () -> 50);
         try {
@@ -256,7 +258,7 @@ class ServeCommandTest {
 
     /** Nothing listens on port 1: ready once the first check is done, with no figures to show but which shard. */
     @Test
-    void beforeAnyGoodFetchOnlyUpZeroTheVerdictAndTheShardAreShown(QuarkusMainLauncher launcher) {
+    void beforeAnyGoodFetchOnlyUpZeroTheVerdictAndTheShardAreShown() {
         try (ServeInProcess serve = ServeInProcess.start(launcher, "--port", "1", "--retries", "0", "--shard", "2/3",
                 "--unreachable-state", "critical", "--snapshot", temp.resolve("never.json").toString())) {
             awaitReady(serve);
@@ -272,7 +274,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void aListenAddressOrIntervalThatCannotServeIsAUsageErrorInOneLine(QuarkusMainLauncher launcher) {
+    void aListenAddressOrIntervalThatCannotServeIsAUsageErrorInOneLine() {
         Map<String, String> listen = Map.of(
                 "9817", "'9817': it is not HOST:PORT",
                 ":9817", "':9817': it needs a host before the port",
@@ -312,7 +314,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void aPortInUseIsSaidInOneLine(QuarkusMainLauncher launcher) throws IOException {
+    void aPortInUseIsSaidInOneLine() throws IOException {
         int requests = fast.cluster().requestCount();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             LaunchResult result = launcher.launch("serve", "--port", String.valueOf(fast.port()), "--snapshot",
@@ -326,7 +328,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void helpShowsTheDefaultsInForce(QuarkusMainLauncher launcher) {
+    void helpShowsTheDefaultsInForce() {
         // Without spaces: the help wraps its lines wherever they fit, a default's "127.0.0.1: 9817" too.
         String help = launcher.launch("serve", "--help").getOutput().replaceAll("\\s+", "");
 

@@ -23,16 +23,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * {@code --shard K/N} through the real command against the mock over a real socket: N shards fetch every server
  * of the cluster once between them, and each run says, in every format, that it judged its share only.
  */
-@QuarkusMainTest
+@QuarkusTest
 class ShardCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     /** Every figure 50%: every server healthy, so that a verdict says what the shard did, not the figures. */
     @RegisterExtension
@@ -52,7 +54,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void threeShardsFetchExactlyTheMocksServersEachOnce(QuarkusMainLauncher launcher) throws Exception {
+    void threeShardsFetchExactlyTheMocksServersEachOnce() throws Exception {
         List<String> addresses = mock.cluster().fleet().addresses();
         Map<String, Integer> before = addresses.stream()
                 .collect(Collectors.toMap(address -> address, address -> mock.cluster().requestCount("/" + address)));
@@ -81,7 +83,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void theShardsPrometheusSeriesAddUpToTheMocksServersPerService(QuarkusMainLauncher launcher) {
+    void theShardsPrometheusSeriesAddUpToTheMocksServersPerService() {
         Map<String, Double> servers = new HashMap<>();
         double fetched = 0;
         for (int k = 1; k <= 3; k++) {
@@ -106,7 +108,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void everyFormatSaysTheRunJudgedOneShard(QuarkusMainLauncher launcher) throws Exception {
+    void everyFormatSaysTheRunJudgedOneShard() throws Exception {
         LaunchResult table = run(launcher, mock, "table.json", "--shard", "2/3", "--avg");
         assertThat(table.getOutput().lines().findFirst().orElseThrow())
                 .matches("Shard 2/3 only: [0-9]+ servers of those the cluster lists, judged on their own; the other"
@@ -132,7 +134,7 @@ class ShardCommandTest {
 
     /** Nothing listens on port 1: the API cannot be read, and a shard's run says which shard failed. */
     @Test
-    void aShardThatCannotReadTheApiSaysWhichShardInEveryFormat(QuarkusMainLauncher launcher) throws Exception {
+    void aShardThatCannotReadTheApiSaysWhichShardInEveryFormat() throws Exception {
         List<String> unreachable = List.of("--port", "1", "--retries", "0", "--shard", "2/3", "--snapshot",
                 temp.resolve("unreachable.json").toString());
 
@@ -153,7 +155,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void theWholeClusterIsShardOneOfOneAndSaysNothingOfShards(QuarkusMainLauncher launcher) throws Exception {
+    void theWholeClusterIsShardOneOfOneAndSaysNothingOfShards() throws Exception {
         JsonNode json = new ObjectMapper().readTree(run(launcher, mock, "whole.json", "-o", "json").getOutput());
 
         assertThat(json.get("shard").isNull()).isTrue();
@@ -164,7 +166,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void aShardHoldingNoServerIsAWarningThatSaysWhy(QuarkusMainLauncher launcher) throws Exception {
+    void aShardHoldingNoServerIsAWarningThatSaysWhy() throws Exception {
         LaunchResult result = run(launcher, single, "empty.json", "--shard", "2/3", "--avg", "--unhealthyservices");
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
@@ -185,7 +187,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void aSnapshotOfAnotherShareNeverStandsInForThisOne(QuarkusMainLauncher launcher) throws Exception {
+    void aSnapshotOfAnotherShareNeverStandsInForThisOne() throws Exception {
         assertThat(run(launcher, mock, "shared.json", "--shard", "1/3").exitCode()).isZero();
 
         LaunchResult whole = run(launcher, mock, "shared.json", "-o", "json");
@@ -198,7 +200,7 @@ class ShardCommandTest {
     }
 
     @Test
-    void aShardThatIsNotKOfNIsAUsageErrorInOneLine(QuarkusMainLauncher launcher) {
+    void aShardThatIsNotKOfNIsAUsageErrorInOneLine() {
         int requests = mock.cluster().requestCount();
         Map<String, String> reasons = Map.of(
                 "0/3", "'0/3': there is no shard 0 of 3: K is from 1 to 3",

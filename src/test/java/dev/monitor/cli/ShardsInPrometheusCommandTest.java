@@ -25,9 +25,9 @@ import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.PrometheusServer;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -37,9 +37,11 @@ import io.vertx.core.http.HttpServer;
  * what one run over the whole cluster says, and its alert holds the services below their minimum. (The exporter,
  * {@code monitor serve}, will answer those scrapes itself; the rules and the metrics are the same.)
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(180)
 class ShardsInPrometheusCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     /** Figures fixed per server by the seed, whatever the order of requests: every run sees the same cluster. */
     @RegisterExtension
@@ -54,7 +56,7 @@ class ShardsInPrometheusCommandTest {
     }
 
     @Test
-    void theShippedRulesAddThreeShardsUpToTheWholeCluster(QuarkusMainLauncher launcher) throws Exception {
+    void theShippedRulesAddThreeShardsUpToTheWholeCluster() throws Exception {
         JsonNode whole = new ObjectMapper().readTree(run(launcher, "whole.json", "-o", "json").getOutput());
         Map<String, JsonNode> services = new HashMap<>();
         whole.get("services").forEach(service -> services.put(service.get("service").asText(), service));

@@ -18,17 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.SpecialFiles;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The snapshot and the verdict history as the real command tells of them when they are broken or cannot be
  * kept: in the files' own terms, naming the field and the path the user gave, and never losing what is saved.
  * Every figure of this mock is 50%, so every run is OK (exit 0) whatever became of the files.
  */
-@QuarkusMainTest
+@QuarkusTest
 class SnapshotFilesCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(30, 50);
@@ -42,7 +44,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aSnapshotPathThatNamesADirectoryIsAUsageErrorThatFetchesAndWritesNothing(QuarkusMainLauncher launcher)
+    void aSnapshotPathThatNamesADirectoryIsAUsageErrorThatFetchesAndWritesNothing()
             throws IOException {
         int requests = mock.cluster().requestCount();
         for (Path directory : List.of(temp, temp.resolve("."), Path.of("/"), temp.resolve("gone").resolve(".."),
@@ -74,7 +76,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aSnapshotPathThatIsAFifoIsAUsageErrorWithinSecondsThatOpensNothing(QuarkusMainLauncher launcher)
+    void aSnapshotPathThatIsAFifoIsAUsageErrorWithinSecondsThatOpensNothing()
             throws Exception {
         Path fifo = SpecialFiles.fifo(temp.resolve("cluster.json"));
         Path link = Files.createSymbolicLink(temp.resolve("link.json"), fifo.getFileName());
@@ -97,7 +99,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aSnapshotPathThatIsACharacterDeviceIsAUsageErrorAndTheDeviceStays(QuarkusMainLauncher launcher)
+    void aSnapshotPathThatIsACharacterDeviceIsAUsageErrorAndTheDeviceStays()
             throws Exception {
         Path device = SpecialFiles.nullDevice(temp.resolve("null"));
 
@@ -113,7 +115,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aHistoryThatIsAFifoIsSaidAndLeftAsItIsAndNeverWaitedOn(QuarkusMainLauncher launcher) throws Exception {
+    void aHistoryThatIsAFifoIsSaidAndLeftAsItIsAndNeverWaitedOn() throws Exception {
         Path snapshot = temp.resolve("cluster.json");
         Path history = SpecialFiles.fifo(temp.resolve("cluster.history.json"));
 
@@ -137,7 +139,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aSnapshotPathMistypedOntoTheUsersOwnFilesLeavesThemAsTheyWere(QuarkusMainLauncher launcher)
+    void aSnapshotPathMistypedOntoTheUsersOwnFilesLeavesThemAsTheyWere()
             throws IOException {
         Path notes = Files.writeString(temp.resolve("notes.txt"), "keep me\n");
         Path beside = Files.writeString(temp.resolve("notes.txt.history.json"), "{\"mine\": true}\n");
@@ -156,7 +158,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aVerdictTheHistoryCannotHoldIsSaidInItsOwnTermsAndTheFileIsKept(QuarkusMainLauncher launcher)
+    void aVerdictTheHistoryCannotHoldIsSaidInItsOwnTermsAndTheFileIsKept()
             throws IOException {
         Path snapshot = temp.resolve("cluster.json");
         Path history = temp.resolve("cluster.history.json");
@@ -175,7 +177,7 @@ class SnapshotFilesCommandTest {
 
     @Test
     void aServiceStateTheHistoryCannotHoldNamesTheServiceAndARunFromTheSnapshotKeepsTheFile(
-            QuarkusMainLauncher launcher) throws IOException {
+            ) throws IOException {
         Path snapshot = temp.resolve("cluster.json");
         Path history = temp.resolve("cluster.history.json");
         assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
@@ -196,7 +198,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void aFigureTheSnapshotCannotHoldNamesTheFieldAndTheServer(QuarkusMainLauncher launcher) throws IOException {
+    void aFigureTheSnapshotCannotHoldNamesTheFieldAndTheServer() throws IOException {
         Path snapshot = temp.resolve("cluster.json");
         assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
         Matcher first = Pattern.compile("\"ip\":\"([0-9.]+)\",\"service\":\"[^\"]*\",\"cpu\":\\d+")
@@ -213,7 +215,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void filesThatCannotBeKeptAreSaidInOneLineEachAndTheReportIsStillMade(QuarkusMainLauncher launcher)
+    void filesThatCannotBeKeptAreSaidInOneLineEachAndTheReportIsStillMade()
             throws IOException {
         Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
         Path file = regular.resolve("cluster.json");
@@ -238,7 +240,7 @@ class SnapshotFilesCommandTest {
     }
 
     @Test
-    void withoutVerboseNoJavaTextReachesTheUser(QuarkusMainLauncher launcher) throws IOException {
+    void withoutVerboseNoJavaTextReachesTheUser() throws IOException {
         Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
 
         LaunchResult result = run(launcher, regular.resolve("cluster.json"));

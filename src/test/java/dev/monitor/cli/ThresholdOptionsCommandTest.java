@@ -12,17 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.monitor.testing.FreePort;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Launches;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Each threshold form's exit code, from the real command against the mock. Every figure of this mock is 50%:
  * at the default limits every server is healthy, at {@code --cpu-limit 50} none is. Each of the ten services
  * has between 10 and 25 of the 150 servers.
  */
-@QuarkusMainTest
+@QuarkusTest
 class ThresholdOptionsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50);
@@ -36,7 +38,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aShareOfAllServersIsMetWhenAllAreHealthy(QuarkusMainLauncher launcher) {
+    void aShareOfAllServersIsMetWhenAllAreHealthy() {
         LaunchResult result = run(launcher, "--min-healthy", "100%");
 
         assertThat(result.exitCode()).isZero();
@@ -44,7 +46,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aShareIsCriticalWhenTooFewAreHealthy(QuarkusMainLauncher launcher) {
+    void aShareIsCriticalWhenTooFewAreHealthy() {
         LaunchResult result = run(launcher, "--min-healthy", "50%", "--cpu-limit", "50");
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -52,14 +54,14 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aShareOfZeroIsNeverCritical(QuarkusMainLauncher launcher) {
+    void aShareOfZeroIsNeverCritical() {
         LaunchResult result = run(launcher, "--min-healthy", "0%", "--cpu-limit", "50");
 
         assertThat(result.exitCode()).isZero();
     }
 
     @Test
-    void belowTheWarningLevelIsWarningWithExitOne(QuarkusMainLauncher launcher) {
+    void belowTheWarningLevelIsWarningWithExitOne() {
         LaunchResult result = run(launcher, "--min-healthy", "2", "--warn-healthy", "50");
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -70,12 +72,12 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aWarningLevelThatIsMetIsOk(QuarkusMainLauncher launcher) {
+    void aWarningLevelThatIsMetIsOk() {
         assertThat(run(launcher, "--min-healthy", "50%", "--warn-healthy", "100%").exitCode()).isZero();
     }
 
     @Test
-    void aMissingExpectedServiceIsCritical(QuarkusMainLauncher launcher) {
+    void aMissingExpectedServiceIsCritical() {
         LaunchResult result = run(launcher, "--expect-service", "AuthService", "--expect-service", "BillingService");
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -85,7 +87,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aMissingExpectedServiceAtAMinimumOfZeroIsCriticalSaidInWords(QuarkusMainLauncher launcher) {
+    void aMissingExpectedServiceAtAMinimumOfZeroIsCriticalSaidInWords() {
         LaunchResult one = run(launcher, "--min-healthy", "0", "--expect-service", "BillingService");
         LaunchResult two = run(launcher, "--min-healthy", "0%", "--expect-service", "BillingService",
                 "--expect-service", "AuditService", "--expect-service", "AuthService");
@@ -99,13 +101,13 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void expectedServicesThatExistAreOk(QuarkusMainLauncher launcher) {
+    void expectedServicesThatExistAreOk() {
         assertThat(run(launcher, "--expect-service", "AuthService", "--expect-service", "GeoService").exitCode())
                 .isZero();
     }
 
     @Test
-    void aServiceOfItsOwnMinimumIsCriticalAloneWhileTheOthersMeetTheGlobalOne(QuarkusMainLauncher launcher) {
+    void aServiceOfItsOwnMinimumIsCriticalAloneWhileTheOthersMeetTheGlobalOne() {
         assertThat(run(launcher, "--min-healthy", "2").exitCode()).as("without it").isZero();
 
         LaunchResult result = run(launcher, "--min-healthy", "2", "--service-min-healthy", "AuthService=30");
@@ -119,7 +121,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void anOwnLevelBelowTheGlobalOneLetsThatServiceThrough(QuarkusMainLauncher launcher) {
+    void anOwnLevelBelowTheGlobalOneLetsThatServiceThrough() {
         LaunchResult result = run(launcher, "--cpu-limit", "50", "--min-healthy", "0",
                 "--service-min-healthy", "AuthService=1", "-o", "json");
 
@@ -131,7 +133,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aServiceOfItsOwnWarningLevelIsWarningAlone(QuarkusMainLauncher launcher) {
+    void aServiceOfItsOwnWarningLevelIsWarningAlone() {
         LaunchResult result = run(launcher, "--service-warn-healthy", "GeoService=100", "-o", "nagios");
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -141,7 +143,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void levelsOfAServiceTheClusterDoesNotListDoNothingUnlessItIsExpected(QuarkusMainLauncher launcher) {
+    void levelsOfAServiceTheClusterDoesNotListDoNothingUnlessItIsExpected() {
         LaunchResult unlisted = run(launcher, "--service-min-healthy", "BillingService=5");
         assertThat(unlisted.exitCode()).isZero();
         assertThat(unlisted.getErrorOutput().lines()).as("a misspelt name is said, not silently ignored")
@@ -155,7 +157,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void badServiceLevelsAreUsageErrorsOfOneLine(QuarkusMainLauncher launcher) {
+    void badServiceLevelsAreUsageErrorsOfOneLine() {
         for (String[] args : List.of(
                 new String[] { "--service-min-healthy", "AuthService=half" },
                 new String[] { "--service-min-healthy", "AuthService" },
@@ -178,7 +180,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aWarningLevelBelowTheDefaultMinimumNamesTheDefaultNotAFlag(QuarkusMainLauncher launcher) {
+    void aWarningLevelBelowTheDefaultMinimumNamesTheDefaultNotAFlag() {
         LaunchResult result = run(launcher, "--warn-healthy", "1");
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -189,7 +191,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void anUnreachableApiTakesTheStateAskedFor(QuarkusMainLauncher launcher) throws Exception {
+    void anUnreachableApiTakesTheStateAskedFor() throws Exception {
         int closed = FreePort.any();
         for (String[] state : List.of(new String[] { "unknown", "3", "UNKNOWN" },
                 new String[] { "critical", "2", "CRITICAL" }, new String[] { "warning", "1", "WARNING" })) {
@@ -202,7 +204,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void aBlankExpectedServiceIsAUsageErrorNotAMissingService(QuarkusMainLauncher launcher) {
+    void aBlankExpectedServiceIsAUsageErrorNotAMissingService() {
         for (String blank : List.of("", " ")) {
             LaunchResult result = run(launcher, "--expect-service", "AuthService", "--expect-service", blank);
             assertThat(result.exitCode()).isEqualTo(3);
@@ -213,7 +215,7 @@ class ThresholdOptionsCommandTest {
     }
 
     @Test
-    void badThresholdsAreUsageErrors(QuarkusMainLauncher launcher) {
+    void badThresholdsAreUsageErrors() {
         for (String[] args : List.of(
                 new String[] { "--min-healthy", "101%" },
                 new String[] { "--min-healthy", "half" },

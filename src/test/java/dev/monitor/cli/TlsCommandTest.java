@@ -13,13 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.HttpsMockClusterExtension;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code --url https://...} against the mock served over TLS with a certificate made for this test class. */
-@QuarkusMainTest
+@QuarkusTest
 class TlsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, false);
@@ -41,7 +43,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void anUntrustedCertificateIsUnknownWithOneLineNamingCacert(QuarkusMainLauncher launcher) {
+    void anUntrustedCertificateIsUnknownWithOneLineNamingCacert() {
         // The mock is shared with the other tests of the class, in whatever order they run.
         int requests = mock.cluster().requestCount();
 
@@ -56,7 +58,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void theCaBundleGivenWithCacertIsTrusted(QuarkusMainLauncher launcher) {
+    void theCaBundleGivenWithCacertIsTrusted() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", mock.certificates().ca().toString());
 
         assertThat(result.exitCode()).isZero();
@@ -65,7 +67,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void theHostNameLocalhostIsInTheCertificateToo(QuarkusMainLauncher launcher) {
+    void theHostNameLocalhostIsInTheCertificateToo() {
         LaunchResult result = run(launcher, "--url", "https://localhost:" + mock.port(), "--cacert",
                 mock.certificates().ca().toString());
 
@@ -73,7 +75,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void aBundleOfAnotherCaDoesNotHelp(QuarkusMainLauncher launcher) {
+    void aBundleOfAnotherCaDoesNotHelp() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--cacert",
                 mock.certificates().otherCa().toString());
 
@@ -82,7 +84,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void aTrustedCertificateForAnotherHostNameIsUnknownWithOneLineSayingSo(QuarkusMainLauncher launcher) {
+    void aTrustedCertificateForAnotherHostNameIsUnknownWithOneLineSayingSo() {
         int requests = otherName.cluster().requestCount();
         for (String host : List.of("127.0.0.1", "localhost")) {
             LaunchResult result = run(launcher, "--url", "https://" + host + ":" + otherName.port(), "--cacert",
@@ -99,7 +101,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void insecureGetsPastACertificateForAnotherHostNameWithItsWarning(QuarkusMainLauncher launcher) {
+    void insecureGetsPastACertificateForAnotherHostNameWithItsWarning() {
         LaunchResult result = run(launcher, "--url", "https://127.0.0.1:" + otherName.port(), "--insecure");
 
         assertThat(result.exitCode()).isZero();
@@ -109,7 +111,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void insecureSkipsTheChecksAndWarnsOnEveryRun(QuarkusMainLauncher launcher) {
+    void insecureSkipsTheChecksAndWarnsOnEveryRun() {
         for (int i = 0; i < 2; i++) {
             LaunchResult result = run(launcher, "--url", mock.url(), "--insecure", "--refresh");
 
@@ -120,7 +122,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void aMissingCaFileIsAUsageError(QuarkusMainLauncher launcher) {
+    void aMissingCaFileIsAUsageError() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.resolve("nope.pem").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -128,7 +130,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void aDirectoryAsCaFileIsAUsageError(QuarkusMainLauncher launcher) {
+    void aDirectoryAsCaFileIsAUsageError() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -136,7 +138,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void httpsToAPortThatSpeaksPlainHttpSaysToUseHttp(QuarkusMainLauncher launcher) {
+    void httpsToAPortThatSpeaksPlainHttpSaysToUseHttp() {
         LaunchResult result = run(launcher, "--url", plain.url().replace("http://", "https://"));
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -146,7 +148,7 @@ class TlsCommandTest {
     }
 
     @Test
-    void certWithoutKeyIsAUsageError(QuarkusMainLauncher launcher) {
+    void certWithoutKeyIsAUsageError() {
         LaunchResult result = run(launcher, "--url", mock.url(), "--cert", mock.certificates().clientCert().toString());
 
         assertThat(result.exitCode()).isEqualTo(3);

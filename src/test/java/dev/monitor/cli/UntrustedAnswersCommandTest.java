@@ -30,17 +30,19 @@ import dev.monitor.snapshot.Snapshot;
 import dev.monitor.snapshot.SnapshotRepository;
 import dev.monitor.testing.CannedClusterExtension;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The command against cluster APIs that answer outside the contract, or inside it in ways that look like
  * monitor's own words, over real sockets: nothing of it may read as healthy.
  */
-@QuarkusMainTest
+@QuarkusTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UntrustedAnswersCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,7 +98,7 @@ class UntrustedAnswersCommandTest {
     }
 
     @Test
-    void aFigureInOtherDigitsThanAsciiOrWithoutItsPercentSignIsUnknownWithItsReason(QuarkusMainLauncher launcher) {
+    void aFigureInOtherDigitsThanAsciiOrWithoutItsPercentSignIsUnknownWithItsReason() {
         LaunchResult result = run(launcher, foreignDigits.port(), "--printservers");
 
         assertThat(result.exitCode()).as("three healthy of seven, four UNKNOWN: partial data").isEqualTo(1);
@@ -109,7 +111,7 @@ class UntrustedAnswersCommandTest {
     }
 
     @Test
-    void aServiceNamedLikeMonitorsOwnWordsIsJudgedInEveryFormat(QuarkusMainLauncher launcher) throws Exception {
+    void aServiceNamedLikeMonitorsOwnWordsIsJudgedInEveryFormat() throws Exception {
         LaunchResult table = run(launcher, ownWords.port(), "--printservers", "--unhealthyservices");
 
         assertThat(table.exitCode()).as("a service with none of its 3 servers healthy").isEqualTo(2);
@@ -134,7 +136,7 @@ class UntrustedAnswersCommandTest {
     }
 
     @Test
-    void aServiceNamedLikeTheHistorysVerdictRowIsAServiceRowUnlikeTheVerdict(QuarkusMainLauncher launcher) {
+    void aServiceNamedLikeTheHistorysVerdictRowIsAServiceRowUnlikeTheVerdict() {
         run(launcher, ownWords.port());
 
         List<String> lines = run(launcher, ownWords.port(), "--history").getOutputStream();
@@ -146,7 +148,7 @@ class UntrustedAnswersCommandTest {
     }
 
     @Test
-    void serversThatAllAnswerWithoutUsableFiguresAreNoDataNeverHealthy(QuarkusMainLauncher launcher) {
+    void serversThatAllAnswerWithoutUsableFiguresAreNoDataNeverHealthy() {
         LaunchResult html = run(launcher, htmlPages.port());
         LaunchResult critical = run(launcher, htmlPages.port(), "--unreachable-state", "critical", "-o", "nagios");
         LaunchResult health = run(launcher, noFigures.port(), "--min-healthy", "0");
@@ -165,7 +167,7 @@ class UntrustedAnswersCommandTest {
     }
 
     @Test
-    void serversThatAllAnswerWithoutUsableFiguresNeverReplaceAGoodSnapshot(QuarkusMainLauncher launcher)
+    void serversThatAllAnswerWithoutUsableFiguresNeverReplaceAGoodSnapshot()
             throws IOException {
         Path file = temp.resolve("snapshot.json");
         repository.write(file, new Snapshot(URI.create("http://localhost:" + htmlPages.port()),

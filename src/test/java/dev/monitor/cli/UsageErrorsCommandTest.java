@@ -13,16 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.monitor.testing.Launches;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Usage errors in monitor's own words: one line and a hint, exit 3, nothing fetched, and never a repeat of the
  * user, password, query or fragment of what was typed.
  */
-@QuarkusMainTest
+@QuarkusTest
 class UsageErrorsCommandTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     private static final String HINT = "Try 'monitor --help' for more information.";
 
@@ -45,7 +47,7 @@ class UsageErrorsCommandTest {
     }
 
     @Test
-    void aUrlOrProxyIsRefusedWithoutRepeatingItsUserPasswordQueryOrFragment(QuarkusMainLauncher launcher) {
+    void aUrlOrProxyIsRefusedWithoutRepeatingItsUserPasswordQueryOrFragment() {
         int before = mock.cluster().requestCount();
         // Each secret part is "s3" and a letter: none may be repeated, even from a URL too broken to parse.
         Map<List<String>, String> typed = Map.ofEntries(
@@ -72,7 +74,7 @@ class UsageErrorsCommandTest {
     }
 
     @Test
-    void aHostThatIsNeitherAHostNameNorAnIpAddressIsRefusedInOneLine(QuarkusMainLauncher launcher) {
+    void aHostThatIsNeitherAHostNameNorAnIpAddressIsRefusedInOneLine() {
         Map<String, String> hosts = Map.of(
                 "127.0.0.1#", "monitor: --host must be a host name or an IP address, not a URL or part of one "
                         + "(it holds '#'); give a whole URL with --url",
@@ -94,7 +96,7 @@ class UsageErrorsCommandTest {
     }
 
     @Test
-    void aMaxStaleShorterThanTheMaxAgeIsAUsageError(QuarkusMainLauncher launcher) {
+    void aMaxStaleShorterThanTheMaxAgeIsAUsageError() {
         assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-age", "5m", "--max-stale", "1m"),
                 "monitor: --max-stale 1m is shorter than --max-age 5m: a snapshot that young is used without asking "
                         + "the API; give --max-stale at least as long (the same to never show stale data)");
@@ -103,7 +105,7 @@ class UsageErrorsCommandTest {
     }
 
     @Test
-    void aServiceWithoutItsIntervalSaysWhatItNeedsWithAnExample(QuarkusMainLauncher launcher) {
+    void aServiceWithoutItsIntervalSaysWhatItNeedsWithAnExample() {
         for (List<String> args : List.of(List.of("--service", "AuthService"), List.of("--service"),
                 List.of("--service", "AuthService", "--avg"))) {
             List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port())));

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.cli.CommandRuns;
 import dev.monitor.mock.MockCluster;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * The guard against a fetch that quietly became sequential (a pool of one, a blocking call in the pipeline):
@@ -23,8 +24,10 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
  * that really overlaps its requests has many in flight. Not timed: the mock counts.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-@QuarkusMainTest
+@QuarkusTest
 class FetchOverlapTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(new MockCluster(50, Duration.ofSeconds(2), () -> 50));
@@ -33,7 +36,7 @@ class FetchOverlapTest {
     Path temp;
 
     @Test
-    void fiftyServersAtConcurrencyFiftyAreAskedAtOnce(QuarkusMainLauncher launcher) {
+    void fiftyServersAtConcurrencyFiftyAreAskedAtOnce() {
         LaunchResult result = launcher.launch("--port", String.valueOf(mock.port()), "--concurrency", "50",
                 "--refresh", "--snapshot", temp.resolve("snapshot.json").toString());
 

@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.monitor.cli.CommandRuns;
 import dev.monitor.mock.Fault;
 import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
 import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.MockClusterExtension;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Connections are kept alive: the guard against a fetch that opens a connection (and, over TLS, a handshake)
@@ -28,8 +29,10 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
  * connection whose read was given up is closed rather than kept busy.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-@QuarkusMainTest
+@QuarkusTest
 class KeepAliveTest {
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(new MockCluster(400, Duration.ofMillis(5), () -> 50));
@@ -60,7 +63,7 @@ class KeepAliveTest {
     Path temp;
 
     @Test
-    void fourHundredServersAtConcurrencyEightReuseAboutEightConnections(QuarkusMainLauncher launcher) {
+    void fourHundredServersAtConcurrencyEightReuseAboutEightConnections() {
         LaunchResult result = launcher.launch("--port", String.valueOf(mock.port()), "--concurrency", "8",
                 "--refresh", "--snapshot", temp.resolve("snapshot.json").toString());
 
@@ -72,7 +75,7 @@ class KeepAliveTest {
     }
 
     @Test
-    void aKeptConnectionClosedByTheOtherEndIsRetriedOnANewOne(QuarkusMainLauncher launcher) {
+    void aKeptConnectionClosedByTheOtherEndIsRetriedOnANewOne() {
         // At concurrency 1 every request after the first goes out on the one kept connection, which the mock
         // then closes unanswered: each server's first try fails, and its retry opens a new connection.
         LaunchResult result = launcher.launch("--port", String.valueOf(dropping.port()), "--concurrency", "1",
@@ -85,7 +88,7 @@ class KeepAliveTest {
     }
 
     @Test
-    void withoutRetriesAKeptConnectionClosedUnansweredIsStillSentAgainOnANewOne(QuarkusMainLauncher launcher) {
+    void withoutRetriesAKeptConnectionClosedUnansweredIsStillSentAgainOnANewOne() {
         // --retries 0 forbids asking a server again after it failed; a request the server never saw is not that.
         LaunchResult result = launcher.launch("--port", String.valueOf(droppingWithoutRetries.port()),
                 "--concurrency", "1", "--retries", "0", "--refresh", "--printservers", "--snapshot",
@@ -98,7 +101,7 @@ class KeepAliveTest {
     }
 
     @Test
-    void withTheDefaultRetriesEveryServerBehindAConnectionClosingProxyIsFetched(QuarkusMainLauncher launcher) {
+    void withTheDefaultRetriesEveryServerBehindAConnectionClosingProxyIsFetched() {
         // At the default concurrency the pool holds several kept connections, each closed by the mock when it
         // brings a second request: a retry taken from the pool would meet another of them.
         LaunchResult result = launcher.launch("--port", String.valueOf(droppingFleet.port()), "--refresh",
@@ -110,7 +113,7 @@ class KeepAliveTest {
     }
 
     @Test
-    void aReadGivenUpClosesItsConnectionSoTricklingServersCannotHoldThePool(QuarkusMainLauncher launcher) {
+    void aReadGivenUpClosesItsConnectionSoTricklingServersCannotHoldThePool() {
         // As many trickling servers as connections: had their connections stayed busy after their deadline
         // (the server sends a byte a second for over a minute), every other server would have waited in vain.
         // A timeout long enough for a busy machine to fetch every other server, far shorter than a trickle's minute.
