@@ -71,7 +71,7 @@ class ClockSkewCommandTest {
         return temp.resolve("cluster.history.json");
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, MockClusterExtension mock, String... args) {
+    private LaunchResult run(MockClusterExtension mock, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 snapshotFile().toString(), "--retries", "0"));
         all.addAll(Arrays.asList(args));
@@ -95,7 +95,7 @@ class ClockSkewCommandTest {
         saveSnapshot(healthy, Instant.now().plusSeconds(30), 99);
         int requests = healthy.cluster().requestCount();
 
-        LaunchResult withinSkew = run(launcher, healthy);
+        LaunchResult withinSkew = run(healthy);
 
         assertThat(withinSkew.exitCode()).as("less than a minute ahead: the snapshot's 99%, CRITICAL").isEqualTo(2);
         assertThat(healthy.cluster().requestCount()).as("nothing fetched").isEqualTo(requests);
@@ -104,7 +104,7 @@ class ClockSkewCommandTest {
         Instant ahead = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         saveSnapshot(healthy, ahead, 99);
 
-        LaunchResult result = run(launcher, healthy);
+        LaunchResult result = run(healthy);
 
         assertThat(result.exitCode()).as("the fresh data, not the snapshot's 99%").isZero();
         assertThat(healthy.cluster().requestCount()).as("requests").isGreaterThan(requests);
@@ -120,8 +120,8 @@ class ClockSkewCommandTest {
         Instant ahead = Instant.now().plus(Duration.ofDays(365));
         saveSnapshot(unreachable, ahead, 10);
 
-        LaunchResult young = run(launcher, unreachable);
-        LaunchResult refreshed = run(launcher, unreachable, "--refresh", "--unreachable-state", "critical");
+        LaunchResult young = run(unreachable);
+        LaunchResult refreshed = run(unreachable, "--refresh", "--unreachable-state", "critical");
 
         assertThat(young.exitCode()).as("no data: UNKNOWN, not the snapshot's OK").isEqualTo(3);
         assertThat(young.getErrorStream()).hasSize(2).last().asString()
@@ -158,7 +158,7 @@ class ClockSkewCommandTest {
         saveHistory(down, Instant.now().minusSeconds(120), ahead);
         String before = Files.readString(historyFile());
 
-        LaunchResult result = run(launcher, down, "--for", "3");
+        LaunchResult result = run(down, "--for", "3");
 
         assertThat(result.exitCode()).as("no breach held back").isEqualTo(2);
         assertThat(result.getErrorOutput()).doesNotContain("breach");
@@ -173,7 +173,7 @@ class ClockSkewCommandTest {
                         + "this run is judged as with --for 1"));
         assertThat(Files.readString(aside)).as("what it held, kept").isEqualTo(before);
         assertThat(fetches()).as("a new history, of this fetch").hasSize(1);
-        assertThat(run(launcher, down, "--for", "3", "--refresh").getErrorOutput()).as("the next run counts again")
+        assertThat(run(down, "--for", "3", "--refresh").getErrorOutput()).as("the next run counts again")
                 .contains("breach 2 of 3").doesNotContain("warning");
     }
 
@@ -183,7 +183,7 @@ class ClockSkewCommandTest {
         // The clock was set back by 30 seconds after the last fetch: it still came before this one.
         saveHistory(down, Instant.now().minusSeconds(60), Instant.now().plusSeconds(30));
 
-        LaunchResult result = run(launcher, down, "--for", "3");
+        LaunchResult result = run(down, "--for", "3");
 
         assertThat(result.exitCode()).as("the third breach in a row").isEqualTo(2);
         assertThat(result.getErrorOutput()).doesNotContain("warning").doesNotContain("breach");

@@ -65,7 +65,7 @@ class CredentialsCommandTest {
         mock.cluster().requireAuthorization(null);
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
                 "--retries", "0"), args);
     }
@@ -79,9 +79,9 @@ class CredentialsCommandTest {
         Path tokenFile = file("token", TOKEN + "\n");
         int before = mock.cluster().requestCount();
 
-        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", tokenFile.toString(),
+        LaunchResult result = run("--url", mock.url(), "--token-file", tokenFile.toString(),
                 "--printservers", "--avg", "--verbose");
-        LaunchResult toFile = run(launcher, "--url", mock.url(), "--token-file", tokenFile.toString(), "--refresh",
+        LaunchResult toFile = run("--url", mock.url(), "--token-file", tokenFile.toString(), "--refresh",
                 "-o", "json", "--output-file", temp.resolve("report.json").toString(), "--verbose");
 
         assertThat(result.exitCode()).isZero();
@@ -99,7 +99,7 @@ class CredentialsCommandTest {
 
     @Test
     void withoutTheTokenAuthenticationFailsWithTheUrlAndExitThree() {
-        LaunchResult result = run(launcher, "--url", mock.url());
+        LaunchResult result = run("--url", mock.url());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("authentication failed").contains(mock.url() + "/servers");
@@ -107,7 +107,7 @@ class CredentialsCommandTest {
 
     @Test
     void aMissingTokenFileIsAUsageErrorInWords() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", "/nonexistent/token");
+        LaunchResult result = run("--url", mock.url(), "--token-file", "/nonexistent/token");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput())
@@ -118,7 +118,7 @@ class CredentialsCommandTest {
     @Test
     void aWrongTokenFailsWithoutShowingIt() throws Exception {
         Path wrong = file("wrong", "not-the-token-42");
-        LaunchResult result = run(launcher, "--url", mock.url(), "--token-file", wrong.toString(), "--verbose",
+        LaunchResult result = run("--url", mock.url(), "--token-file", wrong.toString(), "--verbose",
                 "-o", "json", "--output-file", temp.resolve("report.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -134,8 +134,8 @@ class CredentialsCommandTest {
                 + Base64.getEncoder().encodeToString("ops:pa55:word".getBytes(StandardCharsets.UTF_8)));
 
         Path basic = file("basic", "ops:pa55:word\n");
-        LaunchResult result = run(launcher, "--url", mock.url(), "--basic-auth-file", basic.toString(), "--verbose");
-        LaunchResult toFile = run(launcher, "--url", mock.url(), "--basic-auth-file", basic.toString(), "--refresh",
+        LaunchResult result = run("--url", mock.url(), "--basic-auth-file", basic.toString(), "--verbose");
+        LaunchResult toFile = run("--url", mock.url(), "--basic-auth-file", basic.toString(), "--refresh",
                 "-o", "json", "--output-file", temp.resolve("report.json").toString());
 
         assertThat(result.exitCode()).isZero();
@@ -154,7 +154,7 @@ class CredentialsCommandTest {
                 new String[] { "--token-file", file("empty", "\n").toString() },
                 new String[] { "--basic-auth-file", basic },
                 new String[] { "--token-file", basic, "--basic-auth-file", basic })) {
-            LaunchResult result = run(launcher, concat(new String[] { "--url", mock.url() }, args));
+            LaunchResult result = run(concat(new String[] { "--url", mock.url() }, args));
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
                     .doesNotContain("\tat ");
@@ -179,7 +179,7 @@ class CredentialsCommandTest {
             });
 
             Path tokenFile = file("token", TOKEN);
-            LaunchResult result = run(launcher, "--url", "http://127.0.0.1:" + redirecting.actualPort(),
+            LaunchResult result = run("--url", "http://127.0.0.1:" + redirecting.actualPort(),
                     "--token-file", tokenFile.toString());
 
             assertThat(home).as("the API's own origin got the token").containsExactly("Bearer " + TOKEN);
@@ -210,7 +210,7 @@ class CredentialsCommandTest {
         for (Map.Entry<String, String> problem : problems.entrySet()) {
             Path token = file("token", problem.getKey() + "\n");
 
-            LaunchResult result = reportRun(launcher, "--url", mock.url(), "--token-file", token.toString());
+            LaunchResult result = reportRun("--url", mock.url(), "--token-file", token.toString());
 
             assertThat(result.exitCode()).as(problem.getKey()).isEqualTo(3);
             assertThat(result.getErrorStream()).as(problem.getKey()).containsExactly("monitor: --token-file " + token
@@ -219,7 +219,7 @@ class CredentialsCommandTest {
             assertShownNowhere(result, "hd71a", "tl93c", "Bearer");
         }
         Path basic = file("basic", "ops:pw5e2\u0001c8d1\n");
-        LaunchResult result = reportRun(launcher, "--url", mock.url(), "--basic-auth-file", basic.toString());
+        LaunchResult result = reportRun("--url", mock.url(), "--basic-auth-file", basic.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorStream()).first().isEqualTo("monitor: --basic-auth-file " + basic
@@ -245,7 +245,7 @@ class CredentialsCommandTest {
                 }
             });
 
-            LaunchResult result = reportRun(launcher, "--url", "http://127.0.0.1:" + echoing.actualPort(),
+            LaunchResult result = reportRun("--url", "http://127.0.0.1:" + echoing.actualPort(),
                     "--basic-auth-file", file("basic", "ops:" + password).toString());
 
             // No header's value is shown at all; the reasons still say what each server did.
@@ -272,7 +272,7 @@ class CredentialsCommandTest {
             int port = cluster.start(vertx, "0.0.0.0", 0).toCompletionStage().toCompletableFuture().join();
             String token = file("token", TOKEN).toString();
 
-            LaunchResult remote = run(launcher, "--url", "http://" + host + ":" + port, "--token-file", token);
+            LaunchResult remote = run("--url", "http://" + host + ":" + port, "--token-file", token);
             LaunchResult loopback = Launches.launch(launcher, List.of("--snapshot",
                     temp.resolve("loopback.json").toString()), "--url", mock.url(), "--token-file", token);
 
@@ -295,7 +295,7 @@ class CredentialsCommandTest {
     }
 
     /** A run that writes every file a secret could reach: the snapshot, its history, and a JSON report. */
-    private LaunchResult reportRun(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult reportRun(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
                 "--retries", "0", "--refresh", "-o", "json", "--output-file", temp.resolve("report.json").toString()),
                 args);

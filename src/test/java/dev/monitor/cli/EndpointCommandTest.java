@@ -68,7 +68,7 @@ class EndpointCommandTest {
         REACHED.clear();
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(), "--retries",
                 "0", "--refresh"), args);
     }
@@ -78,11 +78,11 @@ class EndpointCommandTest {
         String port = String.valueOf(ipv4.actualPort());
         String port6 = String.valueOf(ipv6.actualPort());
 
-        run(launcher, "--host", "127.0.0.1", "--port", port);
-        run(launcher, "--host", "::1", "--port", port6);
-        run(launcher, "--host", "[::1]", "--port", port6);
+        run("--host", "127.0.0.1", "--port", port);
+        run("--host", "::1", "--port", port6);
+        run("--host", "[::1]", "--port", port6);
         // An encoded slash is part of one path segment, and stays so.
-        run(launcher, "--url", "http://127.0.0.1:" + port + "/api%2Fv1/");
+        run("--url", "http://127.0.0.1:" + port + "/api%2Fv1/");
 
         assertThat(REACHED).containsExactly("127.0.0.1:" + port + " /servers", "[::1]:" + port6 + " /servers",
                 "[::1]:" + port6 + " /servers", "127.0.0.1:" + port + " /api%2Fv1/servers");
@@ -93,7 +93,7 @@ class EndpointCommandTest {
         String port = String.valueOf(ipv4.actualPort());
         // As a URL, each would lose the port (to port 80) or the host: "http://127.0.0.1#:PORT/servers".
         for (String host : List.of("127.0.0.1#", "127.0.0.1/", "127.0.0.1?", "evil@127.0.0.1", "127.0.0.1:80")) {
-            LaunchResult result = run(launcher, "--host", host, "--port", port);
+            LaunchResult result = run("--host", host, "--port", port);
 
             assertThat(result.exitCode()).as(host).isEqualTo(3);
             assertThat(result.getErrorStream().getFirst()).as(host)

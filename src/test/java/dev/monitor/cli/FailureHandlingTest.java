@@ -85,7 +85,7 @@ class FailureHandlingTest {
         return temp.resolve("snapshot.json");
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, MockClusterExtension mock, String... args) {
+    private LaunchResult run(MockClusterExtension mock, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 snapshotFile().toString(), "--retries", "1"));
         all.addAll(Arrays.asList(args));
@@ -111,7 +111,7 @@ class FailureHandlingTest {
         FaultPlan faults = faulty.cluster().faults();
 
         // The escape servers name services of their own, with one server each.
-        LaunchResult result = run(launcher, faulty, "--printservers", "--avg", "--min-healthy", "1");
+        LaunchResult result = run(faulty, "--printservers", "--avg", "--min-healthy", "1");
 
         assertThat(result.exitCode()).as("partial data, no service below the minimum").isEqualTo(1);
         Map<Fault, String> reasons = Map.of(
@@ -136,7 +136,7 @@ class FailureHandlingTest {
     void theSnapshotKeepsEveryUnknownServerWithItsReason() {
         FaultPlan faults = faulty.cluster().faults();
 
-        run(launcher, faulty, "--printservers");
+        run(faulty, "--printservers");
 
         Map<String, Server> saved = repository.read(snapshotFile()).orElseThrow().servers().stream()
                 .collect(Collectors.toMap(Server::ip, server -> server));
@@ -157,7 +157,7 @@ class FailureHandlingTest {
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofHours(1)),
                 List.of(new Server.Measured(failing, "AuthService", 10, 10))));
 
-        LaunchResult result = run(launcher, faulty, "--printservers");
+        LaunchResult result = run(faulty, "--printservers");
 
         assertThat(row(result, failing)).contains("AuthService").contains("UNKNOWN").contains("HTTP 500");
         assertThat(repository.read(snapshotFile()).orElseThrow().servers())
@@ -194,7 +194,7 @@ class FailureHandlingTest {
 
     @Test
     void anEmptyServerListIsUnknownWithOneClearLine() {
-        LaunchResult result = run(launcher, empty, "--printservers");
+        LaunchResult result = run(empty, "--printservers");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput().strip()).isEqualTo("monitor: UNKNOWN: cannot list servers at http://localhost:"
@@ -210,7 +210,7 @@ class FailureHandlingTest {
                 listHuge, "answer larger than 64 MiB");
         reasons.forEach((mock, reason) -> {
             // 64 MiB takes a while to arrive on a busy machine: the cap, not the deadline, must stop it.
-            LaunchResult result = run(launcher, mock, "--timeout", mock == listHuge ? "2m" : "3s");
+            LaunchResult result = run(mock, "--timeout", mock == listHuge ? "2m" : "3s");
 
             assertThat(result.exitCode()).as(reason).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(reason).contains("monitor: UNKNOWN: cannot list servers")
@@ -232,18 +232,18 @@ class FailureHandlingTest {
                 String verdict = state.getKey().toUpperCase(Locale.ROOT);
                 String as = list.getValue() + ", --unreachable-state " + state.getKey();
 
-                LaunchResult json = run(launcher, list.getKey(), "--unreachable-state", state.getKey(), "-o", "json");
+                LaunchResult json = run(list.getKey(), "--unreachable-state", state.getKey(), "-o", "json");
                 JsonNode document = new ObjectMapper().readTree(json.getOutput());
                 assertThat(json.exitCode()).as(as).isEqualTo(state.getValue());
                 assertThat(document.get("verdict").asText()).as(as).isEqualTo(verdict);
                 assertThat(document.get("exitCode").asInt()).as(as).isEqualTo(json.exitCode());
                 assertThat(document.get("summary").asText()).as(as).isEqualTo(reason);
 
-                LaunchResult nagios = run(launcher, list.getKey(), "--unreachable-state", state.getKey(), "-o", "nagios");
+                LaunchResult nagios = run(list.getKey(), "--unreachable-state", state.getKey(), "-o", "nagios");
                 assertThat(nagios.exitCode()).as(as).isEqualTo(state.getValue());
                 assertThat(nagios.getOutputStream()).as(as).containsExactly("MONITOR " + verdict + " - " + reason);
 
-                LaunchResult prometheus = run(launcher, list.getKey(), "--unreachable-state", state.getKey(),
+                LaunchResult prometheus = run(list.getKey(), "--unreachable-state", state.getKey(),
                         "-o", "prometheus");
                 assertThat(prometheus.exitCode()).as(as).isEqualTo(state.getValue());
                 assertThat(prometheus.getOutputStream().stream().filter(line -> line.startsWith("monitor_verdict{")))
@@ -267,7 +267,7 @@ class FailureHandlingTest {
                         new Server.Measured("10.58.1.2", "AuthService", 10, 10)));
         repository.write(snapshotFile(), old);
 
-        LaunchResult result = run(launcher, listFails, "--printservers");
+        LaunchResult result = run(listFails, "--printservers");
 
         assertThat(result.exitCode()).as("stale data, no service below the minimum").isEqualTo(1);
         assertThat(result.getOutput()).contains("10.58.1.2").containsPattern("Stale data, 5m\\d*s? old")
@@ -282,7 +282,7 @@ class FailureHandlingTest {
         repository.write(snapshotFile(), new Snapshot(endpoint, Instant.now().minus(Duration.ofMinutes(30)),
                 List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10))));
 
-        LaunchResult result = run(launcher, listFails, "--printservers");
+        LaunchResult result = run(listFails, "--printservers");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getOutput()).isEmpty();
@@ -297,7 +297,7 @@ class FailureHandlingTest {
                         new Server.Measured("10.58.1.2", "AuthService", 10, 10))));
         byte[] good = Files.readAllBytes(snapshotFile());
 
-        LaunchResult result = run(launcher, noServerAnswers, "--printservers", "--refresh");
+        LaunchResult result = run(noServerAnswers, "--printservers", "--refresh");
 
         assertThat(result.exitCode()).as("stale data, not an outage").isEqualTo(1);
         assertThat(result.getOutput()).contains("10.58.1.2").containsPattern("Stale data, 5m\\d*s? old")
@@ -316,7 +316,7 @@ class FailureHandlingTest {
                 List.of(new Server.Measured("10.58.1.1", "AuthService", 10, 10))));
         byte[] old = Files.readAllBytes(snapshotFile());
 
-        LaunchResult result = run(launcher, noServerAnswers, "--printservers", "--unreachable-state", "warning");
+        LaunchResult result = run(noServerAnswers, "--printservers", "--unreachable-state", "warning");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.getOutput()).isEmpty();

@@ -57,24 +57,24 @@ class FlappingCommandTest {
         history = temp.resolve("cluster.history.json");
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", snapshot.toString(), "--port",
                 String.valueOf(mock.port())), args);
     }
 
     /** A run that fetches afresh (--max-age 0), with the cluster's figures at the given percentage. */
-    private LaunchResult fetch(QuarkusMainLauncher launcher, int figures, String... args) {
+    private LaunchResult fetch(int figures, String... args) {
         FIGURES.set(figures);
         List<String> all = new ArrayList<>(List.of("--max-age", "0"));
         all.addAll(List.of(args));
-        return run(launcher, all.toArray(String[]::new));
+        return run(all.toArray(String[]::new));
     }
 
     @Test
     void aServiceBelowItsMinimumIsCriticalOnlyAfterNFreshFetchesInARow() {
-        LaunchResult first = fetch(launcher, DOWN, "--for", "3");
-        LaunchResult second = fetch(launcher, DOWN, "--for", "3");
-        LaunchResult third = fetch(launcher, DOWN, "--for", "3");
+        LaunchResult first = fetch(DOWN, "--for", "3");
+        LaunchResult second = fetch(DOWN, "--for", "3");
+        LaunchResult third = fetch(DOWN, "--for", "3");
 
         assertThat(first.exitCode()).isEqualTo(1);
         assertThat(first.getErrorOutput()).startsWith("monitor: WARNING: 10 of 10 services below 2 healthy, "
@@ -90,7 +90,7 @@ class FlappingCommandTest {
 
     @Test
     void withoutForABreachIsCriticalAtOnce() {
-        LaunchResult result = fetch(launcher, DOWN);
+        LaunchResult result = fetch(DOWN);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getErrorOutput()).doesNotContain("breach");
@@ -98,8 +98,8 @@ class FlappingCommandTest {
 
     @Test
     void anExpectedServiceHeldBackStillSaysItIsMissing() {
-        LaunchResult table = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService");
-        LaunchResult nagios = fetch(launcher, HEALTHY, "--for", "3", "--expect-service", "NoSuchService",
+        LaunchResult table = fetch(HEALTHY, "--for", "3", "--expect-service", "NoSuchService");
+        LaunchResult nagios = fetch(HEALTHY, "--for", "3", "--expect-service", "NoSuchService",
                 "-o", "nagios");
 
         assertThat(table.exitCode()).isEqualTo(1);
@@ -112,14 +112,14 @@ class FlappingCommandTest {
 
     @Test
     void aRunServedFromTheSnapshotDoesNotCount() throws IOException {
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).isEqualTo(1);
 
-        LaunchResult cached = run(launcher, "--for", "2");
+        LaunchResult cached = run("--for", "2");
 
         assertThat(cached.exitCode()).as("judged as the fetch that made the snapshot").isEqualTo(1);
         assertThat(cached.getErrorOutput()).contains("breach 1 of 2: ");
         assertThat(fetches(history)).hasSize(1);
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).as("the second fresh fetch").isEqualTo(2);
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).as("the second fresh fetch").isEqualTo(2);
     }
 
     @Test
@@ -142,27 +142,27 @@ class FlappingCommandTest {
 
     @Test
     void aFreshFetchAtOrAboveTheMinimumResetsTheCount() {
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
-        assertThat(fetch(launcher, HEALTHY, "--for", "2").exitCode()).isZero();
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).isEqualTo(1);
+        assertThat(fetch(HEALTHY, "--for", "2").exitCode()).isZero();
 
-        LaunchResult again = fetch(launcher, DOWN, "--for", "2");
+        LaunchResult again = fetch(DOWN, "--for", "2");
 
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.getErrorOutput()).contains("breach 1 of 2: ");
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(2);
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).isEqualTo(2);
     }
 
     @Test
     void theHistoryOutlivesTheSnapshot() throws IOException {
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(1);
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).isEqualTo(1);
         Files.delete(snapshot);
 
-        assertThat(fetch(launcher, DOWN, "--for", "2").exitCode()).isEqualTo(2);
+        assertThat(fetch(DOWN, "--for", "2").exitCode()).isEqualTo(2);
     }
 
     @Test
     void jsonShowsTheHeldBackBreachPerService() throws IOException {
-        JsonNode report = JSON.readTree(fetch(launcher, DOWN, "--for", "3", "-o", "json").getOutput());
+        JsonNode report = JSON.readTree(fetch(DOWN, "--for", "3", "-o", "json").getOutput());
 
         assertThat(report.get("verdict").asText()).isEqualTo("WARNING");
         assertThat(report.get("exitCode").asInt()).isEqualTo(1);
@@ -175,9 +175,9 @@ class FlappingCommandTest {
 
     @Test
     void prometheusHasEveryServicesBreachGaugesUnderForAtZeroWhileHealthy() {
-        List<String> healthy = fetch(launcher, HEALTHY, "--for", "3", "-o", "prometheus").getOutputStream();
-        List<String> down = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus").getOutputStream();
-        List<String> once = fetch(launcher, DOWN, "-o", "prometheus").getOutputStream();
+        List<String> healthy = fetch(HEALTHY, "--for", "3", "-o", "prometheus").getOutputStream();
+        List<String> down = fetch(DOWN, "--for", "3", "-o", "prometheus").getOutputStream();
+        List<String> once = fetch(DOWN, "-o", "prometheus").getOutputStream();
 
         assertThat(healthy).filteredOn(line -> line.startsWith("monitor_service_breach_fetches{")).hasSize(10)
                 .allMatch(line -> line.endsWith("} 0.0"));
@@ -191,11 +191,11 @@ class FlappingCommandTest {
     void prometheusUnderForWithAHistoryThatCannotBeReadIsCriticalAtOnceWithoutBreachGauges()
             throws IOException {
         Files.writeString(history, "{\"format\":\"monitor-history\",\"fetches\":[{\"at\":");
-        LaunchResult corrupt = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus");
+        LaunchResult corrupt = fetch(DOWN, "--for", "3", "-o", "prometheus");
         Files.delete(history);
         Files.delete(history.resolveSibling(history.getFileName() + ".unreadable"));
         Files.createDirectory(history);
-        LaunchResult directory = fetch(launcher, DOWN, "--for", "3", "-o", "prometheus");
+        LaunchResult directory = fetch(DOWN, "--for", "3", "-o", "prometheus");
 
         for (LaunchResult result : List.of(corrupt, directory)) {
             assertThat(result.exitCode()).as("judged as with --for 1: " + result.getErrorOutput()).isEqualTo(2);
@@ -208,8 +208,8 @@ class FlappingCommandTest {
 
     @Test
     void everyFreshFetchIsRecordedWithItsVerdictAndEachService() throws IOException {
-        fetch(launcher, HEALTHY);
-        fetch(launcher, DOWN, "--for", "2");
+        fetch(HEALTHY);
+        fetch(DOWN, "--for", "2");
 
         List<JsonNode> fetches = fetches(history);
         assertThat(fetches).hasSize(2);
@@ -233,7 +233,7 @@ class FlappingCommandTest {
         Files.writeString(history, "{\"format\":\"monitor-history\",\"version\":1,\"endpoint\":\"http://localhost:"
                 + mock.port() + "\",\"fetches\":[" + fetches + "]}");
 
-        assertThat(fetch(launcher, HEALTHY).exitCode()).isZero();
+        assertThat(fetch(HEALTHY).exitCode()).isZero();
 
         List<JsonNode> kept = fetches(history);
         assertThat(kept).hasSize(100);
@@ -247,7 +247,7 @@ class FlappingCommandTest {
         Files.writeString(history, corrupt);
         Path aside = history.resolveSibling(history.getFileName() + ".unreadable");
 
-        LaunchResult result = fetch(launcher, DOWN, "--for", "2");
+        LaunchResult result = fetch(DOWN, "--for", "2");
 
         assertThat(result.exitCode()).as("no breach held back without the history that would end it").isEqualTo(2);
         assertThat(result.getOutput()).contains("AuthService         CRITICAL").doesNotContain("breach");
@@ -269,8 +269,8 @@ class FlappingCommandTest {
     void aHistoryThatCannotBeKeptNeverHoldsABreachBackForEver() throws IOException {
         Files.createDirectory(history);
 
-        List<Integer> exits = List.of(fetch(launcher, DOWN, "--for", "3").exitCode(),
-                fetch(launcher, DOWN, "--for", "3").exitCode(), fetch(launcher, DOWN, "--for", "3").exitCode());
+        List<Integer> exits = List.of(fetch(DOWN, "--for", "3").exitCode(),
+                fetch(DOWN, "--for", "3").exitCode(), fetch(DOWN, "--for", "3").exitCode());
 
         assertThat(exits).as("each run judged at once").containsOnly(2);
         assertThat(history).isDirectory();
@@ -278,12 +278,12 @@ class FlappingCommandTest {
 
     @Test
     void historyShowsEachServicesRecentStatesAndItsStreak() {
-        fetch(launcher, HEALTHY, "--for", "3");
-        fetch(launcher, DOWN, "--for", "3");
-        fetch(launcher, DOWN, "--for", "3");
+        fetch(HEALTHY, "--for", "3");
+        fetch(DOWN, "--for", "3");
+        fetch(DOWN, "--for", "3");
         FIGURES.set(HEALTHY);
 
-        LaunchResult result = run(launcher, "--history", "--for", "3");
+        LaunchResult result = run("--history", "--for", "3");
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.getOutputStream();
@@ -301,7 +301,7 @@ class FlappingCommandTest {
 
     @Test
     void historyWithNoFreshFetchYetIsUnknown() {
-        LaunchResult result = run(launcher, "--history");
+        LaunchResult result = run("--history");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: no verdict history of http://localhost:"
@@ -314,7 +314,7 @@ class FlappingCommandTest {
         for (String[] args : List.of(new String[] { "--for", "0" }, new String[] { "--for", "101" },
                 new String[] { "--for", "x" }, new String[] { "--history", "--avg" },
                 new String[] { "--history", "--watch", "5" }, new String[] { "--history", "-o", "json" })) {
-            LaunchResult result = run(launcher, args);
+            LaunchResult result = run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
                     .doesNotContain("\tat ");

@@ -54,7 +54,7 @@ class HostileNamesCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve("snapshot.json").toString()), args);
     }
@@ -67,7 +67,7 @@ class HostileNamesCommandTest {
 
     @Test
     void csvShowsEachHiddenCharacterAsItsCodeAndMakesFormulasText() throws Exception {
-        LaunchResult result = run(launcher, "--printservers", "-o", "csv");
+        LaunchResult result = run("--printservers", "-o", "csv");
 
         HIDDEN.forEach(hidden -> assertThat(result.getOutput()).doesNotContain(hidden));
         Map<String, String> serviceByIp = csv(result.getOutput()).stream().skip(1)
@@ -85,7 +85,7 @@ class HostileNamesCommandTest {
     @Test
     void entriesThatLookLikeAnAddressAreUnknownRowsShownWithTheirCodesAndNeverRequested()
             throws Exception {
-        LaunchResult result = run(launcher, "--printservers", "-o", "csv");
+        LaunchResult result = run("--printservers", "-o", "csv");
 
         List<CSVRecord> rows = csv(result.getOutput());
         for (String shown : List.of("10.58.1.1\\u200b", "10.58.1.1\\x20", "\\x2010.58.1.1", "\\u202e10.58.1.1",
@@ -102,7 +102,7 @@ class HostileNamesCommandTest {
     @ParameterizedTest
     @ValueSource(strings = { "table", "json", "prometheus", "nagios" })
     void everyOtherFormatAndTheSummaryShowTheCodes(String format) {
-        LaunchResult result = run(launcher, "--printservers", "--avg", "--unhealthyservices", "-o", format);
+        LaunchResult result = run("--printservers", "--avg", "--unhealthyservices", "-o", format);
 
         assertThat(result.exitCode()).as("one-server services below 2 healthy").isEqualTo(2);
         String shown = result.getOutput() + result.getErrorOutput();
@@ -121,7 +121,7 @@ class HostileNamesCommandTest {
         String pasted = "\u202e" + MockFleet.serviceOf(invisible.get(1));
         String typed = SHOWN_INVISIBLE.getFirst().apply(MockFleet.serviceOf(invisible.getFirst()));
 
-        LaunchResult result = run(launcher, "--min-healthy", "1", "--expect-service", pasted, "--expect-service", typed,
+        LaunchResult result = run("--min-healthy", "1", "--expect-service", pasted, "--expect-service", typed,
                 "--unhealthyservices");
 
         assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain("missing");

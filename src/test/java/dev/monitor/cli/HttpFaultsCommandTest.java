@@ -82,7 +82,7 @@ class HttpFaultsCommandTest {
         };
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         String[] common = { "--url", hostile.url(), "--snapshot", temp.resolve("snapshot.json").toString(),
                 "--min-healthy", "1", "--retries", "2", "--timeout", "5s" };
         String[] all = new String[common.length + args.length];
@@ -98,7 +98,7 @@ class HttpFaultsCommandTest {
         String path = "/" + HostileServer.HOSTILE;
         int before = hostile.requestCount(path);
 
-        LaunchResult result = run(launcher, "-o", "json");
+        LaunchResult result = run("-o", "json");
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
         Map<String, JsonNode> servers = new HashMap<>();
@@ -121,7 +121,7 @@ class HttpFaultsCommandTest {
     void aServerListThatBreaksHttpIsSaidInWords(Misbehaviour misbehaviour) {
         hostile.onDetails(null).onList(misbehaviour);
 
-        LaunchResult result = run(launcher);
+        LaunchResult result = run();
 
         assertThat(result.exitCode()).isEqualTo(3);
         String line = result.getErrorOutput().strip();

@@ -55,7 +55,7 @@ class LargeClusterOutputCommandTest {
                 new Snapshot(URI.create("http://localhost:" + mock.port()), Instant.now(), servers));
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve("snapshot.json").toString(), "--max-age", "1h"), args);
     }
@@ -68,7 +68,7 @@ class LargeClusterOutputCommandTest {
     void nagiosOutputFitsWhatNagiosKeeps() {
         int requests = mock.cluster().requestCount();
 
-        LaunchResult result = run(launcher, "-o", "nagios");
+        LaunchResult result = run("-o", "nagios");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(mock.cluster().requestCount()).as("the snapshot stood in").isEqualTo(requests);
@@ -81,7 +81,7 @@ class LargeClusterOutputCommandTest {
 
     @Test
     void theSummaryOnStderrIsOneShortLine() {
-        LaunchResult result = run(launcher, "--unhealthyservices");
+        LaunchResult result = run("--unhealthyservices");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getErrorStream()).containsExactly("monitor: CRITICAL: " + SUMMARY);

@@ -36,13 +36,13 @@ class MonitorCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString()), args);
     }
 
     @Test
     void printServersListsEveryServerSortedByServiceThenAddress() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--printservers");
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.getOutputStream();
@@ -69,7 +69,7 @@ class MonitorCommandTest {
 
     @Test
     void serverAboveTheCpuLimitIsUnhealthyAndItsServiceCritical() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--printservers",
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--printservers",
                 "--unhealthyservices", "--cpu-limit=50");
 
         assertThat(result.exitCode()).as("every service below its minimum is CRITICAL").isEqualTo(2);
@@ -80,7 +80,7 @@ class MonitorCommandTest {
 
     @Test
     void averagesCountEveryServerOncePerServiceWithTwoDecimals() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--avg");
 
         assertThat(result.exitCode()).isZero();
         List<String[]> rows = result.getOutputStream().stream()
@@ -98,7 +98,7 @@ class MonitorCommandTest {
 
     @Test
     void unhealthyServicesSaysAllHealthyAndExitsZeroWhenNoneIsBelowTheMinimum() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--unhealthyservices");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -107,7 +107,7 @@ class MonitorCommandTest {
 
     @Test
     void unhealthyServicesListsServicesBelowMinHealthyWithCounts() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--unhealthyservices", "--min-healthy", "16");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--unhealthyservices", "--min-healthy", "16");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getOutput()).contains("fewer than 16 healthy servers");
@@ -122,7 +122,7 @@ class MonitorCommandTest {
 
     @Test
     void noReportFlagRunsTheHealthGate() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()));
+        LaunchResult result = run("--port", String.valueOf(mock.port()));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -130,7 +130,7 @@ class MonitorCommandTest {
 
     @Test
     void urlWorksInsteadOfPort() {
-        LaunchResult result = run(launcher, "--url", mock.url() + "/", "--avg");
+        LaunchResult result = run("--url", mock.url() + "/", "--avg");
 
         assertThat(result.exitCode()).as("every figure 50%: all healthy").isZero();
         assertThat(result.getOutput()).contains("StorageService");
@@ -138,29 +138,29 @@ class MonitorCommandTest {
 
     @Test
     void aYoungSnapshotIsReusedWithoutAskingTheApi() {
-        run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+        run("--port", String.valueOf(mock.port()), "--avg");
         int requests = mock.cluster().requestCount();
 
-        LaunchResult cached = run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--max-age", "1h");
+        LaunchResult cached = run("--port", String.valueOf(mock.port()), "--avg", "--max-age", "1h");
         assertThat(mock.cluster().requestCount()).isEqualTo(requests);
         assertThat(cached.getOutput()).contains("StorageService");
 
-        run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--refresh");
+        run("--port", String.valueOf(mock.port()), "--avg", "--refresh");
         assertThat(mock.cluster().requestCount()).isEqualTo(requests + 151);
     }
 
     @Test
     void anOldSnapshotIsReplacedByAFreshFetch() {
-        run(launcher, "--port", String.valueOf(mock.port()), "--avg");
+        run("--port", String.valueOf(mock.port()), "--avg");
         int requests = mock.cluster().requestCount();
 
-        run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--max-age", "0");
+        run("--port", String.valueOf(mock.port()), "--avg", "--max-age", "0");
         assertThat(mock.cluster().requestCount()).isEqualTo(requests + 151);
     }
 
     @Test
     void verboseExplainsTheCacheDecisionOnStderrOnly() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--avg", "--verbose");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--avg", "--verbose");
 
         assertThat(result.getErrorOutput()).contains("fetched 150 servers").contains("saved the snapshot");
         assertThat(result.getOutput()).doesNotContain("fetched");
@@ -184,7 +184,7 @@ class MonitorCommandTest {
                 new String[] { "--port", "1", "--service", "AuthService", "0" },
                 new String[] { "--port", "1", "--timeout", "soon" },
                 new String[] { "--port", "1", "--no-such-flag" })) {
-            LaunchResult result = run(launcher, args);
+            LaunchResult result = run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
                     .doesNotContain("Exception").doesNotContain("\tat ");
@@ -201,28 +201,28 @@ class MonitorCommandTest {
 
     @Test
     void aSecondServiceWatchIsAUsageErrorNotIgnored() {
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--service", "AuthService", "2",
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--service", "AuthService", "2",
                 "--service", "GeoService", "2"),
                 "--service watches one service: give it once, not for AuthService and GeoService");
     }
 
     @Test
     void hostBesideUrlIsAUsageErrorAsPortIs() {
-        assertUsageError(run(launcher, "--url", mock.url(), "--host", "cluster.example"),
+        assertUsageError(run("--url", mock.url(), "--host", "cluster.example"),
                 "--url and --host cannot be combined: put the host in the URL");
     }
 
     @Test
     void durationsBeyondTheirBoundAreUsageErrorsNotOverflows() {
         String tooLong = "'999999999h' is longer than a year (8760h), the most a duration can be";
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--timeout", "999999999h"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--timeout", "999999999h"),
                 "Invalid value for option '--timeout': " + tooLong);
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--deadline", "999999999h"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--deadline", "999999999h"),
                 "Invalid value for option '--deadline': " + tooLong);
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-stale", "8761h"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--max-stale", "8761h"),
                 "Invalid value for option '--max-stale': '8761h' is longer than a year (8760h), the most a duration "
                         + "can be");
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--timeout", "2h"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--timeout", "2h"),
                 "--timeout is one request's deadline: at most 1h, not 2h");
         assertThat(Files.exists(temp.resolve("snapshot.json"))).isFalse();
     }
@@ -232,17 +232,17 @@ class MonitorCommandTest {
         int requests = mock.cluster().requestCount();
         String port = String.valueOf(mock.port());
         // Java's parsers read any script's digits: --port ٨٠٨٠ was port 8080, --for ３ was 3, --rate 5d was 5.
-        assertUsageError(run(launcher, "--port", "٨٠٨٠"),
+        assertUsageError(run("--port", "٨٠٨٠"),
                 "Invalid value for option '--port': '٨٠٨٠' is not a whole number in digits 0-9");
-        assertUsageError(run(launcher, "--port", port, "--for", "３"),
+        assertUsageError(run("--port", port, "--for", "３"),
                 "Invalid value for option '--for': '３' is not a whole number in digits 0-9");
-        assertUsageError(run(launcher, "--port", port, "--concurrency", "+8"),
+        assertUsageError(run("--port", port, "--concurrency", "+8"),
                 "--concurrency must be a number of requests in digits 0-9, or auto, not '+8'");
-        assertUsageError(run(launcher, "--port", port, "--concurrency", "٨"),
+        assertUsageError(run("--port", port, "--concurrency", "٨"),
                 "--concurrency must be a number of requests in digits 0-9, or auto, not '٨'");
-        assertUsageError(run(launcher, "--port", port, "--rate", "5d"),
+        assertUsageError(run("--port", port, "--rate", "5d"),
                 "Invalid value for option '--rate': '5d' is not a number in digits 0-9");
-        assertUsageError(run(launcher, "--port", port, "--rate", "1e3"),
+        assertUsageError(run("--port", port, "--rate", "1e3"),
                 "Invalid value for option '--rate': '1e3' is not a number in digits 0-9");
         assertUsageError(launcher.launch("mock-server", "--port", port, "--servers", "١٠"),
                 "Invalid value for option '--servers': '١٠' is not a whole number in digits 0-9");
@@ -250,19 +250,19 @@ class MonitorCommandTest {
                 "Invalid value for option '--seed': '99999999999999999999' is out of range");
         System.setProperty("monitor.cpu-limit", "٨٠");
         try {
-            assertUsageError(run(launcher, "--port", port),
+            assertUsageError(run("--port", port),
                     "Invalid value for option '--cpu-limit': '٨٠' is not a whole number in digits 0-9");
         } finally {
             System.clearProperty("monitor.cpu-limit");
         }
         assertThat(mock.cluster().requestCount()).as("requests to the API").isEqualTo(requests);
-        assertThat(run(launcher, "--port", port, "--rate", "1000.5", "--for", "1").exitCode()).as("ASCII numbers")
+        assertThat(run("--port", port, "--rate", "1000.5", "--for", "1").exitCode()).as("ASCII numbers")
                 .isZero();
     }
 
     @Test
     void unreachableApiIsUnknownWithExitThreeAndAReason() {
-        LaunchResult result = run(launcher, "--port", "1", "--retries", "0");
+        LaunchResult result = run("--port", "1", "--retries", "0");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("UNKNOWN").contains("connection refused")
@@ -271,7 +271,7 @@ class MonitorCommandTest {
 
     @Test
     void unknownServiceNameIsAnErrorListingTheKnownOnes() {
-        LaunchResult result = run(launcher, "--port", String.valueOf(mock.port()), "--service", "NoSuchService", "1");
+        LaunchResult result = run("--port", String.valueOf(mock.port()), "--service", "NoSuchService", "1");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("no service named 'NoSuchService'; known services: "
@@ -282,11 +282,11 @@ class MonitorCommandTest {
     void configurationSetsADefaultThatAFlagOverrides() {
         System.setProperty("monitor.min-healthy", "1000");
         try {
-            LaunchResult fromConfig = run(launcher, "--port", String.valueOf(mock.port()));
+            LaunchResult fromConfig = run("--port", String.valueOf(mock.port()));
             assertThat(fromConfig.exitCode()).isEqualTo(2);
             assertThat(fromConfig.getOutput()).contains("fewer than 1000 healthy");
 
-            LaunchResult fromFlag = run(launcher, "--port", String.valueOf(mock.port()),
+            LaunchResult fromFlag = run("--port", String.valueOf(mock.port()),
                     "--min-healthy", "1");
             assertThat(fromFlag.exitCode()).isZero();
         } finally {

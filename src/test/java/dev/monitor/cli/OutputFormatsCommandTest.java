@@ -44,14 +44,14 @@ class OutputFormatsCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
                 "--port", String.valueOf(mock.port())), args);
     }
 
     @Test
     void jsonIsTheOnlyThingOnStdoutAndItsVerdictIsTheExitCode() throws Exception {
-        LaunchResult result = run(launcher, "-o", "json", "--printservers", "--avg");
+        LaunchResult result = run("-o", "json", "--printservers", "--avg");
 
         JsonNode document = new ObjectMapper().readTree(result.getOutput());
         assertThat(document.get("servers")).hasSize(60);
@@ -60,13 +60,13 @@ class OutputFormatsCommandTest {
 
     @Test
     void formatNamesAreAcceptedInAnyCase() {
-        assertThat(run(launcher, "--output", "NAGIOS").getOutput()).startsWith("MONITOR ");
+        assertThat(run("--output", "NAGIOS").getOutput()).startsWith("MONITOR ");
     }
 
     @Test
     void csvWithTwoReportsIsAUsageErrorThatSaysSo() {
         int requests = mock.cluster().requestCount();
-        LaunchResult result = run(launcher, "-o", "csv", "--printservers", "--avg");
+        LaunchResult result = run("-o", "csv", "--printservers", "--avg");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getOutput()).isEmpty();
@@ -78,7 +78,7 @@ class OutputFormatsCommandTest {
 
     @Test
     void unknownFormatIsAUsageError() {
-        LaunchResult result = run(launcher, "-o", "yaml");
+        LaunchResult result = run("-o", "yaml");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: ").contains("yaml");
@@ -99,7 +99,7 @@ class OutputFormatsCommandTest {
         Path metrics = temp.resolve("monitor.prom");
         Files.writeString(metrics, "old");
 
-        LaunchResult result = run(launcher, "-o", "prometheus", "--output-file", metrics.toString());
+        LaunchResult result = run("-o", "prometheus", "--output-file", metrics.toString());
 
         assertThat(result.getOutput()).isEmpty();
         assertThat(Files.readString(metrics)).contains("# TYPE monitor_service_servers gauge")
@@ -118,7 +118,7 @@ class OutputFormatsCommandTest {
         Thread.ofPlatform().daemon().name("fifo reader").start(reader);
 
         LaunchResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> run(launcher, "-o", "prometheus", "--output-file", fifo.toString()));
+                () -> run("-o", "prometheus", "--output-file", fifo.toString()));
 
         assertThat(result.getErrorOutput()).doesNotContain("cannot write");
         assertThat(reader.get(30, TimeUnit.SECONDS)).contains("# TYPE monitor_service_servers gauge")
@@ -131,7 +131,7 @@ class OutputFormatsCommandTest {
     void outputFileThatIsACharacterDeviceIsWrittenIntoAndStaysADevice() throws Exception {
         Path device = SpecialFiles.nullDevice(temp.resolve("null"));
 
-        LaunchResult result = run(launcher, "-o", "prometheus", "--output-file", device.toString());
+        LaunchResult result = run("-o", "prometheus", "--output-file", device.toString());
 
         assertThat(result.getErrorOutput()).doesNotContain("cannot write");
         assertThat(SpecialFiles.type(device)).as("not renamed over").isEqualTo("character device");
@@ -146,7 +146,7 @@ class OutputFormatsCommandTest {
         Path target = Files.writeString(temp.resolve("monitor.prom"), "old");
         Path link = Files.createSymbolicLink(temp.resolve("link.prom"), target.getFileName());
 
-        run(launcher, "-o", "prometheus", "--output-file", link.toString());
+        run("-o", "prometheus", "--output-file", link.toString());
 
         assertThat(SpecialFiles.type(link)).isEqualTo("symbolic link");
         assertThat(Files.readSymbolicLink(link)).isEqualTo(target.getFileName());
@@ -161,8 +161,8 @@ class OutputFormatsCommandTest {
         Path shared = Files.writeString(temp.resolve("shared.prom"), "x");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
 
-        run(launcher, "-o", "prometheus", "--output-file", restricted.toString());
-        run(launcher, "-o", "prometheus", "--output-file", shared.toString());
+        run("-o", "prometheus", "--output-file", restricted.toString());
+        run("-o", "prometheus", "--output-file", shared.toString());
 
         assertThat(Files.readString(restricted)).contains("monitor_verdict{monitor_verdict=");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restricted))).isEqualTo("rw-------");
@@ -174,7 +174,7 @@ class OutputFormatsCommandTest {
     void newOutputFileIsReadableByAllLessWhatTheUmaskTakes() throws Exception {
         Path created = temp.resolve("monitor.prom");
 
-        run(launcher, "-o", "prometheus", "--output-file", created.toString());
+        run("-o", "prometheus", "--output-file", created.toString());
 
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(created);
         assertThat(PosixFilePermissions.fromString("rw-r--r--")).as("0644 at most").containsAll(mode);
@@ -187,21 +187,21 @@ class OutputFormatsCommandTest {
             throws Exception {
         Path snapshot = temp.resolve("snapshot.json");
         Path history = temp.resolve("snapshot.history.json");
-        assertThat(run(launcher, "--refresh").getErrorOutput()).doesNotContain("could not save");
+        assertThat(run("--refresh").getErrorOutput()).doesNotContain("could not save");
         byte[] savedSnapshot = Files.readAllBytes(snapshot);
         byte[] savedHistory = Files.readAllBytes(history);
         Path linkedDirectory = Files.createSymbolicLink(temp.resolve("linked"), temp);
         int requests = mock.cluster().requestCount();
 
         for (Path same : List.of(snapshot, temp.resolve("./snapshot.json"), linkedDirectory.resolve("snapshot.json"))) {
-            LaunchResult result = run(launcher, "-o", "prometheus", "--refresh", "--output-file", same.toString());
+            LaunchResult result = run("-o", "prometheus", "--refresh", "--output-file", same.toString());
 
             assertThat(result.exitCode()).as(same.toString()).isEqualTo(3);
             assertThat(result.getErrorStream()).as(same.toString()).containsExactly("monitor: --output-file " + same
                     + " is the snapshot " + snapshot + "; write the report to another file",
                     "Try 'monitor --help' for more information.");
         }
-        LaunchResult beside = run(launcher, "-o", "prometheus", "--output-file", history.toString());
+        LaunchResult beside = run("-o", "prometheus", "--output-file", history.toString());
         assertThat(beside.exitCode()).isEqualTo(3);
         assertThat(beside.getErrorStream()).first().isEqualTo("monitor: --output-file " + history
                 + " is the verdict history " + history + "; write the report to another file");
@@ -213,7 +213,7 @@ class OutputFormatsCommandTest {
 
     @Test
     void outputFileThatIsADirectoryIsAUsageError() {
-        LaunchResult result = run(launcher, "--output-file", temp.toString());
+        LaunchResult result = run("--output-file", temp.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("is a directory");
@@ -223,7 +223,7 @@ class OutputFormatsCommandTest {
     void outputFileInAMissingDirectoryIsOneLineNamingTheDirectory() {
         Path directory = temp.resolve("missing");
 
-        LaunchResult result = run(launcher, "--output-file", directory.resolve("monitor.prom").toString());
+        LaunchResult result = run("--output-file", directory.resolve("monitor.prom").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorStream()).containsExactly("monitor: cannot write --output-file "
@@ -233,25 +233,25 @@ class OutputFormatsCommandTest {
 
     @Test
     void watchIntervalsBelowTheMinimumAndTwoLiveViewsAreUsageErrors() {
-        LaunchResult zero = run(launcher, "--watch", "0");
+        LaunchResult zero = run("--watch", "0");
         assertThat(zero.exitCode()).isEqualTo(3);
         assertThat(zero.getErrorOutput()).contains("--watch SECONDS: SECONDS must be a whole number, at least 1");
 
-        LaunchResult both = run(launcher, "--watch", "5", "--service", "AuthService", "5");
+        LaunchResult both = run("--watch", "5", "--service", "AuthService", "5");
         assertThat(both.exitCode()).isEqualTo(3);
         assertThat(both.getErrorOutput()).contains("--watch and --service are two live views");
     }
 
     @Test
     void tableHasNoColourWhenStdoutIsNotATerminal() {
-        LaunchResult result = run(launcher, "--printservers");
+        LaunchResult result = run("--printservers");
 
         assertThat(result.getOutput()).contains("Healthy").doesNotContain("\u001B");
     }
 
     @Test
     void sortByCpuOrdersTheServerRowsNumerically() {
-        LaunchResult result = run(launcher, "--printservers", "--sort-by", "cpu", "--no-headers");
+        LaunchResult result = run("--printservers", "--sort-by", "cpu", "--no-headers");
 
         List<Integer> cpu = result.getOutputStream().stream()
                 .map(line -> line.trim().split("\\s+")[3])

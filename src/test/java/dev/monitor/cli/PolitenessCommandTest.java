@@ -55,7 +55,7 @@ class PolitenessCommandTest {
         return most;
     }
 
-    private List<Long> arrivalsOf(QuarkusMainLauncher launcher, String... rate) {
+    private List<Long> arrivalsOf(String... rate) {
         int before = mock.cluster().arrivals().size();
         List<String> args = new java.util.ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(),
                 "--refresh", "--url", mock.url()));
@@ -68,8 +68,8 @@ class PolitenessCommandTest {
 
     @Test
     void rateBoundsTheRequestsTheApiSeesInAnySecond() {
-        List<Long> unpaced = arrivalsOf(launcher);
-        List<Long> paced = arrivalsOf(launcher, "--rate", "10");
+        List<Long> unpaced = arrivalsOf();
+        List<Long> paced = arrivalsOf("--rate", "10");
 
         assertThat(unpaced).hasSize(31);
         assertThat(paced).hasSize(31);

@@ -62,7 +62,7 @@ class RetryAfterCommandTest {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher) {
+    private LaunchResult run() {
         return launcher.launch("--snapshot", temp.resolve("s.json").toString(), "--url",
                 "http://127.0.0.1:" + server.actualPort(), "--timeout", "3s", "--retries", "2");
     }
@@ -71,7 +71,7 @@ class RetryAfterCommandTest {
     void aWaitWithinTheTimeoutIsHonoured() {
         retryAfter = "2";
 
-        LaunchResult result = run(launcher);
+        LaunchResult result = run();
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
         assertThat(listArrivals).hasSize(2);
@@ -83,7 +83,7 @@ class RetryAfterCommandTest {
     void aWaitBeyondTheTimeoutIsNotRetried() {
         retryAfter = "60";
 
-        LaunchResult result = run(launcher);
+        LaunchResult result = run();
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(listArrivals).as("asked once, not again within the minute").hasSize(1);

@@ -62,7 +62,7 @@ class ServeCommandTest {
     @TempDir
     Path temp;
 
-    private ServeInProcess serve(QuarkusMainLauncher launcher, MockClusterExtension mock, String... args) {
+    private ServeInProcess serve(MockClusterExtension mock, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve("snapshot.json").toString(), "--interval", "1s"));
         all.addAll(List.of(args));
@@ -80,7 +80,7 @@ class ServeCommandTest {
 
     @Test
     void readyAndMetricsAnswer503UntilTheFirstFetchHasCompleted() {
-        try (ServeInProcess serve = serve(launcher, slow)) {
+        try (ServeInProcess serve = serve(slow)) {
             Scrape ready = Scrape.get(serve.uri("/-/ready"));
             Scrape metrics = metrics(serve);
 
@@ -108,7 +108,7 @@ class ServeCommandTest {
     @Test
     void aScrapeDuringAFetchGetsThePreviousFetchWholeAndStartsNone() {
         FIGURES.set(50);
-        try (ServeInProcess serve = serve(launcher, slow, "--per-server")) {
+        try (ServeInProcess serve = serve(slow, "--per-server")) {
             awaitReady(serve);
             int lists = slow.cluster().requestCount("/servers");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
@@ -145,7 +145,7 @@ class ServeCommandTest {
      */
     @Test
     void fetchesNeverOverlapAndScrapesAskTheApiNothing() {
-        try (ServeInProcess serve = serve(launcher, oneServer)) {
+        try (ServeInProcess serve = serve(oneServer)) {
             awaitReady(serve);
             int lists = oneServer.cluster().requestCount("/servers");
             long started = System.nanoTime();
@@ -164,7 +164,7 @@ class ServeCommandTest {
 
     @Test
     void theScrapersAcceptHeaderChoosesOpenMetricsOrTheTextFormat() {
-        try (ServeInProcess serve = serve(launcher, fast)) {
+        try (ServeInProcess serve = serve(fast)) {
             awaitReady(serve);
             Scrape openMetrics = Scrape.request("GET", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
             Scrape text = metrics(serve);
@@ -184,7 +184,7 @@ class ServeCommandTest {
 
     @Test
     void onlyItsThreeEndpointsAnswerAndOnlyToGetAndHead() {
-        try (ServeInProcess serve = serve(launcher, fast)) {
+        try (ServeInProcess serve = serve(fast)) {
             awaitReady(serve);
             for (String path : List.of("/", "/metrics/", "/metric", "/-/healthy/x", "/api/v1/query", "/favicon.ico",
                     "/-/reload", "/10.58.1.1")) {

@@ -47,7 +47,7 @@ class ShardCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, MockClusterExtension cluster, String snapshot,
+    private LaunchResult run(MockClusterExtension cluster, String snapshot,
             String... args) {
         return Launches.launch(launcher, List.of("--port", String.valueOf(cluster.port()), "--snapshot",
                 temp.resolve(snapshot).toString()), args);
@@ -60,7 +60,7 @@ class ShardCommandTest {
                 .collect(Collectors.toMap(address -> address, address -> mock.cluster().requestCount("/" + address)));
         List<Set<String>> shares = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
-            LaunchResult result = run(launcher, mock, "shard-" + k + ".json", "--shard", k + "/3", "-o", "json");
+            LaunchResult result = run(mock, "shard-" + k + ".json", "--shard", k + "/3", "-o", "json");
 
             assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
             JsonNode document = new ObjectMapper().readTree(result.getOutput());
@@ -87,7 +87,7 @@ class ShardCommandTest {
         Map<String, Double> servers = new HashMap<>();
         double fetched = 0;
         for (int k = 1; k <= 3; k++) {
-            String text = run(launcher, mock, "prometheus-" + k + ".json", "--shard", k + "/3", "-o", "prometheus")
+            String text = run(mock, "prometheus-" + k + ".json", "--shard", k + "/3", "-o", "prometheus")
                     .getOutput();
             for (String line : text.lines().toList()) {
                 Matcher service = Pattern.compile("monitor_service_servers\\{service=\"(\\w+)\"} (\\S+)").matcher(line);
@@ -109,26 +109,26 @@ class ShardCommandTest {
 
     @Test
     void everyFormatSaysTheRunJudgedOneShard() throws Exception {
-        LaunchResult table = run(launcher, mock, "table.json", "--shard", "2/3", "--avg");
+        LaunchResult table = run(mock, "table.json", "--shard", "2/3", "--avg");
         assertThat(table.getOutput().lines().findFirst().orElseThrow())
                 .matches("Shard 2/3 only: [0-9]+ servers of those the cluster lists, judged on their own; the other"
                         + " shards judge the rest\\.");
 
-        JsonNode json = new ObjectMapper().readTree(run(launcher, mock, "json.json", "--shard", "2/3", "-o", "json")
+        JsonNode json = new ObjectMapper().readTree(run(mock, "json.json", "--shard", "2/3", "-o", "json")
                 .getOutput());
         assertThat(json.get("shard").get("number").asInt()).isEqualTo(2);
         assertThat(json.get("shard").get("of").asInt()).isEqualTo(3);
         assertThat(json.get("summary").asText()).startsWith("shard 2/3: ");
 
-        List<String> csv = run(launcher, mock, "csv.json", "--shard", "2/3", "-o", "csv", "--printservers")
+        List<String> csv = run(mock, "csv.json", "--shard", "2/3", "-o", "csv", "--printservers")
                 .getOutput().lines().toList();
         assertThat(csv.getFirst()).isEqualTo("ip,service,status,cpu,memory,reason,shard");
         assertThat(csv.subList(1, csv.size())).isNotEmpty().allMatch(row -> row.endsWith(",2/3"));
 
-        assertThat(run(launcher, mock, "nagios.json", "--shard", "2/3", "-o", "nagios").getOutput())
+        assertThat(run(mock, "nagios.json", "--shard", "2/3", "-o", "nagios").getOutput())
                 .startsWith("MONITOR OK - shard 2/3: ");
 
-        assertThat(run(launcher, mock, "prometheus.json", "--shard", "2/3", "-o", "prometheus").getOutput())
+        assertThat(run(mock, "prometheus.json", "--shard", "2/3", "-o", "prometheus").getOutput())
                 .contains("monitor_shard_info{shard=\"2\",shards=\"3\"} 1");
     }
 
@@ -156,46 +156,46 @@ class ShardCommandTest {
 
     @Test
     void theWholeClusterIsShardOneOfOneAndSaysNothingOfShards() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(run(launcher, mock, "whole.json", "-o", "json").getOutput());
+        JsonNode json = new ObjectMapper().readTree(run(mock, "whole.json", "-o", "json").getOutput());
 
         assertThat(json.get("shard").isNull()).isTrue();
         assertThat(json.get("servers")).hasSize(150);
         assertThat(json.get("summary").asText()).doesNotContain("shard");
-        assertThat(run(launcher, mock, "whole.json", "-o", "prometheus").getOutput())
+        assertThat(run(mock, "whole.json", "-o", "prometheus").getOutput())
                 .contains("monitor_shard_info{shard=\"1\",shards=\"1\"} 1");
     }
 
     @Test
     void aShardHoldingNoServerIsAWarningThatSaysWhy() throws Exception {
-        LaunchResult result = run(launcher, single, "empty.json", "--shard", "2/3", "--avg", "--unhealthyservices");
+        LaunchResult result = run(single, "empty.json", "--shard", "2/3", "--avg", "--unhealthyservices");
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
         assertThat(result.getErrorStream()).containsExactly("monitor: WARNING: shard 2/3: none of the servers the"
                 + " cluster lists falls in this shard");
         assertThat(result.getOutput()).startsWith("Shard 2/3 only: none of the servers the cluster lists falls in"
                 + " it.\n").contains("No service judged: none of the servers the cluster lists falls in shard 2/3.");
-        JsonNode json = new ObjectMapper().readTree(run(launcher, single, "empty.json", "--shard", "3/3", "-o", "json")
+        JsonNode json = new ObjectMapper().readTree(run(single, "empty.json", "--shard", "3/3", "-o", "json")
                 .getOutput());
         assertThat(json.get("verdict").asText()).isEqualTo("WARNING");
         assertThat(json.get("servers")).isEmpty();
-        assertThat(run(launcher, single, "empty.json", "--shard", "2/3", "-o", "prometheus").getOutput())
+        assertThat(run(single, "empty.json", "--shard", "2/3", "-o", "prometheus").getOutput())
                 .as("the API was read: up, nothing fetched, WARNING").contains("monitor_up 1.0",
                         "monitor_fetched_servers 0.0", "monitor_verdict{monitor_verdict=\"WARNING\"} 1");
 
-        assertThat(run(launcher, single, "full.json", "--shard", "1/3", "--min-healthy", "1").exitCode())
+        assertThat(run(single, "full.json", "--shard", "1/3", "--min-healthy", "1").exitCode())
                 .as("the shard that holds it").isZero();
     }
 
     @Test
     void aSnapshotOfAnotherShareNeverStandsInForThisOne() throws Exception {
-        assertThat(run(launcher, mock, "shared.json", "--shard", "1/3").exitCode()).isZero();
+        assertThat(run(mock, "shared.json", "--shard", "1/3").exitCode()).isZero();
 
-        LaunchResult whole = run(launcher, mock, "shared.json", "-o", "json");
+        LaunchResult whole = run(mock, "shared.json", "-o", "json");
 
         assertThat(whole.getErrorStream()).containsExactly("monitor: warning: the snapshot "
                 + temp.resolve("shared.json") + " holds shard 1/3, not the whole cluster; fetching afresh");
         assertThat(new ObjectMapper().readTree(whole.getOutput()).get("servers")).hasSize(150);
-        LaunchResult other = run(launcher, mock, "shared.json", "--shard", "3/3");
+        LaunchResult other = run(mock, "shared.json", "--shard", "3/3");
         assertThat(other.getErrorOutput()).contains("holds the whole cluster, not shard 3/3; fetching afresh");
     }
 
@@ -212,7 +212,7 @@ class ShardCommandTest {
                 "1/3/3", "'1/3/3' is not K/N in digits 0-9, such as 1/3",
                 "3", "'3' is not K/N in digits 0-9, such as 1/3");
         reasons.forEach((shard, reason) -> {
-            LaunchResult result = run(launcher, mock, "usage.json", "--shard", shard);
+            LaunchResult result = run(mock, "usage.json", "--shard", shard);
 
             assertThat(result.exitCode()).as(shard).isEqualTo(3);
             assertThat(result.getErrorStream()).as(shard).containsExactly(

@@ -50,14 +50,14 @@ class ShardsInPrometheusCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String snapshot, String... args) {
+    private LaunchResult run(String snapshot, String... args) {
         return Launches.launch(launcher, List.of("--port", String.valueOf(mock.port()), "--snapshot",
                 temp.resolve(snapshot).toString()), args);
     }
 
     @Test
     void theShippedRulesAddThreeShardsUpToTheWholeCluster() throws Exception {
-        JsonNode whole = new ObjectMapper().readTree(run(launcher, "whole.json", "-o", "json").getOutput());
+        JsonNode whole = new ObjectMapper().readTree(run("whole.json", "-o", "json").getOutput());
         Map<String, JsonNode> services = new HashMap<>();
         whole.get("services").forEach(service -> services.put(service.get("service").asText(), service));
         // A minimum that some services meet and some do not, as the whole cluster counts them.
@@ -75,7 +75,7 @@ class ShardsInPrometheusCommandTest {
         try {
             List<String> targets = new ArrayList<>();
             for (int k = 1; k <= 3; k++) {
-                String metrics = run(launcher, "shard-" + k + ".json", "--shard", k + "/3", "-o", "prometheus",
+                String metrics = run("shard-" + k + ".json", "--shard", k + "/3", "-o", "prometheus",
                         "--min-healthy", String.valueOf(minimum)).getOutput() + "\n";
                 HttpServer target = vertx.createHttpServer().requestHandler(request -> request.response()
                         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics))

@@ -38,7 +38,7 @@ class SnapshotFilesCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, Path snapshotFile, String... args) {
+    private LaunchResult run(Path snapshotFile, String... args) {
         return Launches.launch(launcher, List.of("--snapshot", snapshotFile.toString(), "--port",
                 String.valueOf(mock.port())), args);
     }
@@ -50,7 +50,7 @@ class SnapshotFilesCommandTest {
         for (Path directory : List.of(temp, temp.resolve("."), Path.of("/"), temp.resolve("gone").resolve(".."),
                 Path.of("."), Path.of(".."))) {
             for (String[] args : List.of(new String[] { "--unhealthyservices" }, new String[] { "--history" })) {
-                LaunchResult result = run(launcher, directory, args);
+                LaunchResult result = run(directory, args);
 
                 assertThat(result.exitCode()).as(directory + " " + args[0]).isEqualTo(3);
                 assertThat(result.getErrorStream()).as(directory + " " + args[0]).containsExactly(
@@ -84,7 +84,7 @@ class SnapshotFilesCommandTest {
 
         for (Path snapshot : List.of(fifo, link)) {
             // Opened, the FIFO would wait for a writer for ever: the run must end without one.
-            LaunchResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(launcher, snapshot));
+            LaunchResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(snapshot));
 
             assertThat(result.exitCode()).as(snapshot.toString()).isEqualTo(3);
             assertThat(result.getErrorStream()).as(snapshot.toString()).containsExactly(
@@ -103,7 +103,7 @@ class SnapshotFilesCommandTest {
             throws Exception {
         Path device = SpecialFiles.nullDevice(temp.resolve("null"));
 
-        LaunchResult result = run(launcher, device, "--refresh");
+        LaunchResult result = run(device, "--refresh");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorStream()).first().isEqualTo("monitor: --snapshot " + device
@@ -120,9 +120,9 @@ class SnapshotFilesCommandTest {
         Path history = SpecialFiles.fifo(temp.resolve("cluster.history.json"));
 
         LaunchResult fetched = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> run(launcher, snapshot, "--refresh", "--for", "2"));
+                () -> run(snapshot, "--refresh", "--for", "2"));
         LaunchResult shown = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> run(launcher, snapshot, "--history"));
+                () -> run(snapshot, "--history"));
 
         assertThat(fetched.exitCode()).as("the report is still made").isZero();
         assertThat(fetched.getOutput()).contains("All services healthy");
@@ -144,7 +144,7 @@ class SnapshotFilesCommandTest {
         Path notes = Files.writeString(temp.resolve("notes.txt"), "keep me\n");
         Path beside = Files.writeString(temp.resolve("notes.txt.history.json"), "{\"mine\": true}\n");
 
-        LaunchResult result = run(launcher, notes, "--for", "2");
+        LaunchResult result = run(notes, "--for", "2");
 
         assertThat(result.exitCode()).as("the report is still made").isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -162,11 +162,11 @@ class SnapshotFilesCommandTest {
             throws IOException {
         Path snapshot = temp.resolve("cluster.json");
         Path history = temp.resolve("cluster.history.json");
-        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        assertThat(run(snapshot, "--refresh").exitCode()).isZero();
         Files.writeString(history, Files.readString(history).replace("\"verdict\":\"OK\"", "\"verdict\":\"FINE\""));
         byte[] edited = Files.readAllBytes(history);
 
-        LaunchResult result = run(launcher, snapshot, "--history");
+        LaunchResult result = run(snapshot, "--history");
 
         assertThat(result.exitCode()).as("no history to show").isEqualTo(3);
         assertThat(result.getErrorStream()).as("said once, as the run's error").containsExactly(
@@ -180,14 +180,14 @@ class SnapshotFilesCommandTest {
             ) throws IOException {
         Path snapshot = temp.resolve("cluster.json");
         Path history = temp.resolve("cluster.history.json");
-        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        assertThat(run(snapshot, "--refresh").exitCode()).isZero();
         Matcher first = Pattern.compile("\"services\":\\{\"([^\"]+)\":\\{\"state\":\"OK\"")
                 .matcher(Files.readString(history));
         assertThat(first.find()).isTrue();
         Files.writeString(history, Files.readString(history).replaceFirst("\"state\":\"OK\"", "\"state\":\"MEH\""));
         byte[] edited = Files.readAllBytes(history);
 
-        LaunchResult result = run(launcher, snapshot, "--for", "3", "--max-age", "1h");
+        LaunchResult result = run(snapshot, "--for", "3", "--max-age", "1h");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getErrorStream()).containsExactly("monitor: warning: the verdict history " + history
@@ -200,13 +200,13 @@ class SnapshotFilesCommandTest {
     @Test
     void aFigureTheSnapshotCannotHoldNamesTheFieldAndTheServer() throws IOException {
         Path snapshot = temp.resolve("cluster.json");
-        assertThat(run(launcher, snapshot, "--refresh").exitCode()).isZero();
+        assertThat(run(snapshot, "--refresh").exitCode()).isZero();
         Matcher first = Pattern.compile("\"ip\":\"([0-9.]+)\",\"service\":\"[^\"]*\",\"cpu\":\\d+")
                 .matcher(Files.readString(snapshot));
         assertThat(first.find()).isTrue();
         Files.writeString(snapshot, Files.readString(snapshot).replaceFirst("\"cpu\":\\d+", "\"cpu\":\"x\""));
 
-        LaunchResult result = run(launcher, snapshot, "--max-age", "1h");
+        LaunchResult result = run(snapshot, "--max-age", "1h");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getErrorStream()).containsExactly("monitor: warning: the snapshot " + snapshot
@@ -220,7 +220,7 @@ class SnapshotFilesCommandTest {
         Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
         Path file = regular.resolve("cluster.json");
 
-        LaunchResult result = run(launcher, file, "--verbose");
+        LaunchResult result = run(file, "--verbose");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -243,7 +243,7 @@ class SnapshotFilesCommandTest {
     void withoutVerboseNoJavaTextReachesTheUser() throws IOException {
         Path regular = Files.writeString(temp.resolve("notes.txt"), "keep me");
 
-        LaunchResult result = run(launcher, regular.resolve("cluster.json"));
+        LaunchResult result = run(regular.resolve("cluster.json"));
 
         assertThat(result.getErrorOutput()).doesNotContain("java.").doesNotContain("Exception")
                 .doesNotContain(".tmp");

@@ -32,14 +32,14 @@ class ThresholdOptionsCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString(),
                 "--port", String.valueOf(mock.port())), args);
     }
 
     @Test
     void aShareOfAllServersIsMetWhenAllAreHealthy() {
-        LaunchResult result = run(launcher, "--min-healthy", "100%");
+        LaunchResult result = run("--min-healthy", "100%");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("each has at least 100% healthy servers");
@@ -47,7 +47,7 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void aShareIsCriticalWhenTooFewAreHealthy() {
-        LaunchResult result = run(launcher, "--min-healthy", "50%", "--cpu-limit", "50");
+        LaunchResult result = run("--min-healthy", "50%", "--cpu-limit", "50");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getErrorOutput()).contains("CRITICAL").contains("10 of 10 services below 50% healthy");
@@ -55,14 +55,14 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void aShareOfZeroIsNeverCritical() {
-        LaunchResult result = run(launcher, "--min-healthy", "0%", "--cpu-limit", "50");
+        LaunchResult result = run("--min-healthy", "0%", "--cpu-limit", "50");
 
         assertThat(result.exitCode()).isZero();
     }
 
     @Test
     void belowTheWarningLevelIsWarningWithExitOne() {
-        LaunchResult result = run(launcher, "--min-healthy", "2", "--warn-healthy", "50");
+        LaunchResult result = run("--min-healthy", "2", "--warn-healthy", "50");
 
         assertThat(result.exitCode()).isEqualTo(1);
         List<String> states = result.getOutputStream().stream().skip(2).map(line -> line.trim().split("\\s+")[1])
@@ -73,12 +73,12 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void aWarningLevelThatIsMetIsOk() {
-        assertThat(run(launcher, "--min-healthy", "50%", "--warn-healthy", "100%").exitCode()).isZero();
+        assertThat(run("--min-healthy", "50%", "--warn-healthy", "100%").exitCode()).isZero();
     }
 
     @Test
     void aMissingExpectedServiceIsCritical() {
-        LaunchResult result = run(launcher, "--expect-service", "AuthService", "--expect-service", "BillingService");
+        LaunchResult result = run("--expect-service", "AuthService", "--expect-service", "BillingService");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getOutput()).contains("BillingService").contains("CRITICAL (missing)")
@@ -88,8 +88,8 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void aMissingExpectedServiceAtAMinimumOfZeroIsCriticalSaidInWords() {
-        LaunchResult one = run(launcher, "--min-healthy", "0", "--expect-service", "BillingService");
-        LaunchResult two = run(launcher, "--min-healthy", "0%", "--expect-service", "BillingService",
+        LaunchResult one = run("--min-healthy", "0", "--expect-service", "BillingService");
+        LaunchResult two = run("--min-healthy", "0%", "--expect-service", "BillingService",
                 "--expect-service", "AuditService", "--expect-service", "AuthService");
 
         assertThat(one.exitCode()).isEqualTo(2);
@@ -102,15 +102,15 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void expectedServicesThatExistAreOk() {
-        assertThat(run(launcher, "--expect-service", "AuthService", "--expect-service", "GeoService").exitCode())
+        assertThat(run("--expect-service", "AuthService", "--expect-service", "GeoService").exitCode())
                 .isZero();
     }
 
     @Test
     void aServiceOfItsOwnMinimumIsCriticalAloneWhileTheOthersMeetTheGlobalOne() {
-        assertThat(run(launcher, "--min-healthy", "2").exitCode()).as("without it").isZero();
+        assertThat(run("--min-healthy", "2").exitCode()).as("without it").isZero();
 
-        LaunchResult result = run(launcher, "--min-healthy", "2", "--service-min-healthy", "AuthService=30");
+        LaunchResult result = run("--min-healthy", "2", "--service-min-healthy", "AuthService=30");
 
         assertThat(result.exitCode()).isEqualTo(2);
         List<String> listed = result.getOutputStream().stream().skip(2).map(line -> line.trim().split("\\s+"))
@@ -122,19 +122,19 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void anOwnLevelBelowTheGlobalOneLetsThatServiceThrough() {
-        LaunchResult result = run(launcher, "--cpu-limit", "50", "--min-healthy", "0",
+        LaunchResult result = run("--cpu-limit", "50", "--min-healthy", "0",
                 "--service-min-healthy", "AuthService=1", "-o", "json");
 
         assertThat(result.exitCode()).as("no server is healthy at --cpu-limit 50; only Auth needs one").isEqualTo(2);
         assertThat(result.getOutput()).contains("\"summary\" : \"1 of 10 services below their minimum: AuthService 0/");
-        assertThat(run(launcher, "--cpu-limit", "50", "--min-healthy", "1", "--service-min-healthy", "AuthService=0")
+        assertThat(run("--cpu-limit", "50", "--min-healthy", "1", "--service-min-healthy", "AuthService=0")
                 .getErrorOutput()).as("the other way round").contains("9 of 10 services below 1 healthy")
                 .doesNotContain("AuthService");
     }
 
     @Test
     void aServiceOfItsOwnWarningLevelIsWarningAlone() {
-        LaunchResult result = run(launcher, "--service-warn-healthy", "GeoService=100", "-o", "nagios");
+        LaunchResult result = run("--service-warn-healthy", "GeoService=100", "-o", "nagios");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.getOutput()).startsWith("MONITOR WARNING - 1 of 10 services below their warning level: "
@@ -144,13 +144,13 @@ class ThresholdOptionsCommandTest {
 
     @Test
     void levelsOfAServiceTheClusterDoesNotListDoNothingUnlessItIsExpected() {
-        LaunchResult unlisted = run(launcher, "--service-min-healthy", "BillingService=5");
+        LaunchResult unlisted = run("--service-min-healthy", "BillingService=5");
         assertThat(unlisted.exitCode()).isZero();
         assertThat(unlisted.getErrorOutput().lines()).as("a misspelt name is said, not silently ignored")
                 .containsExactly("monitor: warning: the cluster lists no service BillingService, so its own level "
                         + "applies to nothing (a misspelt name?)");
 
-        LaunchResult expected = run(launcher, "--service-min-healthy", "BillingService=5",
+        LaunchResult expected = run("--service-min-healthy", "BillingService=5",
                 "--expect-service", "BillingService");
         assertThat(expected.exitCode()).isEqualTo(2);
         assertThat(expected.getOutput()).containsPattern("BillingService\\s+CRITICAL \\(missing\\)\\s+0\\s+5\\s");
@@ -166,7 +166,7 @@ class ThresholdOptionsCommandTest {
                 new String[] { "--service-min-healthy", "AuthService=1", "--service-min-healthy", "AuthService=2" },
                 new String[] { "--service-min-healthy", "AuthService=3", "--service-warn-healthy", "AuthService=2" },
                 new String[] { "--warn-healthy", "3", "--service-min-healthy", "AuthService=4" })) {
-            LaunchResult result = run(launcher, args);
+            LaunchResult result = run(args);
             String given = String.join(" ", args);
             assertThat(result.exitCode()).as(given).isEqualTo(3);
             List<String> lines = result.getErrorOutput().lines().toList();
@@ -174,19 +174,19 @@ class ThresholdOptionsCommandTest {
             assertThat(lines.getFirst()).as(given).startsWith("monitor: ").contains("AuthService=", "--service-");
             assertThat(lines.get(1)).as("the usual hint").startsWith("Try 'monitor --help'");
         }
-        assertThat(run(launcher, "--service-min-healthy", "AuthService=3", "--service-warn-healthy", "AuthService=2")
+        assertThat(run("--service-min-healthy", "AuthService=3", "--service-warn-healthy", "AuthService=2")
                 .getErrorOutput()).startsWith("monitor: --service-warn-healthy AuthService=2 is below "
                         + "--service-min-healthy AuthService=3: the warning level must be the higher one");
     }
 
     @Test
     void aWarningLevelBelowTheDefaultMinimumNamesTheDefaultNotAFlag() {
-        LaunchResult result = run(launcher, "--warn-healthy", "1");
+        LaunchResult result = run("--warn-healthy", "1");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: --warn-healthy 1 is below the default min-healthy 2: "
                 + "the warning level must be the higher one\n");
-        assertThat(run(launcher, "--service-warn-healthy", "AuthService=1").getErrorOutput())
+        assertThat(run("--service-warn-healthy", "AuthService=1").getErrorOutput())
                 .startsWith("monitor: --service-warn-healthy AuthService=1 is below the default min-healthy 2: ");
     }
 
@@ -206,7 +206,7 @@ class ThresholdOptionsCommandTest {
     @Test
     void aBlankExpectedServiceIsAUsageErrorNotAMissingService() {
         for (String blank : List.of("", " ")) {
-            LaunchResult result = run(launcher, "--expect-service", "AuthService", "--expect-service", blank);
+            LaunchResult result = run("--expect-service", "AuthService", "--expect-service", blank);
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.getErrorOutput().lines().toList()).hasSize(2)
                     .first().isEqualTo("monitor: --expect-service needs a service name, not '" + blank + "'");
@@ -221,7 +221,7 @@ class ThresholdOptionsCommandTest {
                 new String[] { "--min-healthy", "half" },
                 new String[] { "--warn-healthy", "1", "--min-healthy", "2" },
                 new String[] { "--unreachable-state", "ok" })) {
-            LaunchResult result = run(launcher, args);
+            LaunchResult result = run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(3);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).startsWith("monitor: ")
                     .doesNotContain("\tat ");

@@ -35,7 +35,7 @@ class TlsCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("snapshot.json").toString(),
                 "--retries", "0"));
         all.addAll(Arrays.asList(args));
@@ -47,7 +47,7 @@ class TlsCommandTest {
         // The mock is shared with the other tests of the class, in whatever order they run.
         int requests = mock.cluster().requestCount();
 
-        LaunchResult result = run(launcher, "--url", mock.url());
+        LaunchResult result = run("--url", mock.url());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput().lines()).hasSize(1);
@@ -59,7 +59,7 @@ class TlsCommandTest {
 
     @Test
     void theCaBundleGivenWithCacertIsTrusted() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", mock.certificates().ca().toString());
+        LaunchResult result = run("--url", mock.url(), "--cacert", mock.certificates().ca().toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -68,7 +68,7 @@ class TlsCommandTest {
 
     @Test
     void theHostNameLocalhostIsInTheCertificateToo() {
-        LaunchResult result = run(launcher, "--url", "https://localhost:" + mock.port(), "--cacert",
+        LaunchResult result = run("--url", "https://localhost:" + mock.port(), "--cacert",
                 mock.certificates().ca().toString());
 
         assertThat(result.exitCode()).isZero();
@@ -76,7 +76,7 @@ class TlsCommandTest {
 
     @Test
     void aBundleOfAnotherCaDoesNotHelp() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert",
+        LaunchResult result = run("--url", mock.url(), "--cacert",
                 mock.certificates().otherCa().toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -87,7 +87,7 @@ class TlsCommandTest {
     void aTrustedCertificateForAnotherHostNameIsUnknownWithOneLineSayingSo() {
         int requests = otherName.cluster().requestCount();
         for (String host : List.of("127.0.0.1", "localhost")) {
-            LaunchResult result = run(launcher, "--url", "https://" + host + ":" + otherName.port(), "--cacert",
+            LaunchResult result = run("--url", "https://" + host + ":" + otherName.port(), "--cacert",
                     otherName.certificates().ca().toString());
 
             assertThat(result.exitCode()).as(host).isEqualTo(3);
@@ -102,7 +102,7 @@ class TlsCommandTest {
 
     @Test
     void insecureGetsPastACertificateForAnotherHostNameWithItsWarning() {
-        LaunchResult result = run(launcher, "--url", "https://127.0.0.1:" + otherName.port(), "--insecure");
+        LaunchResult result = run("--url", "https://127.0.0.1:" + otherName.port(), "--insecure");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("All services healthy");
@@ -113,7 +113,7 @@ class TlsCommandTest {
     @Test
     void insecureSkipsTheChecksAndWarnsOnEveryRun() {
         for (int i = 0; i < 2; i++) {
-            LaunchResult result = run(launcher, "--url", mock.url(), "--insecure", "--refresh");
+            LaunchResult result = run("--url", mock.url(), "--insecure", "--refresh");
 
             assertThat(result.exitCode()).isZero();
             assertThat(result.getErrorOutput().lines()).hasSize(1);
@@ -123,7 +123,7 @@ class TlsCommandTest {
 
     @Test
     void aMissingCaFileIsAUsageError() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.resolve("nope.pem").toString());
+        LaunchResult result = run("--url", mock.url(), "--cacert", temp.resolve("nope.pem").toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: --cacert").contains("no such readable file");
@@ -131,7 +131,7 @@ class TlsCommandTest {
 
     @Test
     void aDirectoryAsCaFileIsAUsageError() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--cacert", temp.toString());
+        LaunchResult result = run("--url", mock.url(), "--cacert", temp.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).startsWith("monitor: --cacert " + temp + ": a directory, not a file");
@@ -139,7 +139,7 @@ class TlsCommandTest {
 
     @Test
     void httpsToAPortThatSpeaksPlainHttpSaysToUseHttp() {
-        LaunchResult result = run(launcher, "--url", plain.url().replace("http://", "https://"));
+        LaunchResult result = run("--url", plain.url().replace("http://", "https://"));
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput().lines()).hasSize(1);
@@ -149,7 +149,7 @@ class TlsCommandTest {
 
     @Test
     void certWithoutKeyIsAUsageError() {
-        LaunchResult result = run(launcher, "--url", mock.url(), "--cert", mock.certificates().clientCert().toString());
+        LaunchResult result = run("--url", mock.url(), "--cert", mock.certificates().clientCert().toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.getErrorOutput()).contains("--cert and --key go together");

@@ -85,7 +85,7 @@ class UntrustedAnswersCommandTest {
         return bodies;
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, int port, String... args) {
+    private LaunchResult run(int port, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port), "--snapshot",
                 temp.resolve("snapshot.json").toString(), "--retries", "0"));
         all.addAll(Arrays.asList(args));
@@ -99,7 +99,7 @@ class UntrustedAnswersCommandTest {
 
     @Test
     void aFigureInOtherDigitsThanAsciiOrWithoutItsPercentSignIsUnknownWithItsReason() {
-        LaunchResult result = run(launcher, foreignDigits.port(), "--printservers");
+        LaunchResult result = run(foreignDigits.port(), "--printservers");
 
         assertThat(result.exitCode()).as("three healthy of seven, four UNKNOWN: partial data").isEqualTo(1);
         assertThat(row(result, "10.0.0.1")).contains("UNKNOWN").contains("cpu \"٥٠%\" is not a percentage like 61%");
@@ -112,7 +112,7 @@ class UntrustedAnswersCommandTest {
 
     @Test
     void aServiceNamedLikeMonitorsOwnWordsIsJudgedInEveryFormat() throws Exception {
-        LaunchResult table = run(launcher, ownWords.port(), "--printservers", "--unhealthyservices");
+        LaunchResult table = run(ownWords.port(), "--printservers", "--unhealthyservices");
 
         assertThat(table.exitCode()).as("a service with none of its 3 servers healthy").isEqualTo(2);
         assertThat(table.getErrorOutput().strip())
@@ -121,25 +121,25 @@ class UntrustedAnswersCommandTest {
         assertThat(table.getOutputStream()).filteredOn(line -> line.startsWith(" (unknown service)  CRITICAL"))
                 .singleElement().extracting(line -> line.trim().split("\\s+"))
                 .isEqualTo(new String[] { "(unknown", "service)", "CRITICAL", "0", "2", "3", "0" });
-        assertThat(run(launcher, ownWords.port(), "-o", "nagios").getOutput())
+        assertThat(run(ownWords.port(), "-o", "nagios").getOutput())
                 .startsWith("MONITOR CRITICAL - 1 of 2 services below 2 healthy: (unknown service) 0/3 | ")
                 .contains("'(unknown service) healthy'=0;;2:;0;3")
                 .contains("CRITICAL: (unknown service) has 0 of 3 servers healthy, minimum 2");
-        assertThat(run(launcher, ownWords.port(), "-o", "prometheus").getOutput())
+        assertThat(run(ownWords.port(), "-o", "prometheus").getOutput())
                 .contains("monitor_min_healthy_servers{service=\"(unknown service)\"} 2.0")
                 .contains("monitor_no_known_service_servers 0.0");
-        JsonNode json = JSON.readTree(run(launcher, ownWords.port(), "-o", "json").getOutput());
+        JsonNode json = JSON.readTree(run(ownWords.port(), "-o", "json").getOutput());
         assertThat(json.get("counts").get("noKnownService").asInt()).isZero();
         assertThat(json.get("services").findValuesAsText("service")).containsExactly("(unknown service)", "(verdict)");
         assertThat(json.get("services").get(0).get("state").asText()).isEqualTo("CRITICAL");
-        assertThat(run(launcher, ownWords.port(), "-o", "csv").getOutput()).contains("(unknown service),0,3,0,2,CRITICAL,");
+        assertThat(run(ownWords.port(), "-o", "csv").getOutput()).contains("(unknown service),0,3,0,2,CRITICAL,");
     }
 
     @Test
     void aServiceNamedLikeTheHistorysVerdictRowIsAServiceRowUnlikeTheVerdict() {
-        run(launcher, ownWords.port());
+        run(ownWords.port());
 
-        List<String> lines = run(launcher, ownWords.port(), "--history").getOutputStream();
+        List<String> lines = run(ownWords.port(), "--history").getOutputStream();
 
         assertThat(lines.get(2).split("\\s+")).as("the verdict, in the row without a service")
                 .containsExactly("", "C");
@@ -149,9 +149,9 @@ class UntrustedAnswersCommandTest {
 
     @Test
     void serversThatAllAnswerWithoutUsableFiguresAreNoDataNeverHealthy() {
-        LaunchResult html = run(launcher, htmlPages.port());
-        LaunchResult critical = run(launcher, htmlPages.port(), "--unreachable-state", "critical", "-o", "nagios");
-        LaunchResult health = run(launcher, noFigures.port(), "--min-healthy", "0");
+        LaunchResult html = run(htmlPages.port());
+        LaunchResult critical = run(htmlPages.port(), "--unreachable-state", "critical", "-o", "nagios");
+        LaunchResult health = run(noFigures.port(), "--min-healthy", "0");
 
         assertThat(html.exitCode()).as("no data").isEqualTo(3);
         assertThat(html.getOutput()).isEmpty();
@@ -176,7 +176,7 @@ class UntrustedAnswersCommandTest {
                         new Server.Measured("10.58.1.2", "AuthService", 10, 10))));
         byte[] good = Files.readAllBytes(file);
 
-        LaunchResult result = run(launcher, htmlPages.port(), "--refresh");
+        LaunchResult result = run(htmlPages.port(), "--refresh");
 
         assertThat(result.exitCode()).as("the good snapshot, stale").isEqualTo(1);
         assertThat(result.getOutput()).containsPattern("Stale data, 5m\\d*s? old \\(no server listed at .* gave usable "

@@ -34,7 +34,7 @@ class UsageErrorsCommandTest {
     @TempDir
     Path temp;
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private LaunchResult run(String... args) {
         return Launches.launch(launcher, List.of("--snapshot", temp.resolve("snapshot.json").toString()), args);
     }
 
@@ -65,7 +65,7 @@ class UsageErrorsCommandTest {
                 Map.entry(List.of("--host", "ops:s3k@127.0.0.1", "--port", "1"),
                         "monitor: --host must be a host name or an IP address, without a user or password"));
         typed.forEach((args, start) -> {
-            LaunchResult result = run(launcher, args.toArray(String[]::new));
+            LaunchResult result = run(args.toArray(String[]::new));
 
             assertUsageError(result, start);
             assertThat(result.getErrorOutput()).as(String.join(" ", args)).doesNotContain("s3");
@@ -91,16 +91,16 @@ class UsageErrorsCommandTest {
                 "clus ter", "monitor: --host must be a host name or an IP address: it holds a space or a character no "
                         + "host name has",
                 "", "monitor: --host needs a host name or an IP address");
-        hosts.forEach((host, start) -> assertUsageError(run(launcher, "--host", host, "--port",
+        hosts.forEach((host, start) -> assertUsageError(run("--host", host, "--port",
                 String.valueOf(mock.port())), start));
     }
 
     @Test
     void aMaxStaleShorterThanTheMaxAgeIsAUsageError() {
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-age", "5m", "--max-stale", "1m"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--max-age", "5m", "--max-stale", "1m"),
                 "monitor: --max-stale 1m is shorter than --max-age 5m: a snapshot that young is used without asking "
                         + "the API; give --max-stale at least as long (the same to never show stale data)");
-        assertUsageError(run(launcher, "--port", String.valueOf(mock.port()), "--max-stale", "30s"),
+        assertUsageError(run("--port", String.valueOf(mock.port()), "--max-stale", "30s"),
                 "monitor: --max-stale 30s is shorter than the default --max-age 2m");
     }
 
@@ -111,7 +111,7 @@ class UsageErrorsCommandTest {
             List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port())));
             all.addAll(args);
 
-            assertUsageError(run(launcher, all.toArray(String[]::new)),
+            assertUsageError(run(all.toArray(String[]::new)),
                     "monitor: --service needs a name and an interval in seconds: --service AuthService 5");
         }
     }
