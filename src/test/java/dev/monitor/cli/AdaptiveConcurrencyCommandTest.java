@@ -29,8 +29,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(120)
 class AdaptiveConcurrencyCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     /**
      * Answers in 100 ms, and 429 at once to a request that finds 16 others being answered. A latency well above a
      * loaded machine's own, so that the limit surely grows past 16 and meets the 429s.
@@ -45,6 +43,8 @@ class AdaptiveConcurrencyCommandTest {
 
     @RegisterExtension
     static MockClusterExtension bounded = new MockClusterExtension(new MockCluster(60, Duration.ofMillis(50), () -> 50));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

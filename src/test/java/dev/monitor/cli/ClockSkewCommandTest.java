@@ -42,8 +42,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClockSkewCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     /** Every figure 50%: every server healthy, OK. */
     @RegisterExtension
     static MockClusterExtension healthy = new MockClusterExtension(30, 50);
@@ -57,6 +55,8 @@ class ClockSkewCommandTest {
     static MockClusterExtension unreachable = new MockClusterExtension(30, 50, "servers-500");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

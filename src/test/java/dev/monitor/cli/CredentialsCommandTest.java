@@ -45,12 +45,12 @@ import io.vertx.core.http.HttpServer;
 @QuarkusTest
 class CredentialsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final String TOKEN = "tok-8f3a2c91d4e7b6a5";
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(20, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -29,12 +29,12 @@ import io.vertx.core.http.HttpServer;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EndpointCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final List<String> REACHED = new CopyOnWriteArrayList<>();
     private static Vertx vertx;
     private static HttpServer ipv4;
     private static HttpServer ipv6;
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

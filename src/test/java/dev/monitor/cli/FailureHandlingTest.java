@@ -47,8 +47,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class FailureHandlingTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension faulty = new MockClusterExtension(150, 50,
             "500,404,timeout,trickle,reset,garbage,missing,badvalue,escape,huge,traversal,duplicate");
@@ -75,6 +73,8 @@ class FailureHandlingTest {
     /** Lists its servers, then resets the connection of every request for one, as an API dying behind its list. */
     @RegisterExtension
     static MockClusterExtension noServerAnswers = new MockClusterExtension(150, 50, "reset:150");
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -35,8 +35,6 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class FlappingCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final int HEALTHY = 50;
     private static final int DOWN = 90;
     private static final AtomicInteger FIGURES = new AtomicInteger(HEALTHY);
@@ -44,6 +42,8 @@ class FlappingCommandTest {
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(new MockCluster(150, Duration.ZERO, FIGURES::get));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

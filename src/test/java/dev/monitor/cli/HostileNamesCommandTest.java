@@ -36,8 +36,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class HostileNamesCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50, "invisible:8,formula:5,lookalike");
 
@@ -50,6 +48,8 @@ class HostileNamesCommandTest {
             s -> s.substring(0, 4) + "\\u200b" + s.substring(4), s -> "\\u202e" + s, s -> s + "\\x20",
             s -> "\\ufeff" + s, s -> s + "\\u2028", s -> s.substring(0, 4) + "\\xad" + s.substring(4),
             s -> "\\u2066" + s + "\\u2069", s -> s + "\\xa0");
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -34,8 +34,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HttpFaultsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The misbehaviours that come from a connection, not from the server: a retry may meet a better one. */
@@ -45,6 +43,8 @@ class HttpFaultsCommandTest {
 
     @RegisterExtension
     static HostileServer hostile = new HostileServer();
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -35,14 +35,14 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LargeClusterOutputCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final int SERVICES = 100_000;
     private static final String SUMMARY = "100000 of 100000 services below 2 healthy: S000001 0/1, S000002 0/1, "
             + "S000003 0/1, S000004 0/1, S000005 0/1 and 99995 more";
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -28,10 +28,10 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class MonitorCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -17,10 +17,10 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class MutualTlsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, true);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -36,10 +36,10 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class OutputFormatsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(MockCluster.random(60, Duration.ZERO, 42L));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -27,8 +27,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class PolitenessCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(30, 50);
 
@@ -38,6 +36,8 @@ class PolitenessCommandTest {
 
     @RegisterExtension
     static MockClusterExtension slower = new MockClusterExtension(new MockCluster(2, Duration.ofMillis(2500), () -> 50));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -37,8 +37,6 @@ import io.vertx.core.Vertx;
 @Timeout(120)
 class ServeCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     /** What Prometheus 2.42 sends when it scrapes. */
     private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
@@ -58,6 +56,8 @@ class ServeCommandTest {
 
     @RegisterExtension
     static MockClusterExtension fast = new MockClusterExtension(30, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

@@ -34,8 +34,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class ShardCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     /** Every figure 50%: every server healthy, so that a verdict says what the shard did, not the figures. */
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(150, 50);
@@ -43,6 +41,8 @@ class ShardCommandTest {
     /** One server, 10.58.1.1, whose address hashes to shard 1 of 3: shards 2 and 3 of 3 hold nothing. */
     @RegisterExtension
     static MockClusterExtension single = new MockClusterExtension(1, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

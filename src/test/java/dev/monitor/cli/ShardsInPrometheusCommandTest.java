@@ -41,11 +41,11 @@ import io.vertx.core.http.HttpServer;
 @Timeout(180)
 class ShardsInPrometheusCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     /** Figures fixed per server by the seed, whatever the order of requests: every run sees the same cluster. */
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(MockCluster.random(300, Duration.ZERO, 7L));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

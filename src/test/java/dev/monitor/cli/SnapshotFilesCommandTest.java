@@ -30,10 +30,10 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class SnapshotFilesCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(30, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

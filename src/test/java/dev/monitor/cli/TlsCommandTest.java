@@ -21,8 +21,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class TlsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static HttpsMockClusterExtension mock = new HttpsMockClusterExtension(20, 50, false);
 
@@ -31,6 +29,8 @@ class TlsCommandTest {
 
     @RegisterExtension
     static MockClusterExtension plain = new MockClusterExtension(20, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

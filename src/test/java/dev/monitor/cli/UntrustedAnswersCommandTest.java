@@ -42,8 +42,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UntrustedAnswersCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Four figures that look like 50% to Java's {@code Character.isDigit}, or lack their %, beside three good ones. */
@@ -71,6 +69,8 @@ class UntrustedAnswersCommandTest {
     @RegisterExtension
     static CannedClusterExtension noFigures = new CannedClusterExtension(Map.of(
             "10.0.2.1", "{\"status\": \"ok\"}", "10.0.2.2", "{\"status\": \"ok\"}"));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

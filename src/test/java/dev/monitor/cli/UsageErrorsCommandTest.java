@@ -24,12 +24,12 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class UsageErrorsCommandTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     private static final String HINT = "Try 'monitor --help' for more information.";
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(20, 50);
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

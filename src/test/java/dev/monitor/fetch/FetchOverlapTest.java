@@ -27,10 +27,10 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class FetchOverlapTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(new MockCluster(50, Duration.ofSeconds(2), () -> 50));
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;

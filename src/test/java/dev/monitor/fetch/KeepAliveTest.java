@@ -32,8 +32,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 @QuarkusTest
 class KeepAliveTest {
 
-    private final QuarkusMainLauncher launcher = new CommandRuns();
-
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(new MockCluster(400, Duration.ofMillis(5), () -> 50));
 
@@ -58,6 +56,8 @@ class KeepAliveTest {
     private static MockCluster dropsReusedConnections(MockFleet fleet) {
         return new MockCluster(fleet, Duration.ZERO, () -> 50, FaultPlan.of(Map.of(Fault.DROP_REUSED, 1), fleet));
     }
+
+    private final QuarkusMainLauncher launcher = new CommandRuns();
 
     @TempDir
     Path temp;
