@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.test.junit.main.LaunchResult;
+
 /**
  * One run of the packaged artifact in its own process with the environment a test sets (proxy variables,
- * {@code MONITOR_CONFIG}), which an in-process launch cannot change.
+ * {@code MONITOR_CONFIG}), which an in-process launch cannot change. A {@link LaunchResult} too, so that what checks
+ * an in-process run's output checks this one's.
  */
-public record ArtifactRun(int exitCode, String out, String err) {
+public record ArtifactRun(int exitCode, String out, String err) implements LaunchResult {
 
     private static final List<String> CLEARED = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
             "no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY", "MONITOR_TOKEN", "MONITOR_BASIC_AUTH", "MONITOR_CONFIG",
@@ -44,5 +47,15 @@ public record ArtifactRun(int exitCode, String out, String err) {
         }
         return new ArtifactRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<String> getOutputStream() {
+        return out.lines().toList();
+    }
+
+    @Override
+    public List<String> getErrorStream() {
+        return err.lines().toList();
     }
 }
