@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.quarkus.test.junit.main.LaunchResult;
+import dev.monitor.testing.CapturedRun;
 
 /**
  * One run of the packaged artifact in its own process with the environment a test sets (proxy variables,
- * {@code MONITOR_CONFIG}), which an in-process launch cannot change. A {@link LaunchResult} too, so that what checks
+ * {@code MONITOR_CONFIG}), which an in-process launch cannot change. A launch result too, so that what checks
  * an in-process run's output checks this one's.
  */
-public record ArtifactRun(int exitCode, String out, String err) implements LaunchResult {
+public record ArtifactRun(int exitCode, String out, String err) implements CapturedRun {
 
     private static final List<String> CLEARED = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
             "no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY", "MONITOR_TOKEN", "MONITOR_BASIC_AUTH", "MONITOR_CONFIG",
@@ -47,15 +47,5 @@ public record ArtifactRun(int exitCode, String out, String err) implements Launc
         }
         return new ArtifactRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public List<String> getOutputStream() {
-        return out.lines().toList();
-    }
-
-    @Override
-    public List<String> getErrorStream() {
-        return err.lines().toList();
     }
 }

@@ -2,12 +2,12 @@ package dev.monitor.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import dev.monitor.testing.CapturedRun;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -73,17 +73,6 @@ public final class CommandRuns implements QuarkusMainLauncher {
         }
     }
 
-    /** As Quarkus' launcher gives it: stdout and stderr as lines ({@code getOutput()} joins them). */
-    private record Result(int exitCode, String out, String err) implements LaunchResult {
-
-        @Override
-        public List<String> getOutputStream() {
-            return out.lines().toList();
-        }
-
-        @Override
-        public List<String> getErrorStream() {
-            return err.lines().toList();
-        }
+    private record Result(int exitCode, String out, String err) implements CapturedRun {
     }
 }
