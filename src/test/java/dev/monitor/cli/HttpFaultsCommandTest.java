@@ -49,39 +49,6 @@ class HttpFaultsCommandTest {
     @TempDir
     Path temp;
 
-    /** What the user is told of a server, or of the server list, that misbehaves so. */
-    private static String reason(Misbehaviour misbehaviour) {
-        String malformed = "malformed HTTP answer: ";
-        return switch (misbehaviour) {
-            case STATUS_NOT_A_NUMBER, STATUS_OUT_OF_RANGE, STATUS_GARBAGE, NO_STATUS_LINE, STATUS_NEGATIVE,
-                    UNSUPPORTED_VERSION -> malformed + "bad status line";
-            case STATUS_LINE_TOO_LONG -> malformed + "status line too long";
-            case NO_CONTENT, NO_CONTENT_WITH_BODY -> "empty answer";
-            case NOT_MODIFIED, NOT_MODIFIED_WITH_BODY -> "HTTP 304";
-            case INFORMATIONAL_WITH_BODY -> "HTTP 199";
-            case CLOSED_AFTER_HEADERS, CLOSED_MID_BODY, CLOSED_BEFORE_FIRST_CHUNK, TRUNCATED_FINAL_CHUNK ->
-                "connection closed by the server before the answer was complete";
-            case CLOSED_MID_STATUS_LINE -> "connection closed by the server";
-            case BAD_CHUNK_SIZE, CHUNK_WITHOUT_CRLF, CHUNK_SIZE_OVERFLOW, BAD_SECOND_CHUNK ->
-                malformed + "bad chunked encoding";
-            case CONTROL_IN_LOCATION_ON_200, CONTROL_IN_LOCATION_ON_301, CONTROL_IN_LOCATION_ON_302 ->
-                malformed + "control character in the Location header";
-            case CONTROL_IN_AUTHENTICATE_ON_200, CONTROL_IN_AUTHENTICATE_ON_401, CONTROL_IN_AUTHENTICATE_ON_403 ->
-                malformed + "control character in the WWW-Authenticate header";
-            case CONTROL_IN_RETRY_AFTER_ON_200, CONTROL_IN_RETRY_AFTER_ON_429, CONTROL_IN_RETRY_AFTER_ON_503 ->
-                malformed + "control character in the Retry-After header";
-            case CONTROL_IN_CONTENT_TYPE_ON_200 -> malformed + "control character in the Content-Type header";
-            case SECRET_IN_LOCATION_ON_302 -> "HTTP 302 redirect, not followed; give --url the address it points to";
-            case RETRY_AFTER_DATE_ON_503 -> "HTTP 503 (asked to wait ";
-            case CHUNKED_AND_CONTENT_LENGTH, TWO_CONTENT_LENGTHS -> malformed + "conflicting message lengths";
-            case CONTENT_LENGTH_NOT_A_NUMBER -> malformed + "bad Content-Length";
-            case CHUNKED_NOT_LAST, CHUNKED_IN_HTTP_1_0 -> malformed + "bad Transfer-Encoding";
-            case HUGE_HEADER -> malformed + "headers too large";
-            case HEADER_WITHOUT_COLON, EMPTY_HEADER_NAME, CONTROL_IN_HEADER_NAME -> malformed + "bad header line";
-            case BARE_LINE_FEEDS -> malformed + "line ended without a carriage return";
-        };
-    }
-
     private LaunchResult run(String... args) {
         String[] common = { "--url", hostile.url(), "--snapshot", temp.resolve("snapshot.json").toString(),
                 "--min-healthy", "1", "--retries", "2", "--timeout", "5s" };
@@ -107,7 +74,7 @@ class HttpFaultsCommandTest {
         assertThat(servers.get(HostileServer.GOOD).get("status").asText()).isEqualTo("Healthy");
         JsonNode bad = servers.get(HostileServer.HOSTILE);
         assertThat(bad.get("status").asText()).isEqualTo("UNKNOWN");
-        assertThat(bad.get("reason").asText()).startsWith(reason(misbehaviour));
+        assertThat(bad.get("reason").asText()).startsWith(misbehaviour.reason());
         assertInWords(bad.get("reason").asText());
         assertThat(result.getErrorOutput().lines()).as("monitor's own lines only")
                 .allSatisfy(line -> assertThat(line).startsWith("monitor: "));
@@ -126,7 +93,7 @@ class HttpFaultsCommandTest {
         assertThat(result.exitCode()).isEqualTo(3);
         String line = result.getErrorOutput().strip();
         assertThat(line).startsWith("monitor: UNKNOWN: cannot list servers at " + hostile.url() + "/servers: "
-                + reason(misbehaviour));
+                + misbehaviour.reason());
         if (misbehaviour == Misbehaviour.CLOSED_MID_STATUS_LINE) {
             assertThat(line).endsWith("(if that port serves HTTPS, use --url https://127.0.0.1:" + hostile.port()
                     + ")");

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A cluster API that breaks HTTP itself, written byte by byte on a raw socket: bad status lines, bodies where
  * none may be, early closes, bad chunking, control characters and conflicts in the headers ({@link Misbehaviour}).
  * It lists two servers: {@link #GOOD} always answers well, and {@link #HOSTILE}, or the list itself, answers
- * as the switch in force says. A thread per connection, one answer per connection, then the connection
- * is closed, so each misbehaviour meets a fresh connection.
+ * as the switch in force says; {@link #onDetailsOf} lists more, each misbehaving in a way of its own. A thread
+ * per connection, one answer per connection, then the connection is closed, so each misbehaviour meets a fresh
+ * connection.
  *
  * <p>
  * {@code @RegisterExtension static HostileServer hostile = new HostileServer();} then, in a test,
@@ -40,7 +43,6 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
     public static final String HOSTILE = "10.0.0.2";
     public static final List<String> SERVERS = List.of(GOOD, HOSTILE);
 
-    private static final String LIST = "[\"" + String.join("\", \"", SERVERS) + "\"]";
     private static final String DETAILS = "{\"cpu\": \"10%\", \"memory\": \"20%\", \"service\": \"AuthService\"}";
     private static final int MAX_REQUEST_HEAD = 16 << 10;
     private static final Duration BODY_DELAY = Duration.ofMillis(20);
@@ -51,6 +53,7 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
     private final Duration bodyDelay;
     private volatile Misbehaviour onDetails;
     private volatile Misbehaviour onList;
+    private volatile Map<String, Misbehaviour> byServer = Map.of();
     private ServerSocket socket;
 
     public HostileServer() {
@@ -65,6 +68,15 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
     /** {@link #HOSTILE} answers as {@code misbehaviour} says from now on; null for well. */
     public HostileServer onDetails(Misbehaviour misbehaviour) {
         this.onDetails = misbehaviour;
+        return this;
+    }
+
+    /**
+     * Lists the servers of {@code byServer} too, after {@link #SERVERS}, each answering as its misbehaviour says from
+     * now on: one run meets a whole class of defects at once.
+     */
+    public HostileServer onDetailsOf(Map<String, Misbehaviour> byServer) {
+        this.byServer = Map.copyOf(byServer);
         return this;
     }
 
@@ -163,12 +175,16 @@ public class HostileServer implements BeforeAllCallback, AfterAllCallback, AutoC
 
     private byte[] answerFor(String path) {
         if (path.equals("/servers")) {
-            return onList == null ? wellFormed(LIST) : onList.answer(LIST);
+            String list = list();
+            return onList == null ? wellFormed(list) : onList.answer(list);
         }
-        if (!path.equals("/" + HOSTILE) || onDetails == null) {
-            return wellFormed(DETAILS);
-        }
-        return onDetails.answer(DETAILS);
+        Misbehaviour misbehaviour = path.equals("/" + HOSTILE) ? onDetails : byServer.get(path.substring(1));
+        return misbehaviour == null ? wellFormed(DETAILS) : misbehaviour.answer(DETAILS);
+    }
+
+    private String list() {
+        return Stream.concat(SERVERS.stream(), byServer.keySet().stream().sorted())
+                .collect(Collectors.joining("\", \"", "[\"", "\"]"));
     }
 
     private static byte[] wellFormed(String body) {
