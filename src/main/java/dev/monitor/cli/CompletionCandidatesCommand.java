@@ -47,9 +47,11 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
     List<String> otherWords;
 
     private final SnapshotRepository repository;
+    private final Environment environment;
 
-    public CompletionCandidatesCommand(SnapshotRepository repository) {
+    public CompletionCandidatesCommand(SnapshotRepository repository, Environment environment) {
         this.repository = repository;
+        this.environment = environment;
     }
 
     @Override
@@ -71,11 +73,11 @@ public class CompletionCandidatesCommand implements Callable<Integer> {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> contextNames() {
+    private Set<String> contextNames() {
         try {
             ContextStore store = new ContextStore();
             // Broken entries too: `context remove` is how one is repaired.
-            return store.read(store.file(System.getenv())).entries().keySet();
+            return store.read(store.file(environment.variables())).entries().keySet();
         } catch (RuntimeException e) {
             // No contexts file, or one that cannot be read (ContextException): no candidates.
             return Set.of();

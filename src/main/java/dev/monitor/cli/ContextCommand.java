@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import jakarta.inject.Inject;
+
 import dev.monitor.analysis.HealthyLevel;
 import dev.monitor.analysis.Verdict;
 import dev.monitor.context.BrokenContext;
@@ -45,6 +47,9 @@ public class ContextCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Inject
+        Environment environment;
+
         private final ContextStore store = new ContextStore();
 
         abstract Contexts change(Contexts contexts);
@@ -53,7 +58,7 @@ public class ContextCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path file = store.file(System.getenv());
+            Path file = store.file(environment.variables());
             try {
                 store.update(file, this::change);
             } catch (ContextException e) {
@@ -168,12 +173,15 @@ public class ContextCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Inject
+        Environment environment;
+
         private final ContextStore store = new ContextStore();
 
         /** Lists every entry, a broken one with its problem, and exits 0: listing worked; stderr says what to fix. */
         @Override
         public Integer call() {
-            Path file = store.file(System.getenv());
+            Path file = store.file(environment.variables());
             Contexts contexts;
             try {
                 contexts = store.read(file);

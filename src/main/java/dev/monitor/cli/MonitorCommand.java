@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -100,15 +101,17 @@ public class MonitorCommand implements Callable<Integer> {
     private final ReportWatch reportWatch;
     private final HistoryView historyView;
     private final HistoryRepository histories;
+    private final Environment environment;
 
     public MonitorCommand(ClusterCheck check, SnapshotRepository repository, ServiceWatch serviceWatch,
-            ReportWatch reportWatch, HistoryView historyView, HistoryRepository histories) {
+            ReportWatch reportWatch, HistoryView historyView, HistoryRepository histories, Environment environment) {
         this.check = check;
         this.repository = repository;
         this.serviceWatch = serviceWatch;
         this.reportWatch = reportWatch;
         this.historyView = historyView;
         this.histories = histories;
+        this.environment = environment;
     }
 
     /**
@@ -131,7 +134,8 @@ public class MonitorCommand implements Callable<Integer> {
     }
 
     private int run(Interruption interruption) {
-        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), System.getenv());
+        Map<String, String> env = environment.variables();
+        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), env);
         URI endpoint = connection.endpoint(selected);
         Thresholds thresholds = thresholdOptions.thresholds(selected);
         int breachesFor = thresholdOptions.breachesFor();
@@ -146,17 +150,16 @@ public class MonitorCommand implements Callable<Integer> {
         if (reports.history()) {
             output.requireTable("--history", "the history file itself is JSON: " + historyFile);
             return historyView.show(snapshotFile, endpoint, breachesFor,
-                    output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile, historyFile),
+                    output.open(sections, spec.commandLine().getOut(), env, snapshotFile, historyFile),
                     new StderrDiagnostics(err, verbose));
         }
-        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), System.getenv(), snapshotFile,
-                historyFile);
+        ReportOutput printer = output.open(sections, spec.commandLine().getOut(), env, snapshotFile, historyFile);
         // No bar under a live view: it would draw over the frame.
         boolean progress = output.progress() && serviceWatch == null && reportWatch == null;
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose,
-                progress ? new ProgressBarDisplay(err, System.getenv()) : FetchProgress.NONE);
+                progress ? new ProgressBarDisplay(err, env) : FetchProgress.NONE);
         FetchSettings fetch = connection.fetchSettings(
-                () -> access.access(endpoint, selected, System.getenv(), System.in, diagnostics), politeness::pacing);
+                () -> access.access(endpoint, selected, env, System.in, diagnostics), politeness::pacing);
         ReadRequest request = cache.readRequest(endpoint, snapshotFile, fetch);
         ClusterCheck.Request checkRequest = new ClusterCheck.Request(request, thresholds, breachesFor,
                 thresholdOptions.unreachableState());

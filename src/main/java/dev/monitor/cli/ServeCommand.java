@@ -81,15 +81,17 @@ public class ServeCommand implements Callable<Integer> {
 
     private final Exporter exporter;
     private final SnapshotRepository repository;
+    private final Environment environment;
 
-    public ServeCommand(Exporter exporter, SnapshotRepository repository) {
+    public ServeCommand(Exporter exporter, SnapshotRepository repository, Environment environment) {
         this.exporter = exporter;
         this.repository = repository;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), System.getenv());
+        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), environment.variables());
         URI endpoint = connection.endpoint(selected);
         if (interval.compareTo(Watch.MINIMUM_INTERVAL) < 0) {
             throw new ParameterException(spec.commandLine(), "--interval must be at least "
@@ -117,7 +119,8 @@ public class ServeCommand implements Callable<Integer> {
         Path snapshotFile = cache.snapshotFile(endpoint, connection.shard(), repository);
         // Last: access may read a secret from standard input, once the rest is known to be right.
         FetchSettings fetch = connection.fetchSettings(
-                () -> access.access(endpoint, selected, System.getenv(), System.in, diagnostics), politeness::pacing);
+                () -> access.access(endpoint, selected, environment.variables(), System.in, diagnostics),
+                politeness::pacing);
         return new ClusterCheck.Request(cache.freshRequest(endpoint, snapshotFile, fetch), thresholds, breachesFor,
                 thresholdOptions.unreachableState());
     }

@@ -2,6 +2,7 @@ package dev.monitor.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -10,7 +11,6 @@ import java.util.logging.Logger;
 import dev.monitor.testing.CapturedRun;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
-import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import picocli.CommandLine;
 
@@ -24,12 +24,33 @@ import picocli.CommandLine;
  * <p>
  * What the run prints on stdout and stderr is kept for the test, and so is any framework log record at WARNING or
  * above, which goes to stderr in the packaged command: a test that asserts stderr holds monitor's lines only sees
- * it there too. The packaged tests (src/native-test) still run the command as users do, one process per run.
+ * it there too. Environment variables that a command reads itself ({@code $MONITOR_CONFIG}) may be set for the runs
+ * of one launcher ({@link #withEnvironment}); option defaults read from the environment cannot, being read once
+ * per application. The packaged tests (src/native-test) still run the command as users do, one process per run.
  */
 public final class CommandRuns implements QuarkusMainLauncher {
 
+    private final Map<String, String> environment;
+
+    public CommandRuns() {
+        this(Map.of());
+    }
+
+    private CommandRuns(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Runs whose commands see these environment variables too ({@link RunEnvironment}). */
+    public CommandRuns withEnvironment(Map<String, String> variables) {
+        return new CommandRuns(Map.copyOf(variables));
+    }
+
     @Override
-    public LaunchResult launch(String... args) {
+    public CapturedRun launch(String... args) {
+        return Arc.container().instance(RunEnvironment.class).get().during(environment, () -> run(args));
+    }
+
+    private CapturedRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Handler logged = new ErrorLog(err);
