@@ -5,27 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
+import dev.monitor.testing.ContextsFolder;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Secret;
 
 /**
- * Named clusters through the packaged artifact: {@code monitor context add|list|use|remove} round-tripping
- * through the file {@code $MONITOR_CONFIG} names, and runs that take their cluster from a context.
+ * Named clusters through the packaged artifact, with the variables set in a real process environment:
+ * {@code $MONITOR_CONFIG} names the contexts file, {@code $MONITOR_CONTEXT} picks a context for one run, and
+ * {@code $MONITOR_MIN_HEALTHY} is the default a context's levels are checked against. The rest of
+ * {@code monitor context add|list|use|remove} is ContextCommandTest's, in-process.
  *
  * <p>
- * Each test has a folder and a config file of its own and only reads the shared mock, so the tests run at once
- * (each mostly waits for the artifact to start); the one whose mock asks for a token has a mock of its own.
+ * Each test has a folder and a config file of its own, so the tests run at once; the one whose mock asks for a
+ * token has a mock of its own.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ContextIT {
@@ -42,33 +43,19 @@ class ContextIT {
     @TempDir
     Path temp;
 
+    private ContextsFolder contexts;
+
+    @BeforeEach
+    void ownContextsFile() {
+        contexts = new ContextsFolder(temp);
+    }
+
     private ArtifactRun monitor(String... args) throws Exception {
-        return ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString()), args);
+        return ArtifactRun.of(temp, contexts.environment(), args);
     }
 
     private ArtifactRun check(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--snapshot", temp.resolve("s.json").toString(), "--refresh"));
-        all.addAll(Arrays.asList(args));
-        return monitor(all.toArray(String[]::new));
-    }
-
-    private Path config() {
-        return temp.resolve("conf").resolve("config.yaml");
-    }
-
-    private void handWritten(String yaml) throws Exception {
-        Files.createDirectories(config().getParent());
-        Files.writeString(config(), yaml);
-    }
-
-    @Test
-    void listingNoContextsSaysHowToAddOneOnStderr() throws Exception {
-        ArtifactRun list = monitor("context", "list");
-
-        assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).as("the list itself, empty, for scripts").isEmpty();
-        assertThat(list.err()).isEqualTo("monitor: no contexts in " + config()
-                + " yet; add one with monitor context add NAME --url URL\n");
+        return monitor(contexts.check(args));
     }
 
     @Test
@@ -80,10 +67,11 @@ class ContextIT {
                 "--min-healthy", "50%", "--expect-service", "AuthService").exitCode()).isZero();
         assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode()).isZero();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
-        String file = Files.readString(config());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(contexts.file())))
+                .isEqualTo("rw-------");
+        String file = Files.readString(contexts.file());
         assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService");
-        Secret.token(TOKEN).assertNotIn(config().toString(), file);
+        Secret.token(TOKEN).assertNotIn(contexts.file().toString(), file);
         assertThat(file).as("lab's --min-healthy was not given: no default is saved as if it had been")
                 .doesNotContain("min-healthy: '2'");
         assertThat(monitor("context", "list").out())
@@ -101,8 +89,8 @@ class ContextIT {
         ArtifactRun named = check("--context", "prod");
         assertThat(named.exitCode()).as("--context picks prod for one run").isZero();
         assertThat(monitor("context", "list").out()).startsWith("* lab");
-        ArtifactRun fromEnvironment = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString(),
-                "MONITOR_CONTEXT", "prod"), "--snapshot", temp.resolve("s.json").toString(), "--refresh");
+        ArtifactRun fromEnvironment = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", contexts.file().toString(),
+                "MONITOR_CONTEXT", "prod"), contexts.check());
         assertThat(fromEnvironment.exitCode()).as("$MONITOR_CONTEXT picks prod for one run").isZero();
 
         assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
@@ -111,218 +99,11 @@ class ContextIT {
         Secret.token(TOKEN).assertNotInFilesUnder(temp, token);
     }
 
-    /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
-    @Test
-    void perServiceLevelsRoundTripThroughTheFileAndDecideTheRun() throws Exception {
-        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--service-min-healthy", "AuthService=3",
-                "--service-warn-healthy", "TimeService=6", "--service-min-healthy", "GeoService=5").exitCode()).isZero();
-        assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode())
-                .as("rewrites the file").isZero();
-
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
-        String file = Files.readString(config());
-        assertThat(file).contains("""
-                    services:
-                      AuthService:
-                        min-healthy: '3'
-                      GeoService:
-                        min-healthy: '5'
-                      TimeService:
-                        warn-healthy: '6'
-                """);
-
-        ArtifactRun run = check("--context", "prod");
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        // This 20-server cluster has no GeoService: its level from the context is said to apply to nothing.
-        assertThat(run.err().lines()).containsExactly(
-                "monitor: warning: the cluster lists no service GeoService, so its own level applies to nothing "
-                        + "(a misspelt name?)",
-                "monitor: CRITICAL: 1 of 8 services below their minimum: AuthService 2/2 (minimum 3); 1 of 8 services "
-                        + "below their warning level: TimeService 5/5 (warning level 6)");
-
-        ArtifactRun flag = check("--context", "prod", "--service-min-healthy", "AuthService=2");
-        assertThat(flag.exitCode()).as("the flag beats Auth's minimum; Time's warning level stays").isEqualTo(1);
-
-        ArtifactRun json = check("--context", "prod", "-o", "json");
-        assertThat(json.out()).contains("\"AuthService\" : {\n        \"minHealthy\" : 3,");
-
-        Files.writeString(config(), Files.readString(config()).replace("warn-healthy: '6'", "warn-healthy: six"));
-        ArtifactRun bad = check("--context", "prod");
-        assertThat(bad.exitCode()).isEqualTo(3);
-        assertThat(bad.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: " + config() + ": context 'prod': service 'TimeService': warn-healthy 'six' is "
-                        + "neither a count like 2 nor a share like 50% (fix or remove it in that file)");
-    }
-
-    @Test
-    void unknownContextsAndBadInputAreUsageErrors() throws Exception {
-        ArtifactRun unknown = check("--context", "nope");
-        assertThat(unknown.exitCode()).isEqualTo(3);
-        assertThat(unknown.err()).contains("no context named 'nope'");
-
-        ArtifactRun credentials = monitor("context", "add", "x", "--url", mock.url(), "--proxy",
-                "http://u:secret@127.0.0.1:3128");
-        assertThat(credentials.exitCode()).isEqualTo(3);
-        assertThat(credentials.err()).contains("--proxy must not carry credentials");
-        Secret.password("u", "secret").assertNotIn(credentials);
-
-        assertThat(monitor("context", "use", "nope").exitCode()).isEqualTo(3);
-    }
-
-    @Test
-    void blankOrOddContextNamesAreUsageErrorsOfOneLine() throws Exception {
-        for (String name : List.of("", " ", "prod eu", "prod\u0007")) {
-            ArtifactRun add = monitor("context", "add", name, "--url", mock.url());
-            assertThat(add.exitCode()).as("'" + name + "'").isEqualTo(3);
-            assertThat(add.err().lines().toList()).as("'" + name + "'").containsExactly("monitor: context name '" + name
-                    + "' must be letters, digits, '.', '_' and '-', starting with a letter or digit",
-                    "Try 'monitor context add --help' for more information.");
-        }
-        assertThat(Files.exists(config())).as("nothing saved, nothing made current").isFalse();
-
-        assertThat(monitor("context", "add", "prod", "--url", mock.url()).exitCode()).isZero();
-        ArtifactRun blankRun = check("--context", "");
-        assertThat(blankRun.exitCode()).isEqualTo(3);
-        assertThat(blankRun.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: --context needs a context name, not ''; known: prod");
-        ArtifactRun blankUse = monitor("context", "use", "");
-        assertThat(blankUse.exitCode()).isEqualTo(3);
-        assertThat(blankUse.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: a context name cannot be blank; known: prod");
-    }
-
-    @Test
-    void aMisspeltKeyMakesTheEntryBrokenRatherThanIgnored() throws Exception {
-        handWritten("""
-                current-context: typo
-                contexts:
-                  typo: { url: %s, min-helthy: 3 }
-                """.formatted(mock.url()));
-        String problem = "unknown key 'min-helthy' (known: url, token-file, cacert, proxy, min-healthy, warn-healthy, "
-                + "expect-services, services)";
-
-        ArtifactRun list = monitor("context", "list");
-        assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).isEqualTo("* typo  broken: " + problem + "\n");
-
-        ArtifactRun run = check();
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().lines().toList()).containsExactly("monitor: " + config() + ": context 'typo': " + problem
-                + " (fix or remove it in that file)", "Try 'monitor --help' for more information.");
-
-        assertThat(monitor("context", "add", "typo", "--url", mock.url(), "--min-healthy", "3").exitCode()).isZero();
-        ArtifactRun replaced = check();
-        assertThat(replaced.exitCode()).as("the minimum of 3 asked for now applies: " + replaced.err()).isEqualTo(2);
-    }
-
-    @Test
-    void aBrokenContextStopsOnlyTheRunsThatReadTheFile() throws Exception {
-        handWritten("""
-                current-context: prod
-                contexts:
-                  prod:
-                    url: %s
-                    services: { AuthService: { min_healthy: 3 } }
-                """.formatted(mock.url()));
-
-        ArtifactRun named = check("--url", mock.url());
-        ArtifactRun fromContext = check("--context", "prod");
-
-        assertThat(named.exitCode()).as(named.err()).isZero();
-        assertThat(fromContext.exitCode()).isEqualTo(3);
-        assertThat(fromContext.err()).startsWith("monitor: " + config() + ": context 'prod': service 'AuthService' "
-                + "must hold min-healthy and/or warn-healthy, and nothing else (fix or remove it in that file)");
-
-        // A file no run could read at all: one that names its cluster never opens it.
-        handWritten("contexts: [ not, a, map\n");
-        ArtifactRun unreadable = check("--url", mock.url());
-        assertThat(unreadable.exitCode()).as(unreadable.err()).isZero();
-        assertThat(check("--context", "prod").exitCode()).as("a run that needs the file fails on it").isEqualTo(3);
-    }
-
-    @Test
-    void aBrokenEntryIsListedWithItsProblemAndRemovedWithoutTouchingTheOthers() throws Exception {
-        handWritten("""
-                current-context: prod
-                contexts:
-                  bad: { min-healthy: 3 }
-                  prod: { url: %s }
-                  worse: { url: http://127.0.0.1:1, min-healthy: x }
-                """.formatted(mock.url()));
-
-        ArtifactRun list = monitor("context", "list");
-        assertThat(list.exitCode()).as("listing worked; stderr says what to fix").isZero();
-        assertThat(list.out()).isEqualTo("""
-                  bad  broken: no url
-                * prod  %s
-                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
-                """.formatted(mock.url()));
-        assertThat(list.err()).isEqualTo("monitor: warning: broken contexts in " + config() + ": bad, worse (fix them "
-                + "there, or remove them with monitor context remove NAME)\n");
-
-        ArtifactRun prod = check();
-        assertThat(prod.exitCode()).as("a broken entry stops only the runs that use it: " + prod.err()).isZero();
-
-        String before = Files.readString(config());
-        ArtifactRun use = monitor("context", "use", "bad");
-        assertThat(use.exitCode()).isEqualTo(3);
-        assertThat(use.err().lines().findFirst().orElseThrow())
-                .isEqualTo("monitor: " + config() + ": context 'bad': no url (fix or remove it in that file)");
-        assertThat(Files.readString(config())).as("a refused command leaves the file as it was").isEqualTo(before);
-
-        assertThat(monitor("context", "remove", "bad").exitCode()).isZero();
-        assertThat(monitor("context", "list").out()).isEqualTo("""
-                * prod  %s
-                  worse  broken: min-healthy 'x' is neither a count like 2 nor a share like 50%%
-                """.formatted(mock.url()));
-        assertThat(Files.readString(config())).as("the other broken entry, as it was").contains("min-healthy: x");
-
-        ArtifactRun worse = check("--context", "worse");
-        assertThat(worse.exitCode()).isEqualTo(3);
-        assertThat(worse.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: " + config() + ": context "
-                + "'worse': min-healthy 'x' is neither a count like 2 nor a share like 50% (fix or remove it in that file)");
-
-        assertThat(monitor("context", "remove", "worse").exitCode()).isZero();
-        ArtifactRun repaired = monitor("context", "list");
-        assertThat(repaired.out()).isEqualTo("* prod  " + mock.url() + "\n");
-        assertThat(repaired.err()).isEmpty();
-    }
-
-    @Test
-    void contextAddRefusesLevelsARunOfItWouldRefuseAndLeavesTheFileAsItWas() throws Exception {
-        assertThat(monitor("context", "add", "prod", "--url", mock.url()).exitCode()).isZero();
-        String before = Files.readString(config());
-
-        for (List<String> levels : List.of(
-                List.of("--warn-healthy", "1"),
-                List.of("--service-warn-healthy", "AuthService=1"),
-                List.of("--warn-healthy", "3", "--service-min-healthy", "AuthService=4"))) {
-            List<String> args = new ArrayList<>(List.of("context", "add", "lab", "--url", mock.url()));
-            args.addAll(levels);
-            ArtifactRun add = monitor(args.toArray(String[]::new));
-            assertThat(add.exitCode()).as(String.join(" ", levels)).isEqualTo(3);
-            assertThat(add.err().lines()).as(String.join(" ", levels)).hasSize(2)
-                    .last().asString().startsWith("Try 'monitor context add --help'");
-            assertThat(Files.readString(config())).as("nothing saved").isEqualTo(before);
-        }
-        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--warn-healthy", "1").err())
-                .startsWith("monitor: context 'lab': warn-healthy 1 is below the default min-healthy 2: the warning "
-                        + "level must be the higher one\n");
-        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--service-warn-healthy", "AuthService=1")
-                .err()).startsWith("monitor: context 'lab': warn-healthy 1 of service 'AuthService' is below the "
-                        + "default min-healthy 2: ");
-        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--warn-healthy", "3",
-                "--service-min-healthy", "AuthService=4").err())
-                .startsWith("monitor: context 'lab': warn-healthy 3 is below min-healthy 4 of service 'AuthService': ");
-        assertThat(monitor("context", "add", "lab", "--url", mock.url(), "--min-healthy", "1", "--warn-healthy", "1")
-                .exitCode()).as("a minimum of its own makes the same warning level fine").isZero();
-    }
-
     /** Against the defaults in force: with $MONITOR_MIN_HEALTHY at 1, a warning level of 1 is saved. */
     @Test
     void aSavedContextsLevelsARunRefusesAreNamedAsTheContextsNotAsFlags() throws Exception {
-        ArtifactRun add = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", config().toString(), "MONITOR_MIN_HEALTHY", "1"),
-                "context", "add", "lab", "--url", mock.url(), "--warn-healthy", "1");
+        ArtifactRun add = ArtifactRun.of(temp, Map.of("MONITOR_CONFIG", contexts.file().toString(),
+                "MONITOR_MIN_HEALTHY", "1"), "context", "add", "lab", "--url", mock.url(), "--warn-healthy", "1");
         assertThat(add.exitCode()).as(add.err()).isZero();
 
         ArtifactRun run = check("--context", "lab");
@@ -334,7 +115,7 @@ class ContextIT {
         ArtifactRun flag = check("--context", "lab", "--min-healthy", "1");
         assertThat(flag.exitCode()).as(flag.err()).isZero();
 
-        handWritten("""
+        contexts.handWritten("""
                 current-context: prod
                 contexts:
                   prod:
@@ -347,74 +128,5 @@ class ContextIT {
         assertThat(check("--service-warn-healthy", "AuthService=3").exitCode())
                 .as("judged, not refused: the flag replaces the context's warning level of AuthService, whose 2 "
                         + "servers are below its minimum of 3").isEqualTo(2);
-    }
-
-    /** In SnakeYAML's own layout (one space before an end-of-line comment), so what stays is byte for byte. */
-    @Test
-    void contextUseAddAndRemoveChangeOnlyWhatTheyNameInAHandCommentedFile() throws Exception {
-        String commented = """
-                # our clusters; also edited by hand
-
-                current-context: prod # on call
-                owner: platform-team
-                contexts:
-                  # production: page before touching
-                  prod:
-                    url: %s # behind the VPN
-                    # paged by payments
-                    min-healthy: 1
-                  lab:
-                    url: http://127.0.0.1:1 # scratch
-                """.formatted(mock.url());
-        handWritten(commented);
-
-        assertThat(monitor("context", "use", "lab").exitCode()).isZero();
-        String used = commented.replace("current-context: prod #", "current-context: lab #");
-        assertThat(Files.readString(config())).isEqualTo(used);
-
-        assertThat(monitor("context", "add", "stage", "--url", "http://127.0.0.1:2").exitCode()).isZero();
-        String added = used + """
-                  stage:
-                    url: http://127.0.0.1:2
-                """;
-        assertThat(Files.readString(config())).isEqualTo(added);
-
-        assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--min-healthy", "3").exitCode()).isZero();
-        String replaced = added.replace("    min-healthy: 1\n", "    min-healthy: '3'\n");
-        assertThat(Files.readString(config())).as("prod's comments stay")
-                .isEqualTo(replaced);
-        ArtifactRun prod = check("--context", "prod");
-        assertThat(prod.exitCode()).as("the minimum of 3 now in prod decides the run: " + prod.err()).isEqualTo(2);
-
-        assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
-        assertThat(Files.readString(config())).as("lab was the current context: current-context goes with it")
-                .isEqualTo(replaced.replace("current-context: lab # on call\n", "")
-                        .replace("  lab:\n    url: http://127.0.0.1:1 # scratch\n", ""));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config()))).isEqualTo("rw-------");
-    }
-
-    @Test
-    void aContextWhoseUrlIsNotHttpOrHttpsIsListedBrokenAndStopsItsRun() throws Exception {
-        handWritten("""
-                current-context: ftp
-                contexts:
-                  ftp: { url: ftp://cluster.internal }
-                  prod: { url: %s }
-                """.formatted(mock.url()));
-        String problem = "url must be an http:// or https:// URL with a host, not 'ftp://cluster.internal'";
-
-        ArtifactRun list = monitor("context", "list");
-        assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).isEqualTo("* ftp  broken: " + problem + "\n  prod  " + mock.url() + "\n");
-
-        ArtifactRun run = check();
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("monitor: " + config() + ": context 'ftp': "
-                + problem + " (fix or remove it in that file)");
-
-        ArtifactRun add = monitor("context", "add", "lab", "--url", "ftp://cluster.internal");
-        assertThat(add.exitCode()).isEqualTo(3);
-        assertThat(add.err().lines().findFirst().orElseThrow()).as("the same words as the file's")
-                .isEqualTo("monitor: --" + problem);
     }
 }
