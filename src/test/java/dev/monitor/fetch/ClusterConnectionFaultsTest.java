@@ -44,6 +44,8 @@ import io.vertx.core.Vertx;
 class ClusterConnectionFaultsTest {
 
     private static final FetchSettings SETTINGS = PlainFetch.settings(16, Duration.ofSeconds(2), 1);
+    /** No retry: where retries are not the question, a hung server waits out one deadline, not two. */
+    private static final FetchSettings ONCE = PlainFetch.settings(16, Duration.ofSeconds(2), 0);
 
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(60, 50,
@@ -55,8 +57,8 @@ class ClusterConnectionFaultsTest {
     @Inject
     Vertx vertx;
 
-    private Snapshot fetch(Function<String, String> knownService) {
-        try (ClusterConnection connection = reader.connect(URI.create(mock.url()), SETTINGS)) {
+    private Snapshot fetch(FetchSettings settings, Function<String, String> knownService) {
+        try (ClusterConnection connection = reader.connect(URI.create(mock.url()), settings)) {
             return connection.snapshot(knownService, FetchProgress.NONE).await().atMost(Duration.ofMinutes(1));
         }
     }
@@ -73,7 +75,7 @@ class ClusterConnectionFaultsTest {
     @Test
     void eachFaultOfAServerBecomesAnUnknownServerWithItsReason() {
         FaultPlan faults = mock.cluster().faults();
-        Map<String, Server> servers = byIp(fetch(ip -> null));
+        Map<String, Server> servers = byIp(fetch(ONCE, ip -> null));
 
         assertThat(faults.hits(Fault.HTTP_500)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("HTTP 500"));
         assertThat(faults.hits(Fault.HTTP_404)).allSatisfy(ip -> assertThat(reason(servers, ip)).isEqualTo("HTTP 404"));
@@ -97,7 +99,7 @@ class ClusterConnectionFaultsTest {
 
     @Test
     void entriesThatAreNotAddressesAreReportedAndNeverRequested() {
-        Map<String, Server> servers = byIp(fetch(ip -> null));
+        Map<String, Server> servers = byIp(fetch(ONCE, ip -> null));
 
         assertThat(reason(servers, "../admin")).isEqualTo("not an IP address, not requested");
         assertThat(reason(servers, "10.58.1.1/../../admin")).isEqualTo("not an IP address, not requested");
@@ -118,7 +120,7 @@ class ClusterConnectionFaultsTest {
         Map<String, Integer> before = failuresRetried.stream().flatMap(fault -> faults.hits(fault).stream())
                 .collect(Collectors.toMap(ip -> ip, ip -> cluster.requestCount("/" + ip)));
 
-        Snapshot snapshot = fetch(ip -> null);
+        Snapshot snapshot = fetch(SETTINGS, ip -> null);
 
         assertThat(before).as("every server that timed out, trickled past its deadline or reset the connection")
                 .hasSize(3 * FaultPlan.DEFAULT_HITS).allSatisfy((ip, count) -> assertThat(
@@ -134,7 +136,7 @@ class ClusterConnectionFaultsTest {
     void aFailedServerKeepsTheServiceItHadBefore() {
         String hung = mock.cluster().faults().hits(Fault.TIMEOUT).getFirst();
 
-        Map<String, Server> servers = byIp(fetch(ip -> ip.equals(hung) ? "AuthService" : null));
+        Map<String, Server> servers = byIp(fetch(ONCE, ip -> ip.equals(hung) ? "AuthService" : null));
 
         assertThat(servers.get(hung)).isEqualTo(new Server.Unknown(hung, "AuthService", "timed out after 2s"));
     }
@@ -149,7 +151,7 @@ class ClusterConnectionFaultsTest {
     void anUnusableServerListIsOneClearReason(String fault, String reason) {
         // Reading 64 MiB can take longer than 2 s on a busy machine: there the cap, never the clock, must end it.
         FetchSettings settings = fault.equals("servers-huge") ? PlainFetch.settings(16, Duration.ofMinutes(1), 1)
-                : SETTINGS;
+                : ONCE;
         against(fault, settings, (endpoint, connection) -> assertThatThrownBy(
                 () -> connection.serverList().await().atMost(Duration.ofMinutes(1)))
                 .isInstanceOf(ClusterUnavailableException.class)
