@@ -11,16 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.monitor.mock.FaultPlan;
 import dev.monitor.mock.MockCluster;
-import dev.monitor.mock.MockFleet;
 import dev.monitor.testing.MockClusterExtension;
 import dev.monitor.testing.Scrape;
 import dev.monitor.testing.ServeInProcess;
@@ -31,7 +28,8 @@ import io.vertx.core.Vertx;
 
 /**
  * {@code monitor serve}, the real command in-process, scraped over a real socket while it fetches from the mock
- * cluster API over another: what a scrape gets before, during and after a fetch, and when the API goes away.
+ * cluster API over another: how fetches follow each other, what each endpoint answers and in which format, and
+ * what a scrape gets when the API goes away. Scrapes during a fetch are ServeDuringFetchCommandTest's.
  */
 @QuarkusTest
 @Timeout(120)
@@ -40,14 +38,6 @@ class ServeCommandTest {
     /** What Prometheus 2.42 sends when it scrapes. */
     private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
-
-    /** Every figure of the slow mock: 50% (every server healthy) until a test says otherwise. */
-    private static final AtomicInteger FIGURES = new AtomicInteger(50);
-
-    /** Every answer held back a second: a fetch (the list, then the servers) takes two at least. */
-    @RegisterExtension
-    static MockClusterExtension slow = new MockClusterExtension(new MockCluster(new MockFleet(20),
-            Duration.ofSeconds(1), FIGURES::get, FaultPlan.none()));
 
     /** One server, each answer 600 ms late: a fetch takes 1.2 s, longer than serve's interval of 1 s. */
     @RegisterExtension
@@ -69,76 +59,6 @@ class ServeCommandTest {
         return ServeInProcess.start(launcher, all.toArray(String[]::new));
     }
 
-    private static Scrape metrics(ServeInProcess serve) {
-        return Scrape.get(serve.uri("/metrics"));
-    }
-
-    private static void awaitReady(ServeInProcess serve) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Scrape.get(serve.uri("/-/ready")).status() == 200);
-    }
-
-    @Test
-    void readyAndMetricsAnswer503UntilTheFirstFetchHasCompleted() {
-        try (ServeInProcess serve = serve(slow)) {
-            Scrape ready = Scrape.get(serve.uri("/-/ready"));
-            Scrape metrics = metrics(serve);
-
-            assertThat(Scrape.get(serve.uri("/-/healthy"))).isEqualTo(new Scrape(200, "text/plain; charset=utf-8",
-                    "monitor is Healthy.\n"));
-            assertThat(ready.status()).as("the first fetch takes two seconds").isEqualTo(503);
-            assertThat(metrics.status()).isEqualTo(503);
-            assertThat(metrics.body()).isEqualTo("monitor is not ready: no fetch has completed yet.\n");
-            awaitReady(serve);
-            assertThat(Scrape.get(serve.uri("/-/ready")).body()).isEqualTo("monitor is Ready.\n");
-            assertThat(metrics(serve).status()).isEqualTo(200);
-            LaunchResult result = serve.stop();
-            assertThat(result.exitCode()).isZero();
-            assertThat(result.getErrorStream()).containsExactly("monitor: serving metrics of http://localhost:"
-                    + slow.port() + " on " + serve.uri("/metrics") + " every 1s");
-            assertThat(result.getOutput()).as("stdout stays quiet").isEmpty();
-        }
-    }
-
-    /**
-     * A fetch begins; the cluster's figures change under it (every server unhealthy from then on). Every scrape while
-     * it runs gets the fetch before it, byte for byte, and the first that differs gets this one whole: every server
-     * of it, each unhealthy, never some of each.
-     */
-    @Test
-    void aScrapeDuringAFetchGetsThePreviousFetchWholeAndStartsNone() {
-        FIGURES.set(50);
-        try (ServeInProcess serve = serve(slow, "--per-server")) {
-            awaitReady(serve);
-            int lists = slow.cluster().requestCount("/servers");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> slow.cluster().requestCount("/servers") > lists);
-            FIGURES.set(90);
-            int listed = slow.cluster().requestCount("/servers");
-            Scrape previous = metrics(serve);
-            List<Scrape> during = new ArrayList<>();
-            Scrape next = previous;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (next.body().equals(previous.body()) && System.nanoTime() < deadline) {
-                during.add(next);
-                next = metrics(serve);
-            }
-
-            assertThat(previous.samples("monitor_server_healthy")).hasSize(20).allSatisfy((server, healthy) ->
-                    assertThat(healthy).as(server).isEqualTo(1.0));
-            assertThat(during).as("scrapes while the fetch ran").hasSizeGreaterThan(5);
-            assertThat(next.value("monitor_fetched_servers")).isEqualTo(20);
-            assertThat(next.samples("monitor_server_healthy")).hasSize(20).allSatisfy((server, healthy) ->
-                    assertThat(healthy).as(server).isEqualTo(0.0));
-            assertThat(next.value("monitor_last_successful_fetch_timestamp_seconds"))
-                    .isGreaterThan(previous.value("monitor_last_successful_fetch_timestamp_seconds"));
-            assertThat(slow.cluster().requestCount("/servers") - listed)
-                    .as("lists asked for during %d scrapes: at most the next fetch's", during.size()).isLessThanOrEqualTo(1);
-        } finally {
-            FIGURES.set(50);
-        }
-    }
-
     /**
      * Each fetch of the one server takes 1.2 s, the interval is 1 s: fetches run back to back, never two at once,
      * whatever the scrapes: the mock never has two requests in flight, and is asked for its list once a fetch.
@@ -146,12 +66,12 @@ class ServeCommandTest {
     @Test
     void fetchesNeverOverlapAndScrapesAskTheApiNothing() {
         try (ServeInProcess serve = serve(oneServer)) {
-            awaitReady(serve);
+            serve.awaitReady();
             int lists = oneServer.cluster().requestCount("/servers");
             long started = System.nanoTime();
             int scrapes = 0;
             while (System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
-                assertThat(metrics(serve).status()).isEqualTo(200);
+                assertThat(serve.metrics().status()).isEqualTo(200);
                 scrapes++;
             }
             int fetches = oneServer.cluster().requestCount("/servers") - lists;
@@ -165,9 +85,9 @@ class ServeCommandTest {
     @Test
     void theScrapersAcceptHeaderChoosesOpenMetricsOrTheTextFormat() {
         try (ServeInProcess serve = serve(fast)) {
-            awaitReady(serve);
+            serve.awaitReady();
             Scrape openMetrics = Scrape.request("GET", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
-            Scrape text = metrics(serve);
+            Scrape text = serve.metrics();
             Scrape head = Scrape.request("HEAD", serve.uri("/metrics"), PROMETHEUS_ACCEPT);
 
             assertThat(openMetrics.contentType()).startsWith("application/openmetrics-text; version=1.0.0");
@@ -185,7 +105,7 @@ class ServeCommandTest {
     @Test
     void onlyItsThreeEndpointsAnswerAndOnlyToGetAndHead() {
         try (ServeInProcess serve = serve(fast)) {
-            awaitReady(serve);
+            serve.awaitReady();
             for (String path : List.of("/", "/metrics/", "/metric", "/-/healthy/x", "/api/v1/query", "/favicon.ico",
                     "/-/reload", "/10.58.1.1")) {
                 assertThat(Scrape.get(serve.uri(path)).status()).as(path).isEqualTo(404);
@@ -215,17 +135,17 @@ class ServeCommandTest {
             try (ServeInProcess serve = ServeInProcess.start(launcher, "--port", String.valueOf(port),
                     "--snapshot", temp.resolve("gone.json").toString(), "--interval", "1s", "--max-stale", "3s",
                     "--retries", "0")) {
-                awaitReady(serve);
-                Scrape fresh = metrics(serve);
+                serve.awaitReady();
+                Scrape fresh = serve.metrics();
                 assertThat(fresh.value("monitor_up")).isEqualTo(1);
                 cluster.stop().toCompletionStage().toCompletableFuture().join();
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve).value("monitor_up") == 0);
-                Scrape stale = metrics(serve);
-                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve)
+                await().atMost(Duration.ofSeconds(30)).until(() -> serve.metrics().value("monitor_up") == 0);
+                Scrape stale = serve.metrics();
+                await().atMost(Duration.ofSeconds(30)).until(() -> serve.metrics()
                         .samples("monitor_verdict").get("{monitor_verdict=\"UNKNOWN\"}") == 1);
-                Scrape unknown = metrics(serve);
-                await().atMost(Duration.ofSeconds(30)).until(() -> metrics(serve)
+                Scrape unknown = serve.metrics();
+                await().atMost(Duration.ofSeconds(30)).until(() -> serve.metrics()
                         .value("monitor_snapshot_age_seconds") > unknown.value("monitor_snapshot_age_seconds"));
 
                 for (Scrape gone : List.of(stale, unknown)) {
@@ -261,8 +181,8 @@ class ServeCommandTest {
     void beforeAnyGoodFetchOnlyUpZeroTheVerdictAndTheShardAreShown() {
         try (ServeInProcess serve = ServeInProcess.start(launcher, "--port", "1", "--retries", "0", "--shard", "2/3",
                 "--unreachable-state", "critical", "--snapshot", temp.resolve("never.json").toString())) {
-            awaitReady(serve);
-            Map<String, Double> samples = metrics(serve).samples();
+            serve.awaitReady();
+            Map<String, Double> samples = serve.metrics().samples();
 
             assertThat(samples).containsEntry("monitor_up", 0.0)
                     .containsEntry("monitor_shard_info{shard=\"2\",shards=\"3\"}", 1.0)

@@ -73,10 +73,20 @@ public final class ServeInProcess implements AutoCloseable {
         }
     }
 
-
     /** {@code http://127.0.0.1:PORT/path}. */
     public URI uri(String path) {
         return base.resolve(path);
+    }
+
+    /** A scrape of {@code /metrics}, as Prometheus' plain GET. */
+    public Scrape metrics() {
+        return Scrape.get(uri("/metrics"));
+    }
+
+    /** Waits until {@code /-/ready} says a fetch has completed. */
+    public void awaitReady() {
+        Awaitility.await("monitor serve ready").atMost(START).pollInterval(Duration.ofMillis(50))
+                .until(() -> Scrape.get(uri("/-/ready")).status() == 200);
     }
 
     /** Ends serve (the thread interrupted) and gives what it exited with and said. */
