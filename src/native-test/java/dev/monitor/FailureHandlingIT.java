@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +33,12 @@ import dev.monitor.testing.MockClusterExtension;
 /**
  * The packaged artifact in its own process, against {@code monitor mock-server} in another, meeting what
  * only real processes meet: closed pipes, signals, a second run at the same time, an API that goes away.
+ *
+ * <p>
+ * Each test has a folder of its own and reads its mocks without changing them (the one that counts requests has
+ * {@code slow} to itself), so the tests run at once: most wait on a deadline, a tick or a signal.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FailureHandlingIT {
 
