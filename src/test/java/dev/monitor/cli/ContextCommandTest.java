@@ -21,14 +21,20 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Named clusters: {@code monitor context add|list|use|remove} changing the file {@code $MONITOR_CONFIG} names, by
- * hand-written entries, broken ones and comments, and runs that take their cluster and levels from a context. The
- * packaged ContextIT runs the round trip with the variables set in a real process environment.
+ * hand-written entries, broken ones and comments, and runs that take their cluster, token and levels from a context.
+ * The packaged ContextIT checks what the process environment itself decides.
  */
 @QuarkusTest
 class ContextCommandTest {
 
+    private static final String TOKEN = "ctx-token-71be04";
+
     @RegisterExtension
     static MockClusterExtension mock = new MockClusterExtension(20, 50);
+
+    /** Asks for {@link #TOKEN}. */
+    @RegisterExtension
+    static MockClusterExtension guarded = new MockClusterExtension(20, 50);
 
     private final CommandRuns launcher = new CommandRuns();
 
@@ -69,6 +75,43 @@ class ContextCommandTest {
     }
 
     /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
+    @Test
+    void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
+        Path token = Files.writeString(temp.resolve("token"), TOKEN);
+        guarded.cluster().requireAuthorization("Bearer " + TOKEN);
+
+        assertThat(monitor("context", "add", "prod", "--url", guarded.url(), "--token-file", token.toString(),
+                "--min-healthy", "50%", "--expect-service", "AuthService").exitCode()).isZero();
+        assertThat(monitor("context", "add", "lab", "--url", "http://127.0.0.1:1").exitCode()).isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config())))
+                .isEqualTo("rw-------");
+        String file = Files.readString(config());
+        assertThat(file).contains("prod", "lab", token.toString(), "50%", "AuthService");
+        Secret.token(TOKEN).assertNotIn(config().toString(), file);
+        assertThat(file).as("lab's --min-healthy was not given: no default is saved as if it had been")
+                .doesNotContain("min-healthy: '2'");
+        assertThat(monitor("context", "list").out())
+                .isEqualTo("  lab  http://127.0.0.1:1\n* prod  " + guarded.url() + "\n");
+
+        CapturedRun current = check();
+        assertThat(current.exitCode()).as(current.err()).isZero();
+        Secret.token(TOKEN).assertNotIn(current);
+
+        CapturedRun expectMore = check("--expect-service", "BillingService");
+        assertThat(expectMore.exitCode()).as("a flag beats the context's list").isEqualTo(2);
+
+        assertThat(monitor("context", "use", "lab").exitCode()).isZero();
+        assertThat(check("--retries", "0").exitCode()).as("lab's API is not there").isEqualTo(3);
+        CapturedRun named = check("--context", "prod");
+        assertThat(named.exitCode()).as("--context picks prod for one run").isZero();
+        assertThat(monitor("context", "list").out()).startsWith("* lab");
+
+        assertThat(monitor("context", "remove", "lab").exitCode()).isZero();
+        assertThat(monitor("context", "list").out()).isEqualTo("  prod  " + guarded.url() + "\n");
+        Secret.token(TOKEN).assertNotInFilesUnder(temp, token);
+    }
+
     @Test
     void perServiceLevelsRoundTripThroughTheFileAndDecideTheRun() throws Exception {
         assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--service-min-healthy", "AuthService=3",
