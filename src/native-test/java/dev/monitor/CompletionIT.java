@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * {@code monitor completion bash}, sourced by a real bash, completing as it would on Tab.
  *
  * <p>
- * Each test has a folder, a script and files of its own and only reads the shared mock, so the tests run at once:
+ * Each test has a folder and files of its own and only reads the shared mock and script, so the tests run at once:
  * each mostly waits for bash and the artifact to start.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -33,19 +33,23 @@ class CompletionIT {
     @RegisterExtension
     static MockServerProcess mock = new MockServerProcess("--servers", "150");
 
+    /** Where the command as users type it, and its completion script, are installed once: the tests only read them. */
+    @TempDir
+    static Path installed;
+
+    private static Path monitor;
+    private static Path script;
+
     @TempDir
     Path temp;
 
-    private Path monitor;
-    private Path script;
-
-    @BeforeEach
-    void installTheScript() throws Exception {
-        monitor = temp.resolve("monitor");
+    @BeforeAll
+    static void installTheScript() throws Exception {
+        monitor = installed.resolve("monitor");
         Files.writeString(monitor, "#!/bin/sh\nexec " + MockServerProcess.artifactCommand().stream()
                 .map(word -> "'" + word + "'").collect(Collectors.joining(" ")) + " \"$@\"\n");
         Files.setPosixFilePermissions(monitor, PosixFilePermissions.fromString("rwx------"));
-        script = temp.resolve("monitor.bash");
+        script = installed.resolve("monitor.bash");
         Files.writeString(script, run(monitor.toString(), "completion", "bash"));
     }
 
