@@ -74,7 +74,6 @@ class ContextCommandTest {
                 + " yet; add one with monitor context add NAME --url URL\n");
     }
 
-    /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
     @Test
     void contextsRoundTripThroughAPrivateFileThatHoldsNoToken() throws Exception {
         Path token = Files.writeString(temp.resolve("token"), TOKEN);
@@ -112,6 +111,7 @@ class ContextCommandTest {
         Secret.token(TOKEN).assertNotInFilesUnder(temp, token);
     }
 
+    /** The mock's 20 servers are all healthy; AuthService has 2 of them, TimeService 5, GeoService none. */
     @Test
     void perServiceLevelsRoundTripThroughTheFileAndDecideTheRun() throws Exception {
         assertThat(monitor("context", "add", "prod", "--url", mock.url(), "--service-min-healthy", "AuthService=3",
