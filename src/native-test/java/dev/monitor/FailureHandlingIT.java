@@ -31,9 +31,8 @@ import dev.monitor.testing.ExpectedFleet;
 import dev.monitor.testing.MockClusterExtension;
 
 /**
- * The packaged artifact in its own process, against {@code monitor mock-server} in another (or a mock in this JVM
- * where its figures must be fixed), meeting what only real processes meet: closed pipes, signals, a second run at
- * the same time, an API that goes away.
+ * The packaged artifact in its own process, against {@code monitor mock-server} in another, meeting what
+ * only real processes meet: closed pipes, signals, a second run at the same time, an API that goes away.
  *
  * <p>
  * Each test has a folder of its own and reads its mocks without changing them (the one that counts requests has
@@ -50,12 +49,8 @@ class FailureHandlingIT {
     @RegisterExtension
     static MockServerProcess large = new MockServerProcess("--servers", "2000", "--seed", "7");
 
-    /**
-     * Three servers that never answer among healthy ones: every figure 50%, since the packaged mock's seeded figures
-     * come in the order the requests do, and a hung server could leave a service below its minimum.
-     */
     @RegisterExtension
-    static MockClusterExtension hanging = new MockClusterExtension(150, 50, "timeout");
+    static MockServerProcess hanging = new MockServerProcess("--faults", "timeout", "--seed", "7");
 
     @RegisterExtension
     static MockServerProcess restartable = new MockServerProcess("--servers", "150");
