@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +52,7 @@ class ServeCommandTest {
     Path temp;
 
     private ServeInProcess serve(MockClusterExtension mock, String... args) {
-        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(mock.port()), "--snapshot",
-                temp.resolve("snapshot.json").toString(), "--interval", "1s"));
-        all.addAll(List.of(args));
-        return ServeInProcess.start(launcher, all.toArray(String[]::new));
+        return ServeInProcess.everySecond(launcher, mock.port(), temp.resolve("snapshot.json"), args);
     }
 
     /**

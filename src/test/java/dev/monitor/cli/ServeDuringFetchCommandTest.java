@@ -47,10 +47,7 @@ class ServeDuringFetchCommandTest {
     Path temp;
 
     private ServeInProcess serve(String... args) {
-        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(slow.port()), "--snapshot",
-                temp.resolve("snapshot.json").toString(), "--interval", "1s"));
-        all.addAll(List.of(args));
-        return ServeInProcess.start(launcher, all.toArray(String[]::new));
+        return ServeInProcess.everySecond(launcher, slow.port(), temp.resolve("snapshot.json"), args);
     }
 
     @Test

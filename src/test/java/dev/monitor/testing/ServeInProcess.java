@@ -2,6 +2,7 @@ package dev.monitor.testing;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,14 @@ public final class ServeInProcess implements AutoCloseable {
                     return Scrape.get(serve.uri("/-/healthy")).status() == 200;
                 });
         return serve;
+    }
+
+    /** {@code monitor serve --port PORT --snapshot SNAPSHOT --interval 1s ARGS}: a fetch a second from a mock. */
+    public static ServeInProcess everySecond(QuarkusMainLauncher launcher, int port, Path snapshot, String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port), "--snapshot", snapshot.toString(),
+                "--interval", "1s"));
+        all.addAll(Arrays.asList(args));
+        return start(launcher, all.toArray(String[]::new));
     }
 
     private static String describe(CompletableFuture<LaunchResult> result) {
