@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -91,7 +92,8 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), environment.variables());
+        Map<String, String> env = environment.variables();
+        Optional<ContextOptions.Selected> selected = context.selected(new ContextStore(), env);
         URI endpoint = connection.endpoint(selected);
         if (interval.compareTo(Watch.MINIMUM_INTERVAL) < 0) {
             throw new ParameterException(spec.commandLine(), "--interval must be at least "
@@ -100,7 +102,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         StderrDiagnostics diagnostics = new StderrDiagnostics(err, verbose);
-        ClusterCheck.Request request = request(endpoint, selected, diagnostics);
+        ClusterCheck.Request request = request(endpoint, selected, env, diagnostics);
         return exporter.run(new Exporter.Settings(request, listen, interval,
                 new PrometheusRenderer(VersionProvider.version(), perServer)), diagnostics, bound -> {
             // Scripts and tests wait for this line (on stderr, like every message) to know the port is open.
@@ -113,14 +115,13 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Each fetch's request, checked whole before the port opens: a usage error never leaves it half served. */
     private ClusterCheck.Request request(URI endpoint, Optional<ContextOptions.Selected> selected,
-            StderrDiagnostics diagnostics) {
+            Map<String, String> env, StderrDiagnostics diagnostics) {
         Thresholds thresholds = thresholdOptions.thresholds(selected);
         int breachesFor = thresholdOptions.breachesFor();
         Path snapshotFile = cache.snapshotFile(endpoint, connection.shard(), repository);
         // Last: access may read a secret from standard input, once the rest is known to be right.
         FetchSettings fetch = connection.fetchSettings(
-                () -> access.access(endpoint, selected, environment.variables(), System.in, diagnostics),
-                politeness::pacing);
+                () -> access.access(endpoint, selected, env, System.in, diagnostics), politeness::pacing);
         return new ClusterCheck.Request(cache.freshRequest(endpoint, snapshotFile, fetch), thresholds, breachesFor,
                 thresholdOptions.unreachableState());
     }
