@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -165,6 +167,43 @@ class PackagedMonitorIT {
         assertThat(shortVersion.out()).isEqualTo(started.out());
         assertThat(help.exitCode()).as("the environment does stop the application").isNotZero();
         assertThat(help.err()).contains("quarkus.log.level");
+    }
+
+    @Test
+    void everyCommandsHelpIsPrintedWithoutAWarning() throws Exception {
+        // Walked from the top command's list of commands, so that a command added later is read too. A help text
+        // that picocli cannot format (a bare % in a description) still prints, after warnings on stderr.
+        Deque<List<String>> toRead = new ArrayDeque<>(List.of(List.of()));
+        List<List<String>> read = new ArrayList<>();
+        while (!toRead.isEmpty()) {
+            List<String> command = toRead.pop();
+            ArtifactRun help = ArtifactRun.of(temp, Map.of(), concat(command.toArray(String[]::new), "--help"));
+
+            assertThat(help.exitCode()).as("%s --help: %s", command, help.err()).isZero();
+            assertThat(help.err()).as("%s --help on stderr", command).isEmpty();
+            assertThat(help.out()).as("%s --help", command).startsWith("Usage: monitor");
+            for (String name : commandsListed(help.out())) {
+                toRead.add(Stream.concat(command.stream(), Stream.of(name)).toList());
+            }
+            read.add(command);
+        }
+
+        assertThat(read).contains(List.of("serve"), List.of("mock-server"), List.of("context", "add"),
+                List.of("completion"));
+    }
+
+    /** The names under a help's "Commands:" heading: its lines indented by two spaces, up to the next heading. */
+    private static List<String> commandsListed(String help) {
+        List<String> names = new ArrayList<>();
+        boolean listing = false;
+        for (String line : help.lines().toList()) {
+            if (!line.isEmpty() && !line.startsWith(" ")) {
+                listing = line.equals("Commands:");
+            } else if (listing && line.matches("  \\S.*")) {
+                names.add(line.strip().split("\\s+")[0]);
+            }
+        }
+        return names;
     }
 
     @Test

@@ -68,7 +68,7 @@ public class MockServerCommand implements Callable<Integer> {
     String faults;
 
     @Option(names = "--unhealthy", paramLabel = "SERVICE",
-            description = "Every server of SERVICE reports 100% cpu and memory, as an overloaded service's do."
+            description = "Every server of SERVICE reports 100%% cpu and memory, as an overloaded service's do."
                     + " Repeatable.")
     List<String> unhealthy;
 
