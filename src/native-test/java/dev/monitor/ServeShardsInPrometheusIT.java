@@ -55,9 +55,9 @@ class ServeShardsInPrometheusIT {
         List<ServeProcess> shards = new ArrayList<>();
         try {
             for (int k = 1; k <= 3; k++) {
-                // A fetch every 5 s: each fetches a third of 10,000 servers, and a fetch sooner is only more CPU.
+                // A fetch every 10 s: each fetches a third of 10,000 servers, and a fetch sooner is only more CPU.
                 shards.add(ServeProcess.start("--port", String.valueOf(mock.port()), "--shard", k + "/3",
-                        "--interval", "5s", "--snapshot", temp.resolve("shard-" + k + ".json").toString()));
+                        "--interval", "10s", "--snapshot", temp.resolve("shard-" + k + ".json").toString()));
             }
             try (PrometheusServer prometheus = PrometheusServer.start(temp,
                     shards.stream().map(ServeProcess::target).toList(),
