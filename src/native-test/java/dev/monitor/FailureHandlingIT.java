@@ -154,7 +154,9 @@ class FailureHandlingIT {
     void twoRunsAtOnceAgainstTheSameSnapshotLeaveAWholeOneAndAWholeHistory() throws Exception {
         List<String> args = List.of("--port", String.valueOf(large.port()), "--snapshot", snapshotFile().toString(),
                 "--refresh", "--avg");
-        for (int round = 0; round < 3; round++) {
+        // Two rounds: in the first both runs make the files, in the second both replace them. Many writers at once,
+        // over and over, are SnapshotSafetyTest's; here they are two processes, each with its history too.
+        for (int round = 0; round < 2; round++) {
             MonitorProcess one = MonitorProcess.start(args);
             MonitorProcess two = MonitorProcess.start(args);
 
@@ -168,7 +170,7 @@ class FailureHandlingIT {
         VerdictHistory history = new HistoryRepository().read(historyFile,
                 URI.create("http://localhost:" + large.port()));
         assertThat(history.fetches()).as("each round adds one fetch or, the last writer winning, two")
-                .hasSizeBetween(3, 6);
+                .hasSizeBetween(2, 4);
         try (var files = Files.list(temp)) {
             assertThat(files).as("no temporary file left behind")
                     .containsExactlyInAnyOrder(snapshotFile(), historyFile);
