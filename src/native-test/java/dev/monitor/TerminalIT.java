@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,7 +33,12 @@ import dev.monitor.testing.RequiredTool;
 /**
  * The packaged artifact on a real pseudo-terminal, made by util-linux {@code script}: what people see, as
  * opposed to what a pipe gets.
+ *
+ * <p>
+ * Each test has a terminal and a folder of its own and only reads the mocks, so the tests run at once: the watches
+ * wait for their ticks, and Ctrl-C waits for a slow fetch to begin.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TerminalIT {
 
