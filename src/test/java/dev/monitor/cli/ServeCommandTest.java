@@ -69,7 +69,7 @@ class ServeCommandTest {
             while (System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
                 assertThat(serve.metrics().status()).isEqualTo(200);
                 scrapes++;
-                // Hundreds of scrapes, each 10 ms apart: back to back they only kept two cores busy.
+                // Hundreds of scrapes, 10 ms apart. Back to back, they only kept a core busy for the 5 s.
                 Thread.sleep(10);
             }
             int fetches = oneServer.cluster().requestCount("/servers") - lists;

@@ -95,8 +95,8 @@ class ServeDuringFetchCommandTest {
             Scrape previous = serve.metrics();
             List<Scrape> during = new ArrayList<>();
             AtomicReference<Scrape> changed = new AtomicReference<>();
-            // A scrape every 10 ms until one differs. Scrapes back to back kept the event loops, which also run the
-            // fetch, so busy that the fetch took several times as long.
+            // A scrape every 10 ms until one differs: a hundred and more while the fetch runs. Back to back, they only
+            // kept a core busy.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
                 Scrape scrape = serve.metrics();
                 if (scrape.body().equals(previous.body())) {
