@@ -38,16 +38,11 @@ class ServeIT {
     @TempDir
     Path temp;
 
-    private static void awaitReady(ServeProcess serve) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Scrape.get(serve.uri("/-/ready")).status() == 200);
-    }
-
     @Test
     void sigtermDuringAFetchEndsItWithZeroWithinASecondAndFreesThePort() throws Exception {
         ServeProcess serve = ServeProcess.start("--port", String.valueOf(slow.port()), "--interval", "1s",
                 "--snapshot", temp.resolve("slow.json").toString());
-        awaitReady(serve);
+        serve.awaitReady();
         int lists = slow.cluster().requestCount("/servers");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
                 .until(() -> slow.cluster().requestCount("/servers") > lists);
@@ -71,8 +66,8 @@ class ServeIT {
         String promtool = RequiredTool.find("promtool", "prometheus").toString();
         try (ServeProcess serve = ServeProcess.start("--port", String.valueOf(overloaded.port()), "--interval", "1s",
                 "--per-server", "--snapshot", temp.resolve("overloaded.json").toString())) {
-            awaitReady(serve);
-            Scrape scrape = Scrape.get(serve.uri("/metrics"));
+            serve.awaitReady();
+            Scrape scrape = serve.metrics();
 
             assertThat(scrape.samples("monitor_server_healthy")).hasSize(300);
             assertThat(scrape.samples("monitor_service_healthy_servers"))

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.monitor.testing.ServedMetrics;
+
 /**
  * {@code monitor serve} from the packaged artifact, in its own process on a free loopback port ({@code --listen
  * 127.0.0.1:0}), started once it says where it serves; {@link #close()} ends it as a service manager does, SIGTERM.
  */
-final class ServeProcess implements AutoCloseable {
+final class ServeProcess implements ServedMetrics, AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("^monitor: serving metrics of \\S+.* on "
             + "http://127\\.0\\.0\\.1:(\\d+)/metrics every \\S+$");
@@ -56,7 +58,8 @@ final class ServeProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    URI uri(String path) {
+    @Override
+    public URI uri(String path) {
         return URI.create("http://" + target() + path);
     }
 

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
  * scrapes it; then ended by interrupting that thread (a signal would reach the whole test JVM: the packaged tests
  * end serve with SIGTERM). It answers on a free loopback port, and is started once it answers {@code /-/healthy}.
  */
-public final class ServeInProcess implements AutoCloseable {
+public final class ServeInProcess implements ServedMetrics, AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(30);
@@ -82,20 +82,9 @@ public final class ServeInProcess implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT/path}. */
+    @Override
     public URI uri(String path) {
         return base.resolve(path);
-    }
-
-    /** A scrape of {@code /metrics}, as Prometheus' plain GET. */
-    public Scrape metrics() {
-        return Scrape.get(uri("/metrics"));
-    }
-
-    /** Waits until {@code /-/ready} says a fetch has completed. */
-    public void awaitReady() {
-        Awaitility.await("monitor serve ready").atMost(START).pollInterval(Duration.ofMillis(50))
-                .until(() -> Scrape.get(uri("/-/ready")).status() == 200);
     }
 
     /** Ends serve (the thread interrupted) and gives what it exited with and said. */
