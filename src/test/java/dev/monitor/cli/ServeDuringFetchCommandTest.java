@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,10 +50,8 @@ class ServeDuringFetchCommandTest {
 
     /** All 20 servers asked at once, so that each fetch takes its two seconds, not what a cautious start makes it. */
     private ServeInProcess serve(String... args) {
-        List<String> all = new ArrayList<>(List.of("--concurrency", "20"));
-        all.addAll(List.of(args));
         return ServeInProcess.everySecond(launcher, slow.port(), temp.resolve("snapshot.json"),
-                all.toArray(String[]::new));
+                Stream.concat(Stream.of("--concurrency", "20"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test
