@@ -16,10 +16,13 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
  * a JVM's first {@code @QuarkusTest} class prepares Quarkus, which rewrites
  * {@code target/test-classes/test-classes.idx} in place and then reads it back; another JVM reading it meanwhile
  * fails to load its class ("Not a jandex index"), and Surefire then leaves that whole class out of the run without
- * failing the build (Quarkus issue 54579, fixed after the 3.33 this project is held to). A lock file beside the test classes makes the preparations take turns.
- * Registered in {@code META-INF/services}, so it applies to every launch of the tests.
+ * failing the build (Quarkus issue 54579, fixed after the 3.33 this project is held to). A lock file beside the
+ * test classes makes the preparations take turns. Registered in {@code META-INF/services}, so it applies to every
+ * launch of the tests.
  */
 public final class OneDiscoveryAtATime implements LauncherDiscoveryListener {
+
+    private static final Path LOCK_FILE = lockFile();
 
     private FileChannel channel;
     private FileLock lock;
@@ -27,10 +30,10 @@ public final class OneDiscoveryAtATime implements LauncherDiscoveryListener {
     @Override
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
         try {
-            channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = channel.lock();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + lockFile(), e);
+            throw new UncheckedIOException("cannot lock " + LOCK_FILE, e);
         }
     }
 
@@ -41,7 +44,7 @@ public final class OneDiscoveryAtATime implements LauncherDiscoveryListener {
                 lock.release();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unlock " + lockFile(), e);
+            throw new UncheckedIOException("cannot unlock " + LOCK_FILE, e);
         } finally {
             lock = null;
             channel = null;
